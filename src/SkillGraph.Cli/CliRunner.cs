@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using SkillGraph.Graph;
+using SkillGraph.Graph.Embedded;
+using SkillGraph.Graph.Import;
+
+namespace SkillGraph.Cli;
+
+/// <summary>
+/// Runs a verb: opens the store, maps Ctrl-C to cancellation, and turns every failure into one line on
+/// stderr and a non-zero exit code (the full exception only with --verbose).
+/// </summary>
+internal static class CliRunner
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Cancelled = 130;
+
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<CancellationToken, Task<int>> verb)
+    {
+        try
+        {
+            return await verb(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("skillgraph: cancelled; nothing was changed.").ConfigureAwait(false);
+            return Cancelled;
+        }
+        catch (Exception ex) when (ex is EscoImportException or GraphStoreException or GraphWriteException or ConcurrencyConflictException
+            or FormatException or ArgumentException or IOException or UnauthorizedAccessException or SqliteException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"skillgraph: error: {OneLine(ex.Message)}").ConfigureAwait(false);
+            if (parse.GetValue(CliOptions.Verbose))
+            {
+                await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            }
+
+            return Failed;
+        }
+        catch (Exception ex) when (!parse.GetValue(CliOptions.Verbose))
+        {
+            await Console.Error.WriteLineAsync($"skillgraph: unexpected error: {OneLine(ex.Message)} (run with --verbose for details)").ConfigureAwait(false);
+            return Failed;
+        }
+    }
+
+    public static Task<SqliteGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool seedSample = true) =>
+        SqliteGraphStore.OpenAsync(
+            new EmbeddedStoreOptions { Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database)), SeedSampleWhenEmpty = seedSample },
+            cancellationToken);
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using SkillGraph.Cli;
+using SkillGraph.Cli.Commands;
+
+var root = new RootCommand("skillgraph — a knowledge service over the ESCO skill–occupation graph.");
+root.Options.Add(CliOptions.Database);
+root.Options.Add(CliOptions.Verbose);
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // One line per problem, not the whole help text: `--help` shows that.
+    foreach (var error in parse.Errors)
+    {
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result is not null && result.Command != root; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, result.Command.Name);
+        }
+
+        await Console.Error.WriteLineAsync($"skillgraph: error: {error.Message.TrimEnd('.')} (see `{string.Join(' ', ["skillgraph", .. path, "--help"])}`)").ConfigureAwait(false);
+    }
+
+    return CliRunner.Failed;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

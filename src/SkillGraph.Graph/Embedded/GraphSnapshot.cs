@@ -1,0 +1,229 @@
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph.Embedded;
+
+/// <summary>
+/// An immutable in-memory read model of the whole graph. Node ids are positions in URI order, so that
+/// adjacency lists sorted by id are sorted by URI (the paging order). Every relation type has a compressed
+/// sparse row adjacency in both directions: a one-hop walk is two array reads and a slice.
+/// </summary>
+internal sealed class GraphSnapshot
+{
+    private const int RelationTypes = 6; // RelationType values 1..5, index 0 unused
+    private readonly int[][] _outOffsets = new int[RelationTypes][];
+    private readonly int[][] _outTargets = new int[RelationTypes][];
+    private readonly int[][] _inOffsets = new int[RelationTypes][];
+    private readonly int[][] _inTargets = new int[RelationTypes][];
+    private readonly Dictionary<ConceptUri, int> _ids;
+    private readonly Lazy<LabelIndex> _labels;
+    private readonly Lazy<string[]> _searchableText;
+
+    public GraphSnapshot(IReadOnlyList<Concept> concepts, IReadOnlyList<(ConceptUri Source, RelationType Type, ConceptUri Target)> relations, ImportSummary? lastImport)
+    {
+        Concepts = [.. concepts.OrderBy(c => c.Uri)];
+        _ids = new Dictionary<ConceptUri, int>(Concepts.Length);
+        for (var i = 0; i < Concepts.Length; i++)
+        {
+            _ids[Concepts[i].Uri] = i;
+        }
+
+        var n = Concepts.Length;
+        var edges = new List<(int Source, int Target)>[RelationTypes];
+        for (var t = 1; t < RelationTypes; t++)
+        {
+            edges[t] = [];
+        }
+
+        foreach (var (source, type, target) in relations)
+        {
+            if (_ids.TryGetValue(source, out var s) && _ids.TryGetValue(target, out var d))
+            {
+                edges[(int)type].Add((s, d));
+            }
+        }
+
+        for (var t = 1; t < RelationTypes; t++)
+        {
+            (_outOffsets[t], _outTargets[t]) = BuildCsr(n, edges[t], reverse: false);
+            (_inOffsets[t], _inTargets[t]) = BuildCsr(n, edges[t], reverse: true);
+        }
+
+        LastImport = lastImport;
+        Counts = ComputeCounts();
+        _labels = new Lazy<LabelIndex>(() => new LabelIndex(Concepts), LazyThreadSafetyMode.ExecutionAndPublication);
+        _searchableText = new Lazy<string[]>(
+            () => [.. Concepts.Select(c => string.Join('\n', new[] { c.PreferredLabel }.Concat(c.AltLabels()).Select(l => LabelText.Normalize(l))))],
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Concept[] Concepts { get; }
+
+    public GraphCounts Counts { get; }
+
+    public ImportSummary? LastImport { get; }
+
+    public LabelIndex Labels => _labels.Value;
+
+    /// <summary>Builds the label index now rather than on the first search.</summary>
+    public void Warm()
+    {
+        _ = _labels.Value;
+        _ = _searchableText.Value;
+    }
+
+    public bool TryGetId(ConceptUri uri, out int id) => _ids.TryGetValue(uri, out id);
+
+    public Concept? Find(ConceptUri uri) => _ids.TryGetValue(uri, out var id) ? Concepts[id] : null;
+
+    /// <summary>The neighbour ids of <paramref name="id"/>, sorted by URI.</summary>
+    public ReadOnlySpan<int> Neighbours(int id, RelationType type, Direction direction)
+    {
+        var t = (int)type;
+        var (offsets, targets) = direction == Direction.Outgoing ? (_outOffsets[t], _outTargets[t]) : (_inOffsets[t], _inTargets[t]);
+        return targets.AsSpan(offsets[id], offsets[id + 1] - offsets[id]);
+    }
+
+    public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>
+        Slice(Neighbours(id, type, direction), page);
+
+    /// <summary>A page over ids sorted by URI, starting after the cursor's URI.</summary>
+    public Page<ConceptUri> Slice(ReadOnlySpan<int> sortedIds, PageRequest page)
+    {
+        var start = 0;
+        if (page.After is { } after)
+        {
+            var key = Cursor.Decode(after);
+            start = LowerBoundAfter(sortedIds, key);
+        }
+
+        var count = Math.Max(0, Math.Min(page.First, sortedIds.Length - start));
+        var items = new ConceptUri[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = Concepts[sortedIds[start + i]].Uri;
+        }
+
+        var hasNext = start + count < sortedIds.Length;
+        var endCursor = count > 0 ? Cursor.Encode(items[^1].Value) : page.After;
+        return new Page<ConceptUri>(items, sortedIds.Length, endCursor, hasNext);
+    }
+
+    public bool Matches(int id, ConceptFilter filter)
+    {
+        var c = Concepts[id];
+        if (c.Kind != filter.Kind
+            || (filter.SkillType is { } st && c.SkillType != st)
+            || (filter.ReuseLevel is { } rl && c.ReuseLevel != rl)
+            || (filter.InCollection != EscoCollections.None && (c.Collections & filter.InCollection) != filter.InCollection)
+            || (filter.IscoGroupPrefix is { } prefix && (c.Code is null || !c.Code.StartsWith(prefix, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        if (filter.HasEssentialSkill is { } essential && !HasEdge(id, RelationType.EssentialSkill, essential))
+        {
+            return false;
+        }
+
+        if (filter.HasSkill is { } any && !HasEdge(id, RelationType.EssentialSkill, any) && !HasEdge(id, RelationType.OptionalSkill, any))
+        {
+            return false;
+        }
+
+        return filter.LabelContains is not { } contains
+            || _searchableText.Value[id].Contains(LabelText.Normalize(contains), StringComparison.Ordinal);
+    }
+
+    private bool HasEdge(int id, RelationType type, ConceptUri target) =>
+        _ids.TryGetValue(target, out var t) && Neighbours(id, type, Direction.Outgoing).BinarySearch(t) >= 0;
+
+    private int LowerBoundAfter(ReadOnlySpan<int> sortedIds, string key)
+    {
+        int lo = 0, hi = sortedIds.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(Concepts[sortedIds[mid]].Uri.Value, key) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static (int[] Offsets, int[] Targets) BuildCsr(int n, List<(int Source, int Target)> edges, bool reverse)
+    {
+        var offsets = new int[n + 1];
+        foreach (var (s, d) in edges)
+        {
+            offsets[(reverse ? d : s) + 1]++;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i + 1] += offsets[i];
+        }
+
+        var targets = new int[edges.Count];
+        var fill = offsets.AsSpan(0, n).ToArray();
+        foreach (var (s, d) in edges)
+        {
+            var from = reverse ? d : s;
+            targets[fill[from]++] = reverse ? s : d;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            Array.Sort(targets, offsets[i], offsets[i + 1] - offsets[i]);
+        }
+
+        return (offsets, targets);
+    }
+
+    private GraphCounts ComputeCounts()
+    {
+        int Count(ConceptKind kind) => Concepts.Count(c => c.Kind == kind);
+        int Edges(RelationType type) => _outTargets[(int)type].Length;
+        var skillPillarBroader = 0;
+        var occupationPillarBroader = 0;
+        for (var id = 0; id < Concepts.Length; id++)
+        {
+            var degree = Neighbours(id, RelationType.Broader, Direction.Outgoing).Length;
+            if (Concepts[id].Kind is ConceptKind.Skill or ConceptKind.SkillGroup)
+            {
+                skillPillarBroader += degree;
+            }
+            else
+            {
+                occupationPillarBroader += degree;
+            }
+        }
+
+        var collections = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var flag in Enum.GetValues<EscoCollections>().Where(f => f != EscoCollections.None))
+        {
+            collections[char.ToLowerInvariant(flag.ToString()[0]) + flag.ToString()[1..]] = Concepts.Count(c => (c.Collections & flag) != 0);
+        }
+
+        return new GraphCounts
+        {
+            Occupations = Count(ConceptKind.Occupation),
+            Skills = Count(ConceptKind.Skill),
+            SkillGroups = Count(ConceptKind.SkillGroup),
+            IscoGroups = Count(ConceptKind.IscoGroup),
+            Essential = Edges(RelationType.EssentialSkill),
+            Optional = Edges(RelationType.OptionalSkill),
+            SkillBroader = skillPillarBroader,
+            OccupationBroader = occupationPillarBroader,
+            SkillSkill = Edges(RelationType.EssentialRelatedSkill) + Edges(RelationType.OptionalRelatedSkill),
+            Labels = Concepts.Sum(c => 1 + c.Labels.Count),
+            Collections = collections,
+            LastImport = LastImport,
+        };
+    }
+}

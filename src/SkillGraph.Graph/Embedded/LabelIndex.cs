@@ -1,0 +1,236 @@
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph.Embedded;
+
+/// <summary>
+/// An in-memory inverted index over preferred and alternative labels. A query token matches a label token
+/// exactly or as a prefix (tokens of two characters or more); every query token must match. Scores favour
+/// exact words, labels the query covers completely, rare words (idf) and preferred labels.
+/// </summary>
+internal sealed class LabelIndex
+{
+    private readonly int[] _labelConcept;
+    private readonly string[] _labelText;
+    private readonly LabelKind[] _labelKind;
+    private readonly string[] _labelNormalized;
+    private readonly string[][] _labelTokens;
+    private readonly string[] _terms;
+    private readonly int[][] _postings;
+    private readonly int _labelCount;
+
+    public LabelIndex(IReadOnlyList<Concept> concepts)
+    {
+        var conceptIds = new List<int>();
+        var texts = new List<string>();
+        var kinds = new List<LabelKind>();
+        var normalized = new List<string>();
+        var tokens = new List<string[]>();
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var id = 0; id < concepts.Count; id++)
+        {
+            var concept = concepts[id];
+            seen.Clear();
+            Add(id, concept.PreferredLabel, LabelKind.Preferred);
+            foreach (var label in concept.Labels)
+            {
+                if (label.Kind == LabelKind.Alternative)
+                {
+                    Add(id, label.Text, LabelKind.Alternative);
+                }
+            }
+        }
+
+        _labelConcept = [.. conceptIds];
+        _labelText = [.. texts];
+        _labelKind = [.. kinds];
+        _labelNormalized = [.. normalized];
+        _labelTokens = [.. tokens];
+        _labelCount = _labelText.Length;
+        _terms = [.. postings.Keys.Order(StringComparer.Ordinal)];
+        _postings = new int[_terms.Length][];
+        for (var t = 0; t < _terms.Length; t++)
+        {
+            _postings[t] = [.. postings[_terms[t]]];
+        }
+
+        void Add(int conceptId, string text, LabelKind kind)
+        {
+            var norm = LabelText.Normalize(text);
+            if (norm.Length == 0 || !seen.Add(norm))
+            {
+                return;
+            }
+
+            var labelId = texts.Count;
+            conceptIds.Add(conceptId);
+            texts.Add(text);
+            kinds.Add(kind);
+            normalized.Add(norm);
+            var labelTokens = LabelText.Tokens(norm);
+            tokens.Add(labelTokens);
+            foreach (var token in labelTokens.Distinct(StringComparer.Ordinal))
+            {
+                if (!postings.TryGetValue(token, out var list))
+                {
+                    postings[token] = list = [];
+                }
+
+                list.Add(labelId);
+            }
+        }
+    }
+
+    public int LabelCount => _labelCount;
+
+    public IReadOnlyList<SearchHit> Search(string text, ConceptKind? kind, int first, Func<int, Concept> concept)
+    {
+        var normalizedQuery = LabelText.Normalize(text);
+        var queryTokens = LabelText.Tokens(normalizedQuery);
+        if (queryTokens.Length == 0 || first <= 0)
+        {
+            return [];
+        }
+
+        // Term ranges per query token: exact match first, then every term it is a prefix of.
+        var ranges = new (int From, int To)[queryTokens.Length];
+        var weights = new double[queryTokens.Length];
+        var driver = -1;
+        long driverSize = long.MaxValue;
+        for (var i = 0; i < queryTokens.Length; i++)
+        {
+            ranges[i] = TermRange(queryTokens[i], allowPrefix: queryTokens[i].Length >= 2);
+            long size = 0;
+            for (var t = ranges[i].From; t < ranges[i].To; t++)
+            {
+                size += _postings[t].Length;
+            }
+
+            if (size == 0)
+            {
+                return [];
+            }
+
+            weights[i] = Math.Log(1 + (_labelCount / (double)size));
+            if (size < driverSize)
+            {
+                driverSize = size;
+                driver = i;
+            }
+        }
+
+        var weightSum = weights.Sum();
+        var best = new Dictionary<int, (int Label, double Score)>();
+        for (var t = ranges[driver].From; t < ranges[driver].To; t++)
+        {
+            foreach (var labelId in _postings[t])
+            {
+                var conceptId = _labelConcept[labelId];
+                if (kind is { } k && concept(conceptId).Kind != k)
+                {
+                    continue;
+                }
+
+                var score = Score(labelId, queryTokens, weights, weightSum, normalizedQuery);
+                if (score <= 0)
+                {
+                    continue;
+                }
+
+                if (!best.TryGetValue(conceptId, out var current) || score > current.Score
+                    || (score == current.Score && _labelKind[labelId] == LabelKind.Preferred))
+                {
+                    best[conceptId] = (labelId, score);
+                }
+            }
+        }
+
+        return [.. best
+            .OrderByDescending(b => b.Value.Score)
+            .ThenBy(b => concept(b.Key).PreferredLabel.Length)
+            .ThenBy(b => b.Key)
+            .Take(first)
+            .Select(b =>
+            {
+                var c = concept(b.Key);
+                return new SearchHit(c.Uri, c.Kind, c.PreferredLabel, _labelText[b.Value.Label], _labelKind[b.Value.Label], Math.Round(b.Value.Score, 4));
+            })];
+    }
+
+    /// <summary>Scores one label against the query in (0, 1], or 0 when a query token finds no label token.</summary>
+    private double Score(int labelId, string[] queryTokens, double[] weights, double weightSum, string normalizedQuery)
+    {
+        var labelTokens = _labelTokens[labelId];
+        var matched = 0.0;
+        Span<bool> used = labelTokens.Length <= 64 ? stackalloc bool[labelTokens.Length] : new bool[labelTokens.Length];
+        var position = -1;
+        var inOrder = true;
+        for (var i = 0; i < queryTokens.Length; i++)
+        {
+            var q = queryTokens[i];
+            var bestQuality = 0.0;
+            var bestToken = -1;
+            for (var j = 0; j < labelTokens.Length; j++)
+            {
+                if (used[j])
+                {
+                    continue;
+                }
+
+                var token = labelTokens[j];
+                var quality = token.Length == q.Length && string.Equals(token, q, StringComparison.Ordinal) ? 1.0
+                    : q.Length >= 2 && token.StartsWith(q, StringComparison.Ordinal) ? 0.5 + (0.4 * q.Length / token.Length)
+                    : 0.0;
+                if (quality > bestQuality)
+                {
+                    bestQuality = quality;
+                    bestToken = j;
+                }
+            }
+
+            if (bestToken < 0)
+            {
+                return 0;
+            }
+
+            used[bestToken] = true;
+            inOrder &= bestToken > position;
+            position = bestToken;
+            matched += weights[i] * bestQuality;
+        }
+
+        var queryMatch = matched / weightSum;
+        var coverage = queryTokens.Length / (double)labelTokens.Length;
+        var preferred = _labelKind[labelId] == LabelKind.Preferred;
+        if (string.Equals(_labelNormalized[labelId], normalizedQuery, StringComparison.Ordinal))
+        {
+            return preferred ? 1.0 : 0.97;
+        }
+
+        var score = (0.55 * queryMatch) + (0.3 * Math.Min(1.0, coverage)) + (inOrder ? 0.05 : 0.0) + (preferred ? 0.05 : 0.0);
+        return Math.Min(score, 0.95);
+    }
+
+    private (int From, int To) TermRange(string token, bool allowPrefix)
+    {
+        var from = Array.BinarySearch(_terms, token, StringComparer.Ordinal);
+        if (!allowPrefix)
+        {
+            return from >= 0 ? (from, from + 1) : (0, 0);
+        }
+
+        if (from < 0)
+        {
+            from = ~from;
+        }
+
+        var to = from;
+        while (to < _terms.Length && _terms[to].StartsWith(token, StringComparison.Ordinal))
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+}

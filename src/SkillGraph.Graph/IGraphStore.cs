@@ -1,0 +1,42 @@
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph;
+
+/// <summary>
+/// The one port to the skill–occupation graph. Every feature reads and writes the graph through it; the
+/// embedded adapter (SQLite + in-memory index) and the Neo4j adapter implement it and pass the same
+/// conformance suite. Reads see a consistent snapshot; writes are all or nothing.
+/// </summary>
+public interface IGraphStore : IDisposable
+{
+    /// <summary>Concepts by URI, in the order asked; <c>null</c> where a URI is unknown.</summary>
+    ValueTask<IReadOnlyList<Concept?>> GetConceptsAsync(IReadOnlyList<ConceptUri> uris, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the neighbours of <paramref name="uri"/> over one relation type in one direction, ordered by
+    /// URI (stable across pages and edits); <see cref="Page{T}.EndCursor"/> continues it.
+    /// </summary>
+    ValueTask<Page<ConceptUri>> GetNeighboursAsync(ConceptUri uri, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same walk for many concepts at once (what a DataLoader needs): the first page of each, in the
+    /// order asked. An unknown URI gets an empty page.
+    /// </summary>
+    ValueTask<IReadOnlyList<Page<ConceptUri>>> GetNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Label search over preferred and alternative labels: case- and diacritic-insensitive, whole words and prefixes, best first.</summary>
+    ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Concepts of one kind that pass <paramref name="filter"/>, ordered by URI, one page at a time.</summary>
+    ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>How many of each kind of node and edge the graph holds, and what the last import skipped.</summary>
+    ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a batch in one transaction. With <see cref="GraphBatch.ReplaceAll"/> the batch becomes the whole
+    /// graph (an import). A concept whose content is unchanged keeps its version; a changed one gets the next.
+    /// A stale <see cref="ConceptWrite.ExpectedVersion"/> fails the whole batch with <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    ValueTask<WriteResult> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default);
+}
