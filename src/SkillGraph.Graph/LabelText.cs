@@ -10,6 +10,12 @@ namespace SkillGraph.Graph;
 /// </summary>
 public static class LabelText
 {
+    // U+00C0..U+017F folded to a base letter ('\0' keeps the character as it is).
+    private const string LatinFold =
+        "AAAAAAACEEEEIIII" + "DNOOOOO\0OUUUUYTs" + "aaaaaaaceeeeiiii" + "dnooooo\0ouuuuyty" +
+        "AaAaAaCcCcCcCcDd" + "DdEeEeEeEeEeGgGg" + "GgGgHhHhIiIiIiIi" + "IiJjJjKkkLlLlLlL" +
+        "lLlNnNnNnnNnOoOo" + "OoOoRrRrRrSsSsSs" + "SsTtTtTtUuUuUuUu" + "UuUuWwYyYZzZzZzs";
+
     public static string Normalize(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
@@ -27,15 +33,20 @@ public static class LabelText
                 continue;
             }
 
-            // Decompose one non-ASCII character and keep its base letters (é → e, ß stays ß).
-            Span<char> one = [c];
-            var decomposed = new string(one).Normalize(NormalizationForm.FormD);
-            foreach (var d in decomposed)
+            if (c is >= '\u00C0' and <= '\u017F')
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                // Latin-1 Supplement and Latin Extended-A by table: this works without ICU (invariant globalization).
+                var folded = LatinFold[c - '\u00C0'];
+                if (folded != '\0')
                 {
-                    Append(builder, d, ref pendingSpace);
+                    Append(builder, folded, ref pendingSpace);
+                    continue;
                 }
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                Append(builder, c, ref pendingSpace);
             }
         }
 

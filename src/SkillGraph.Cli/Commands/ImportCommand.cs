@@ -33,8 +33,9 @@ internal static class ImportCommand
             using IEscoSource source = parse.GetValue(dir) is { } folder
                 ? new DirectoryEscoSource(folder.FullName)
                 : new ZipEscoSource([.. parse.GetValue(zip)!.Select(f => f.FullName)]);
-            using var store = await CliRunner.OpenStoreAsync(parse, ct, seedSample: false).ConfigureAwait(false);
             var importer = new EscoImporter(parse.GetValue(language)!);
+            importer.CheckFiles(source);
+            using var store = await CliRunner.OpenStoreAsync(parse, ct, seedSample: false).ConfigureAwait(false);
             var (batch, result) = await new ProgressReporter().RunAsync("import", async report =>
             {
                 var read = importer.Read(source, new SyncProgress<ImportProgress>(p => report("reading ESCO files", p.FileIndex, p.FileCount)), ct);

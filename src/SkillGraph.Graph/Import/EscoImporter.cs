@@ -59,13 +59,7 @@ public sealed class EscoImporter(string language = "en")
     /// <summary>Reads every file; throws <see cref="EscoImportException"/> for a missing or malformed one.</summary>
     public GraphBatch Read(IEscoSource source, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        foreach (var file in Files)
-        {
-            if (!source.Exists(file))
-            {
-                throw new EscoImportException(file, 0, $"the file is missing from the ESCO download ({source.Description}).");
-            }
-        }
+        CheckFiles(source);
 
         _concepts.Clear();
         var relations = new List<Relation>(160_000);
@@ -178,6 +172,18 @@ public sealed class EscoImporter(string language = "en")
             Source = $"ESCO ({language}) from {source.Description}",
             Skipped = skipped,
         };
+    }
+
+    /// <summary>Throws <see cref="EscoImportException"/> naming the first file the download lacks.</summary>
+    public void CheckFiles(IEscoSource source)
+    {
+        foreach (var file in Files)
+        {
+            if (!source.Exists(file))
+            {
+                throw new EscoImportException(file, 0, $"the file is missing from the ESCO download ({source.Description}).");
+            }
+        }
     }
 
     private bool Known(ConceptUri uri, ConceptKind kind) => _concepts.TryGetValue(uri, out var c) && c.Kind == kind;

@@ -1,0 +1,324 @@
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Tests.Graph;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> adapter must do. An adapter's test class derives from this and says how
+/// to create an empty store; the embedded adapter runs it here, the Neo4j adapter runs it against a live server.
+/// </summary>
+public abstract class GraphStoreConformanceTests
+{
+    protected static readonly ConceptUri Developer = U("occupation/developer");
+    protected static readonly ConceptUri Tester = U("occupation/tester");
+    protected static readonly ConceptUri Chef = U("occupation/chef");
+    protected static readonly ConceptUri IctGroup = U("isco/C25");
+    protected static readonly ConceptUri Programming = U("skill/programming");
+    protected static readonly ConceptUri Java = U("skill/java");
+    protected static readonly ConceptUri Testing = U("skill/testing");
+    protected static readonly ConceptUri Cooking = U("skill/cooking");
+    protected static readonly ConceptUri Creme = U("skill/creme");
+    protected static readonly ConceptUri Computing = U("skillgroup/computing");
+
+    /// <summary>A new, empty store that the test owns.</summary>
+    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
+
+    protected static ConceptUri U(string path) => ConceptUri.Parse("http://example.org/test/" + path);
+
+    protected static GraphBatch SmallGraph() => new()
+    {
+        Source = "conformance",
+        Concepts =
+        [
+            new(new Concept { Uri = IctGroup, Kind = ConceptKind.IscoGroup, PreferredLabel = "Software and applications developers", Code = "25" }),
+            new(new Concept { Uri = Developer, Kind = ConceptKind.Occupation, PreferredLabel = "software developer", Code = "2512.4", Labels = [new("programmer", LabelKind.Alternative), new("coder", LabelKind.Hidden)] }),
+            new(new Concept { Uri = Tester, Kind = ConceptKind.Occupation, PreferredLabel = "software tester", Code = "2519.1" }),
+            new(new Concept { Uri = Chef, Kind = ConceptKind.Occupation, PreferredLabel = "chef", Code = "3434.1", Labels = [new("cuisinier", LabelKind.Alternative, "fr")] }),
+            new(new Concept { Uri = Computing, Kind = ConceptKind.SkillGroup, PreferredLabel = "computing" }),
+            new(new Concept { Uri = Programming, Kind = ConceptKind.Skill, PreferredLabel = "computer programming", SkillType = SkillType.Knowledge, ReuseLevel = ReuseLevel.CrossSector, Collections = EscoCollections.Digital }),
+            new(new Concept { Uri = Java, Kind = ConceptKind.Skill, PreferredLabel = "Java (computer programming)", SkillType = SkillType.Knowledge, ReuseLevel = ReuseLevel.SectorSpecific, Labels = [new("Java", LabelKind.Alternative)], Collections = EscoCollections.Digital }),
+            new(new Concept { Uri = Testing, Kind = ConceptKind.Skill, PreferredLabel = "perform software tests", SkillType = SkillType.SkillCompetence, ReuseLevel = ReuseLevel.SectorSpecific }),
+            new(new Concept { Uri = Cooking, Kind = ConceptKind.Skill, PreferredLabel = "cook food", SkillType = SkillType.SkillCompetence, ReuseLevel = ReuseLevel.CrossSector }),
+            new(new Concept { Uri = Creme, Kind = ConceptKind.Skill, PreferredLabel = "prepare crème brûlée", SkillType = SkillType.SkillCompetence, ReuseLevel = ReuseLevel.OccupationSpecific }),
+        ],
+        AddRelations =
+        [
+            new(Developer, RelationType.Broader, IctGroup),
+            new(Tester, RelationType.Broader, IctGroup),
+            new(Developer, RelationType.EssentialSkill, Programming),
+            new(Developer, RelationType.EssentialSkill, Java),
+            new(Developer, RelationType.OptionalSkill, Testing),
+            new(Tester, RelationType.EssentialSkill, Testing),
+            new(Tester, RelationType.OptionalSkill, Java),
+            new(Chef, RelationType.EssentialSkill, Cooking),
+            new(Chef, RelationType.OptionalSkill, Creme),
+            new(Java, RelationType.Broader, Programming),
+            new(Programming, RelationType.Broader, Computing),
+            new(Testing, RelationType.Broader, Computing),
+            new(Java, RelationType.OptionalRelatedSkill, Testing),
+        ],
+    };
+
+    protected async Task<IGraphStore> CreateSmallGraphAsync()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.WriteAsync(SmallGraph());
+        return store;
+    }
+
+    [Fact]
+    public async Task GetConcepts_returns_concepts_in_the_order_asked_and_null_for_unknown_uris()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var concepts = await store.GetConceptsAsync([Java, U("skill/nope"), Developer]);
+        Assert.Equal(3, concepts.Count);
+        Assert.Equal("Java (computer programming)", concepts[0]!.PreferredLabel);
+        Assert.Null(concepts[1]);
+        Assert.Equal(ConceptKind.Occupation, concepts[2]!.Kind);
+        Assert.Contains(concepts[2]!.Labels, l => l is { Text: "programmer", Kind: LabelKind.Alternative, Language: "en" });
+        Assert.Contains(concepts[2]!.Labels, l => l is { Text: "coder", Kind: LabelKind.Hidden });
+        Assert.Equal(1, concepts[0]!.Version);
+    }
+
+    [Fact]
+    public async Task Neighbours_follow_relation_type_and_direction()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var essential = await store.GetNeighboursAsync(Developer, RelationType.EssentialSkill, Direction.Outgoing, PageRequest.All);
+        Assert.Equal([Java, Programming], essential.Items.OrderBy(u => u).ToArray());
+        Assert.Equal(2, essential.TotalCount);
+
+        var essentialFor = await store.GetNeighboursAsync(Testing, RelationType.EssentialSkill, Direction.Incoming, PageRequest.All);
+        Assert.Equal([Tester], essentialFor.Items);
+
+        var narrower = await store.GetNeighboursAsync(IctGroup, RelationType.Broader, Direction.Incoming, PageRequest.All);
+        Assert.Equal([Developer, Tester], narrower.Items.OrderBy(u => u).ToArray());
+
+        var unknown = await store.GetNeighboursAsync(U("skill/nope"), RelationType.Broader, Direction.Outgoing, PageRequest.All);
+        Assert.Empty(unknown.Items);
+    }
+
+    [Fact]
+    public async Task Neighbour_pages_are_ordered_by_uri_complete_and_without_duplicates()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var seen = new List<ConceptUri>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.GetNeighboursAsync(Computing, RelationType.Broader, Direction.Incoming, new PageRequest(1, after));
+            seen.AddRange(page.Items);
+            Assert.Equal(2, page.TotalCount);
+            after = page.HasNextPage ? page.EndCursor : null;
+            pages++;
+        }
+        while (after is not null && pages < 10);
+
+        Assert.Equal(2, pages);
+        Assert.Equal([Programming, Testing], seen);
+        Assert.Equal(seen.OrderBy(u => u), seen);
+    }
+
+    [Fact]
+    public async Task Neighbours_of_many_equal_the_neighbours_of_each()
+    {
+        using var store = await CreateSmallGraphAsync();
+        ConceptUri[] occupations = [Chef, Developer, U("occupation/nope"), Tester];
+        var many = await store.GetNeighboursManyAsync(occupations, RelationType.OptionalSkill, Direction.Outgoing, new PageRequest(10));
+        Assert.Equal(occupations.Length, many.Count);
+        for (var i = 0; i < occupations.Length; i++)
+        {
+            var one = await store.GetNeighboursAsync(occupations[i], RelationType.OptionalSkill, Direction.Outgoing, new PageRequest(10));
+            Assert.Equal(one.Items, many[i].Items);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_cursor_is_refused_with_a_clear_message()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.GetNeighboursAsync(Developer, RelationType.EssentialSkill, Direction.Outgoing, new PageRequest(5, "garbage!")));
+        Assert.Contains("garbage!", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("JAVA", "Java (computer programming)")]
+    [InlineData("creme brulee", "prepare crème brûlée")]
+    [InlineData("Crème", "prepare crème brûlée")]
+    [InlineData("softw dev", "software developer")]
+    [InlineData("programmer", "software developer")]
+    public async Task Search_is_case_and_diacritic_insensitive_and_matches_prefixes(string text, string expected)
+    {
+        using var store = await CreateSmallGraphAsync();
+        var hits = await store.SearchAsync(new SearchQuery(text));
+        Assert.NotEmpty(hits);
+        Assert.Equal(expected, hits[0].PreferredLabel);
+        Assert.InRange(hits[0].Score, 0.0001, 1.0);
+    }
+
+    [Fact]
+    public async Task Search_ranks_an_exact_label_first_and_names_the_label_that_matched()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var hits = await store.SearchAsync(new SearchQuery("java"));
+        Assert.Equal(Java, hits[0].Uri);
+        Assert.Equal("Java", hits[0].MatchedLabel);
+        Assert.Equal(LabelKind.Alternative, hits[0].MatchedLabelKind);
+
+        var programming = await store.SearchAsync(new SearchQuery("computer programming"));
+        Assert.Equal(Programming, programming[0].Uri);
+        Assert.Equal(1.0, programming[0].Score);
+        Assert.True(programming[1].Score < programming[0].Score);
+    }
+
+    [Fact]
+    public async Task Search_filters_by_kind_needs_every_word_and_ignores_hidden_labels()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var skills = await store.SearchAsync(new SearchQuery("software", ConceptKind.Skill));
+        Assert.Equal([Testing], skills.Select(h => h.Uri));
+        Assert.Empty(await store.SearchAsync(new SearchQuery("software cook")));
+        Assert.Empty(await store.SearchAsync(new SearchQuery("coder")));
+        Assert.Empty(await store.SearchAsync(new SearchQuery("   ")));
+    }
+
+    [Fact]
+    public async Task List_concepts_applies_every_filter_and_pages()
+    {
+        using var store = await CreateSmallGraphAsync();
+        async Task<ConceptUri[]> List(ConceptFilter filter) => [.. (await store.ListConceptsAsync(filter, PageRequest.All)).Items];
+
+        Assert.Equal([Chef, Developer, Tester], await List(new ConceptFilter(ConceptKind.Occupation)));
+        Assert.Equal([Developer, Tester], await List(new ConceptFilter(ConceptKind.Occupation) { IscoGroupPrefix = "25" }));
+        Assert.Equal([Developer], await List(new ConceptFilter(ConceptKind.Occupation) { HasEssentialSkill = Java }));
+        Assert.Equal([Developer, Tester], await List(new ConceptFilter(ConceptKind.Occupation) { HasSkill = Java }));
+        Assert.Equal([Java, Programming], await List(new ConceptFilter(ConceptKind.Skill) { InCollection = EscoCollections.Digital }));
+        Assert.Equal([Java, Programming], await List(new ConceptFilter(ConceptKind.Skill) { SkillType = SkillType.Knowledge }));
+        Assert.Equal([Creme], await List(new ConceptFilter(ConceptKind.Skill) { ReuseLevel = ReuseLevel.OccupationSpecific }));
+        Assert.Equal([Creme], await List(new ConceptFilter(ConceptKind.Skill) { LabelContains = "BRULEE" }));
+        Assert.Equal([Developer], await List(new ConceptFilter(ConceptKind.Occupation) { LabelContains = "program" }));
+
+        var first = await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), new PageRequest(2));
+        Assert.True(first.HasNextPage);
+        Assert.Equal(3, first.TotalCount);
+        var second = await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), new PageRequest(2, first.EndCursor));
+        Assert.Equal([Tester], second.Items);
+        Assert.False(second.HasNextPage);
+    }
+
+    [Fact]
+    public async Task Counts_follow_the_graph()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var counts = await store.CountAsync();
+        Assert.Equal(3, counts.Occupations);
+        Assert.Equal(5, counts.Skills);
+        Assert.Equal(1, counts.SkillGroups);
+        Assert.Equal(1, counts.IscoGroups);
+        Assert.Equal(4, counts.Essential);
+        Assert.Equal(3, counts.Optional);
+        Assert.Equal(3, counts.SkillBroader);
+        Assert.Equal(2, counts.OccupationBroader);
+        Assert.Equal(1, counts.SkillSkill);
+        Assert.Equal(2, counts.Collections["digital"]);
+    }
+
+    [Fact]
+    public async Task Writing_the_same_graph_again_changes_nothing_and_keeps_versions()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var result = await store.WriteAsync(SmallGraph() with { ReplaceAll = true });
+        Assert.Equal(0, result.Inserted);
+        Assert.Equal(0, result.Updated);
+        Assert.Equal(SmallGraph().Concepts.Count, result.Unchanged);
+        var java = (await store.GetConceptsAsync([Java]))[0]!;
+        Assert.Equal(1, java.Version);
+        Assert.Equal(4, (await store.CountAsync()).Essential);
+    }
+
+    [Fact]
+    public async Task A_changed_concept_gets_the_next_version_and_a_stale_writer_is_refused()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var java = (await store.GetConceptsAsync([Java]))[0]!;
+        await store.WriteAsync(new GraphBatch { Concepts = [new(java with { Description = "A language." }, ExpectedVersion: 1)] });
+        var updated = (await store.GetConceptsAsync([Java]))[0]!;
+        Assert.Equal(2, updated.Version);
+        Assert.Equal("A language.", updated.Description);
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () =>
+            await store.WriteAsync(new GraphBatch { Concepts = [new(java with { Description = "Stale." }, ExpectedVersion: 1)] }));
+        Assert.Equal(2, conflict.Actual);
+        Assert.Equal("A language.", (await store.GetConceptsAsync([Java]))[0]!.Description);
+    }
+
+    [Fact]
+    public async Task A_failing_write_changes_nothing()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var newSkill = new Concept { Uri = U("skill/kotlin"), Kind = ConceptKind.Skill, PreferredLabel = "Kotlin" };
+        await Assert.ThrowsAsync<GraphWriteException>(async () => await store.WriteAsync(new GraphBatch
+        {
+            Concepts = [new(newSkill)],
+            AddRelations = [new(Developer, RelationType.OptionalSkill, newSkill.Uri), new(Developer, RelationType.OptionalSkill, U("skill/missing"))],
+        }));
+
+        Assert.Null((await store.GetConceptsAsync([newSkill.Uri]))[0]);
+        Assert.Equal(3, (await store.CountAsync()).Optional);
+    }
+
+    [Fact]
+    public async Task Replacing_the_graph_removes_what_the_new_one_lacks()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var smaller = SmallGraph() with
+        {
+            ReplaceAll = true,
+            Concepts = [.. SmallGraph().Concepts.Where(c => c.Concept.Uri != Creme)],
+            AddRelations = [.. SmallGraph().AddRelations.Where(r => r.Target != Creme)],
+        };
+        var result = await store.WriteAsync(smaller);
+        Assert.Equal(1, result.Removed);
+        Assert.Null((await store.GetConceptsAsync([Creme]))[0]);
+        Assert.Empty((await store.GetNeighboursAsync(Chef, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All)).Items);
+    }
+
+    [Fact]
+    public async Task Relations_can_be_removed()
+    {
+        using var store = await CreateSmallGraphAsync();
+        await store.WriteAsync(new GraphBatch { RemoveRelations = [new(Developer, RelationType.EssentialSkill, Java)] });
+        var essential = await store.GetNeighboursAsync(Developer, RelationType.EssentialSkill, Direction.Outgoing, PageRequest.All);
+        Assert.Equal([Programming], essential.Items);
+        Assert.Equal([Programming], (await store.GetNeighboursAsync(Java, RelationType.Broader, Direction.Outgoing, PageRequest.All)).Items);
+    }
+
+    [Fact]
+    public async Task Readers_see_the_old_or_the_new_graph_while_a_writer_writes()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var extra = Enumerable.Range(0, 2000)
+            .Select(i => new ConceptWrite(new Concept { Uri = U($"skill/extra{i:D4}"), Kind = ConceptKind.Skill, PreferredLabel = $"extra skill {i}" }))
+            .ToList();
+        var write = Task.Run(async () => await store.WriteAsync(new GraphBatch
+        {
+            Concepts = extra,
+            AddRelations = [.. extra.Select(e => new Relation(Chef, RelationType.OptionalSkill, e.Concept.Uri))],
+        }));
+
+        var observed = new HashSet<int>();
+        while (!write.IsCompleted)
+        {
+            var page = await store.GetNeighboursAsync(Chef, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All);
+            Assert.Equal(page.TotalCount, page.Items.Count);
+            observed.Add(page.TotalCount);
+            var optional = (await store.CountAsync()).Optional;
+            Assert.True(optional is 3 or 2003, $"{optional} optional relations");
+        }
+
+        await write;
+        Assert.Equal(2001, (await store.GetNeighboursAsync(Chef, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All)).TotalCount);
+        Assert.True(observed.IsSubsetOf([1, 2001]), string.Join(",", observed));
+    }
+}
