@@ -10,6 +10,9 @@ namespace SkillGraph.Graph.Embedded;
 internal sealed class LabelIndex
 {
     private readonly int[] _labelConcept;
+    private readonly ConceptKind[] _labelConceptKind;
+    private readonly int _conceptCount;
+    private readonly ThreadLocal<SearchScratch> _scratch;
     private readonly string[] _labelText;
     private readonly LabelKind[] _labelKind;
     private readonly string[] _labelNormalized;
@@ -43,6 +46,9 @@ internal sealed class LabelIndex
         }
 
         _labelConcept = [.. conceptIds];
+        _labelConceptKind = [.. conceptIds.Select(id => concepts[id].Kind)];
+        _conceptCount = concepts.Count;
+        _scratch = new ThreadLocal<SearchScratch>(() => new SearchScratch(_conceptCount));
         _labelText = [.. texts];
         _labelKind = [.. kinds];
         _labelNormalized = [.. normalized];
@@ -121,41 +127,76 @@ internal sealed class LabelIndex
         }
 
         var weightSum = weights.Sum();
-        var best = new Dictionary<int, (int Label, double Score)>();
-        for (var t = ranges[driver].From; t < ranges[driver].To; t++)
+
+        // Best label per concept in pooled arrays (no dictionary), then a bounded heap for the top results.
+        var scratch = _scratch.Value!;
+        var bestScore = scratch.BestScore;
+        var bestLabel = scratch.BestLabel;
+        var touched = scratch.Touched;
+        touched.Clear();
+        try
         {
-            foreach (var labelId in _postings[t])
+            for (var t = ranges[driver].From; t < ranges[driver].To; t++)
             {
-                var conceptId = _labelConcept[labelId];
-                if (kind is { } k && concept(conceptId).Kind != k)
+                foreach (var labelId in _postings[t])
                 {
-                    continue;
-                }
+                    if (kind is { } k && _labelConceptKind[labelId] != k)
+                    {
+                        continue;
+                    }
 
-                var score = Score(labelId, queryTokens, weights, weightSum, normalizedQuery);
-                if (score <= 0)
-                {
-                    continue;
-                }
+                    var score = Score(labelId, queryTokens, weights, weightSum, normalizedQuery);
+                    if (score <= 0)
+                    {
+                        continue;
+                    }
 
-                if (!best.TryGetValue(conceptId, out var current) || score > current.Score
-                    || (score == current.Score && _labelKind[labelId] == LabelKind.Preferred))
-                {
-                    best[conceptId] = (labelId, score);
+                    var conceptId = _labelConcept[labelId];
+                    if (bestLabel[conceptId] < 0)
+                    {
+                        touched.Add(conceptId);
+                        bestScore[conceptId] = score;
+                        bestLabel[conceptId] = labelId;
+                    }
+                    else if (score > bestScore[conceptId] || (score == bestScore[conceptId] && _labelKind[labelId] == LabelKind.Preferred))
+                    {
+                        bestScore[conceptId] = score;
+                        bestLabel[conceptId] = labelId;
+                    }
                 }
             }
-        }
 
-        return [.. best
-            .OrderByDescending(b => b.Value.Score)
-            .ThenBy(b => concept(b.Key).PreferredLabel.Length)
-            .ThenBy(b => b.Key)
-            .Take(first)
-            .Select(b =>
+            // Keep the best `first` by (score desc, preferred label length asc, id asc): a min-heap on that order.
+            var heap = new PriorityQueue<int, (double Score, int Length, int Id)>(first + 1, WorstFirst.Instance);
+            foreach (var conceptId in touched)
             {
-                var c = concept(b.Key);
-                return new SearchHit(c.Uri, c.Kind, c.PreferredLabel, _labelText[b.Value.Label], _labelKind[b.Value.Label], Math.Round(b.Value.Score, 4));
-            })];
+                heap.Enqueue(conceptId, (bestScore[conceptId], concept(conceptId).PreferredLabel.Length, conceptId));
+                if (heap.Count > first)
+                {
+                    heap.Dequeue();
+                }
+            }
+
+            var hits = new SearchHit[heap.Count];
+            for (var i = hits.Length - 1; i >= 0; i--)
+            {
+                var conceptId = heap.Dequeue();
+                var c = concept(conceptId);
+                var labelId = bestLabel[conceptId];
+                hits[i] = new SearchHit(c.Uri, c.Kind, c.PreferredLabel, _labelText[labelId], _labelKind[labelId], Math.Round(bestScore[conceptId], 4));
+            }
+
+            return hits;
+        }
+        finally
+        {
+            foreach (var conceptId in touched)
+            {
+                bestLabel[conceptId] = -1;
+            }
+
+            touched.Clear();
+        }
     }
 
     /// <summary>Scores one label against the query in (0, 1], or 0 when a query token finds no label token.</summary>
@@ -232,5 +273,40 @@ internal sealed class LabelIndex
         }
 
         return (from, to);
+    }
+
+    /// <summary>Orders search candidates worst first: lower score, then longer label, then higher id.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, int Length, int Id)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, int Length, int Id) x, (double Score, int Length, int Id) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byLength = y.Length.CompareTo(x.Length);
+            return byLength != 0 ? byLength : y.Id.CompareTo(x.Id);
+        }
+    }
+
+    /// <summary>Per-thread work arrays of a search; every entry of <see cref="BestLabel"/> is -1 between searches.</summary>
+    private sealed class SearchScratch
+    {
+        public SearchScratch(int concepts)
+        {
+            BestScore = new double[concepts];
+            BestLabel = new int[concepts];
+            Array.Fill(BestLabel, -1);
+        }
+
+        public double[] BestScore { get; }
+
+        public int[] BestLabel { get; }
+
+        public List<int> Touched { get; } = [];
     }
 }
