@@ -1,0 +1,155 @@
+using Mediator;
+using SkillGraph.Application.Common;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
+
+/// <summary>
+/// Relevance of a skill = 1 (essential) or 0.5 (optional) or 0.3 / 0.15 (linked one / two hops away), times
+/// its specificity (1 for a skill only this occupation lists, falling with the log of how many occupations list
+/// it); with a seed, plus a deterministic jitter of up to 0.1. Skills enter by relevance (ties by URI) while the
+/// node budget lasts; a skill costs one node plus the group-path nodes not yet in the context.
+/// </summary>
+public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandler<GetOccupationContext, OccupationContext>
+{
+    private const int GroupPathDepth = 4;
+
+    public async ValueTask<OccupationContext> Handle(GetOccupationContext query, CancellationToken cancellationToken)
+    {
+        var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
+        var hierarchy = await graph.BroaderPathAsync(occupation.Uri, 8, cancellationToken).ConfigureAwait(false);
+        var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var optional = await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+
+        var candidates = new List<Candidate>(essential.Count + optional.Count);
+        var inContext = new HashSet<ConceptUri>();
+        await AddCandidatesAsync(candidates, essential, ContextRelation.Essential, 1.0, null, query.Seed, cancellationToken).ConfigureAwait(false);
+        await AddCandidatesAsync(candidates, [.. optional.Where(o => !essential.Contains(o))], ContextRelation.Optional, 0.5, null, query.Seed, cancellationToken).ConfigureAwait(false);
+        foreach (var c in candidates)
+        {
+            inContext.Add(c.Uri);
+        }
+
+        // k hops further: the skills linked (skill–skill relations) to the skills already in, weighted lower.
+        var frontier = candidates.Select(c => c.Uri).ToList();
+        for (var hop = 1; hop <= query.Hops && frontier.Count > 0; hop++)
+        {
+            var linked = new List<(ConceptUri Skill, ConceptUri From)>();
+            foreach (var type in (RelationType[])[RelationType.EssentialRelatedSkill, RelationType.OptionalRelatedSkill])
+            {
+                foreach (var direction in (Direction[])[Direction.Outgoing, Direction.Incoming])
+                {
+                    var pages = await graph.AllNeighboursOfManyAsync(frontier, type, direction, cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < frontier.Count; i++)
+                    {
+                        foreach (var skill in pages[i].Items)
+                        {
+                            if (inContext.Add(skill))
+                            {
+                                linked.Add((skill, frontier[i]));
+                            }
+                        }
+                    }
+                }
+            }
+
+            var before = candidates.Count;
+            await AddCandidatesAsync(candidates, [.. linked.Select(l => l.Skill)], ContextRelation.Related, hop == 1 ? 0.3 : 0.15, [.. linked.Select(l => l.From)], query.Seed, cancellationToken).ConfigureAwait(false);
+            frontier = [.. candidates.Skip(before).Select(c => c.Uri)];
+        }
+
+        candidates.Sort((a, b) => b.Relevance != a.Relevance ? b.Relevance.CompareTo(a.Relevance) : a.Uri.CompareTo(b.Uri));
+
+        // Cut to the node budget.
+        var nodes = hierarchy.Count;
+        var groupsIn = new HashSet<ConceptUri>(hierarchy);
+        var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
+        var truncated = false;
+        foreach (var candidate in candidates)
+        {
+            var path = await graph.BroaderPathAsync(candidate.Uri, GroupPathDepth, cancellationToken).ConfigureAwait(false);
+            var cost = 1 + path.Count(p => !groupsIn.Contains(p));
+            if (nodes + cost > query.MaxNodes)
+            {
+                truncated = true;
+                continue;
+            }
+
+            nodes += cost;
+            groupsIn.UnionWith(path);
+            chosen.Add((candidate, path));
+        }
+
+        var concepts = await graph.ConceptMapAsync([.. hierarchy, .. groupsIn, .. chosen.Select(c => c.Candidate.Uri), .. chosen.Where(c => c.Candidate.RelatedTo is not null).Select(c => c.Candidate.RelatedTo!)], cancellationToken).ConfigureAwait(false);
+        ConceptRef Ref(ConceptUri uri) => ConceptRef.Of(concepts[uri]);
+        var skills = chosen.Select(c =>
+        {
+            var concept = concepts[c.Candidate.Uri];
+            return new ContextSkill(
+                ConceptRef.Of(concept),
+                c.Candidate.Relation,
+                Math.Round(c.Candidate.Relevance, 4),
+                concept.SkillType,
+                concept.ReuseLevel,
+                concept.Description,
+                [.. concept.AltLabels()],
+                [.. c.Path.Select(Ref)],
+                c.Candidate.RelatedTo is { } from ? Ref(from) : null);
+        }).ToList();
+
+        return new OccupationContext(
+            ConceptRef.Of(occupation),
+            occupation.Description,
+            occupation.Code,
+            [.. occupation.AltLabels()],
+            [.. hierarchy.Select(Ref)],
+            skills,
+            essential.Count,
+            optional.Count,
+            nodes,
+            truncated,
+            query.Seed);
+    }
+
+    private async ValueTask AddCandidatesAsync(List<Candidate> candidates, IReadOnlyList<ConceptUri> skills, ContextRelation relation, double weight, IReadOnlyList<ConceptUri>? relatedTo, int seed, CancellationToken cancellationToken)
+    {
+        if (skills.Count == 0)
+        {
+            return;
+        }
+
+        // How many occupations list each skill at all: a skill few occupations list says more about this one.
+        var essentialFor = await graph.GetNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, new PageRequest(0), cancellationToken).ConfigureAwait(false);
+        var optionalFor = await graph.GetNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, new PageRequest(0), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < skills.Count; i++)
+        {
+            var listedBy = essentialFor[i].TotalCount + optionalFor[i].TotalCount;
+            var specificity = 1.0 / (1.0 + Math.Log10(1 + Math.Max(0, listedBy - 1)));
+            var relevance = weight * (0.5 + (0.5 * specificity));
+            if (seed != 0)
+            {
+                relevance += 0.1 * Jitter(seed, skills[i]);
+            }
+
+            candidates.Add(new Candidate(skills[i], relation, relevance, relatedTo?[i]));
+        }
+    }
+
+    /// <summary>A deterministic number in [0, 1) from the seed and the URI (FNV-1a; stable across runs and platforms).</summary>
+    internal static double Jitter(int seed, ConceptUri uri)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in uri.Value)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        hash ^= hash >> 15;
+        hash *= 2246822519u;
+        hash ^= hash >> 13;
+        return (hash & 0xFFFFFF) / (double)0x1000000;
+    }
+
+    private sealed record Candidate(ConceptUri Uri, ContextRelation Relation, double Relevance, ConceptUri? RelatedTo);
+}
