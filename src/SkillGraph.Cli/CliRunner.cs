@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
+using SkillGraph.Application.Common;
 using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Cli;
@@ -27,7 +28,7 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync("skillgraph: cancelled; nothing was changed.").ConfigureAwait(false);
             return Cancelled;
         }
-        catch (Exception ex) when (ex is EscoImportException or GraphStoreException or GraphWriteException or ConcurrencyConflictException
+        catch (Exception ex) when (ex is EscoImportException or GraphStoreException or RequestValidationException or ConceptNotFoundException or GraphWriteException or ConcurrencyConflictException
             or FormatException or ArgumentException or IOException or UnauthorizedAccessException or SqliteException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"skillgraph: error: {OneLine(ex.Message)}").ConfigureAwait(false);
@@ -50,5 +51,30 @@ internal static class CliRunner
             new EmbeddedStoreOptions { Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database)), SeedSampleWhenEmpty = seedSample },
             cancellationToken);
 
+    /// <summary>The store and the application's Mediator pipeline, as the server has them.</summary>
+    public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var store = await OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false);
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IGraphStore>(services, store);
+        Application.DependencyInjection.AddSkillGraphApplication(services);
+        return new CliServices(store, Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
+    }
+
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}
+
+/// <summary>What a verb that runs Mediator requests holds: the store and the service provider.</summary>
+internal sealed class CliServices(SqliteGraphStore store, Microsoft.Extensions.DependencyInjection.ServiceProvider provider) : IDisposable
+{
+    public SqliteGraphStore Store { get; } = store;
+
+    public Mediator.IMediator Mediator { get; } = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mediator.IMediator>(provider);
+
+    public void Dispose()
+    {
+        provider.Dispose();
+        Store.Dispose();
+    }
 }

@@ -8,6 +8,11 @@ root.Options.Add(CliOptions.Verbose);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+foreach (var command in GraphWalkCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

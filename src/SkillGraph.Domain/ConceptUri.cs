@@ -7,6 +7,7 @@ namespace SkillGraph.Domain;
 /// <c>http://data.europa.eu/esco/occupation/…</c>. Its hash code is computed once, so that the many
 /// dictionary look-ups of a graph walk cost no string hashing.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ConceptUriJsonConverter))]
 public sealed class ConceptUri : IEquatable<ConceptUri>, IComparable<ConceptUri>
 {
     private readonly int _hash;

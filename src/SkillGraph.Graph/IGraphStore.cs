@@ -24,6 +24,10 @@ public interface IGraphStore : IDisposable
     /// </summary>
     ValueTask<IReadOnlyList<Page<ConceptUri>>> GetNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>How many neighbours each of <paramref name="uris"/> has over one relation type and direction (0 for an unknown URI).</summary>
+    async ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        [.. (await GetNeighboursManyAsync(uris, type, direction, new PageRequest(0), cancellationToken).ConfigureAwait(false)).Select(p => p.TotalCount)];
+
     /// <summary>Label search over preferred and alternative labels: case- and diacritic-insensitive, whole words and prefixes, best first.</summary>
     ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 

@@ -13,10 +13,37 @@ public readonly record struct PageRequest(int First, string? After = null)
     public static PageRequest FirstItems(int first) => new(first);
 }
 
-/// <summary>One page of an ordered result.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, string? EndCursor, bool HasNextPage)
+/// <summary>One page of an ordered result. The end cursor is encoded only when someone reads it.</summary>
+public sealed class Page<T>
 {
+    private readonly string? _endKey;
+    private string? _endCursor;
+
+    public Page(IReadOnlyList<T> items, int totalCount, string? endCursor, bool hasNextPage)
+    {
+        Items = items;
+        TotalCount = totalCount;
+        _endCursor = endCursor;
+        HasNextPage = hasNextPage;
+    }
+
+    private Page(IReadOnlyList<T> items, int totalCount, string? endKey, string? fallbackCursor, bool hasNextPage)
+        : this(items, totalCount, fallbackCursor, hasNextPage) => _endKey = endKey;
+
     public static Page<T> Empty { get; } = new([], 0, null, false);
+
+    public IReadOnlyList<T> Items { get; }
+
+    public int TotalCount { get; }
+
+    public bool HasNextPage { get; }
+
+    /// <summary>Pass as <see cref="PageRequest.After"/> to continue after this page; null for an empty first page.</summary>
+    public string? EndCursor => _endCursor ??= _endKey is null ? null : Cursor.Encode(_endKey);
+
+    /// <summary>A page whose cursor is the sort key <paramref name="endKey"/> (encoded lazily), or <paramref name="after"/> when the page is empty.</summary>
+    public static Page<T> WithEndKey(IReadOnlyList<T> items, int totalCount, string? endKey, string? after, bool hasNextPage) =>
+        new(items, totalCount, endKey, endKey is null ? after : null, hasNextPage);
 }
 
 /// <summary>

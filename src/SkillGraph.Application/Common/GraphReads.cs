@@ -61,6 +61,49 @@ public static class GraphReads
         return path;
     }
 
+    /// <summary>
+    /// <see cref="BroaderPathAsync"/> for many concepts at once, sharing the walk of common ancestors through
+    /// <paramref name="cache"/> (one per request).
+    /// </summary>
+    public static async ValueTask<IReadOnlyList<ConceptUri>> BroaderPathCachedAsync(this IGraphStore store, ConceptUri uri, int maxDepth, Dictionary<ConceptUri, IReadOnlyList<ConceptUri>> cache, CancellationToken cancellationToken)
+    {
+        const int MaxWalk = 32; // cached paths are complete; the answer is cut to maxDepth
+        if (cache.TryGetValue(uri, out var known))
+        {
+            return known.Count > maxDepth ? [.. known.Take(maxDepth)] : known;
+        }
+
+        // Walk up until a cached ancestor (or the top), then build the paths back down.
+        var chain = new List<ConceptUri> { uri };
+        IReadOnlyList<ConceptUri> tail = [];
+        var current = uri;
+        while (chain.Count <= MaxWalk)
+        {
+            var broader = await store.GetNeighboursAsync(current, RelationType.Broader, Direction.Outgoing, new PageRequest(1), cancellationToken).ConfigureAwait(false);
+            if (broader.Items.Count == 0 || chain.Contains(broader.Items[0]))
+            {
+                break;
+            }
+
+            current = broader.Items[0];
+            if (cache.TryGetValue(current, out var cached))
+            {
+                tail = [current, .. cached];
+                break;
+            }
+
+            chain.Add(current);
+        }
+
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            cache[chain[i]] = i == chain.Count - 1 ? tail : [chain[i + 1], .. cache[chain[i + 1]]];
+        }
+
+        var full = cache[uri];
+        return full.Count > maxDepth ? [.. full.Take(maxDepth)] : full;
+    }
+
     public static string Describe(ConceptKind kind) => kind switch
     {
         ConceptKind.Occupation => "occupation",

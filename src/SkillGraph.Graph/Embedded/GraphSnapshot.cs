@@ -97,15 +97,14 @@ internal sealed class GraphSnapshot
         }
 
         var count = Math.Max(0, Math.Min(page.First, sortedIds.Length - start));
-        var items = new ConceptUri[count];
+        var items = count == 0 ? [] : new ConceptUri[count];
         for (var i = 0; i < count; i++)
         {
             items[i] = Concepts[sortedIds[start + i]].Uri;
         }
 
         var hasNext = start + count < sortedIds.Length;
-        var endCursor = count > 0 ? Cursor.Encode(items[^1].Value) : page.After;
-        return new Page<ConceptUri>(items, sortedIds.Length, endCursor, hasNext);
+        return Page<ConceptUri>.WithEndKey(items, sortedIds.Length, count > 0 ? items[^1].Value : null, page.After, hasNext);
     }
 
     public bool Matches(int id, ConceptFilter filter)

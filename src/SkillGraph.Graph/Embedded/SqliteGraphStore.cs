@@ -125,6 +125,18 @@ public sealed class SqliteGraphStore : IGraphStore
         return ValueTask.FromResult<IReadOnlyList<Page<ConceptUri>>>(pages);
     }
 
+    public ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default)
+    {
+        var snapshot = _snapshot;
+        var counts = new int[uris.Count];
+        for (var i = 0; i < uris.Count; i++)
+        {
+            counts[i] = snapshot.TryGetId(uris[i], out var id) ? snapshot.Neighbours(id, type, direction).Length : 0;
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<int>>(counts);
+    }
+
     public ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;

@@ -224,7 +224,7 @@ public sealed class EscoImporter(string language = "en")
         {
             Uri = uri,
             Kind = kind,
-            PreferredLabel = preferredLabel.Trim(),
+            PreferredLabel = preferredLabel, // verbatim, as ESCO publishes it (a few end in a space)
             Labels = labels,
             Description = Blank(description),
             Definition = Blank(definition),

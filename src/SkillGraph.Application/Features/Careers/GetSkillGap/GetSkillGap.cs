@@ -39,7 +39,13 @@ public sealed record HeldSkill(ConceptRef Skill, string? FromText, double? Match
 /// <summary>A held skill that partly covers a missing one: <paramref name="How"/> is "narrower" (the held skill is a more specific one) or "broader".</summary>
 public sealed record PartialCover(ConceptRef HeldSkill, string How, double Credit);
 
-public sealed record MissingSkill(ConceptRef Skill, bool Essential, double Priority, PartialCover? Cover, string Reason);
+/// <summary>A required skill the person lacks; <see cref="Reason"/> says why it is listed and what covers it.</summary>
+public sealed record MissingSkill(ConceptRef Skill, bool Essential, double Priority, PartialCover? Cover, string OccupationLabel)
+{
+    public string Reason =>
+        $"{Skill.Label} is {(Essential ? "essential" : "optional")} for {OccupationLabel}"
+        + (Cover is null ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; partly covered ({Cover.Credit:0.##}) by {Cover.HeldSkill.Label}, a {Cover.How} skill you hold"));
+}
 
 public sealed record SkillGap(
     ConceptRef Occupation,

@@ -19,6 +19,12 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     private static readonly char[] Separators = [',', ';', '\n', '\r', '•', '|'];
 
+    private static readonly double LogOccupations = Math.Log(3001);
+
+    // Walking up from a held skill finds what it is narrower than, walking down what it is broader than.
+    private static readonly (Direction Direction, string How, double Near, double Far)[] Walks =
+        [(Direction.Outgoing, "narrower", 0.75, 0.5), (Direction.Incoming, "broader", 0.5, 0.25)];
+
     public async ValueTask<SkillGap> Handle(GetSkillGap query, CancellationToken cancellationToken)
     {
         var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
@@ -63,92 +69,86 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
         var missingEssential = essential.Where(s => !held.ContainsKey(s)).ToList();
         var missingOptional = optional.Where(s => !held.ContainsKey(s)).ToList();
-        var covers = await FindPartialCoversAsync([.. missingEssential, .. missingOptional], held, cancellationToken).ConfigureAwait(false);
-        var reach = await ReachAsync([.. missingEssential, .. missingOptional], cancellationToken).ConfigureAwait(false);
-        var concepts = await graph.ConceptMapAsync([.. essential, .. optional, .. covers.Values.Select(c => c.HeldSkill.Uri)], cancellationToken).ConfigureAwait(false);
+        var covers = await FindPartialCoversAsync(held, cancellationToken).ConfigureAwait(false);
+        var essentialReach = await graph.CountNeighboursManyAsync(missingEssential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var optionalReach = await graph.CountNeighboursManyAsync(missingOptional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var concepts = await graph.ConceptMapAsync([.. essential, .. optional], cancellationToken).ConfigureAwait(false);
 
-        List<MissingSkill> Missing(IEnumerable<ConceptUri> skills, bool isEssential) =>
-        [.. skills.Select(s =>
+        List<MissingSkill> Missing(List<ConceptUri> skills, IReadOnlyList<int> reach, bool isEssential)
+        {
+            var list = new List<MissingSkill>(skills.Count);
+            for (var i = 0; i < skills.Count; i++)
             {
-                covers.TryGetValue(s, out var cover);
-                var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * reach[s])) * (isEssential ? 1.0 : 0.5);
-                var label = concepts[s].PreferredLabel;
-                var reason = (isEssential ? $"{label} is essential for {occupation.PreferredLabel}" : $"{label} is optional for {occupation.PreferredLabel}")
-                    + (cover is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; partly covered ({cover.Credit:0.##}) by {cover.HeldSkill.Label}, a {cover.How} skill you hold"));
-                return new MissingSkill(ConceptRef.Of(concepts[s]), isEssential, Math.Round(priority, 4), cover, reason);
-            })
-            .OrderByDescending(m => m.Priority)
-            .ThenBy(m => m.Skill.Label, StringComparer.Ordinal)];
+                covers.TryGetValue(skills[i], out var cover);
+                var widely = Math.Min(1.0, Math.Log(1 + reach[i]) / LogOccupations);
+                var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
+                list.Add(new MissingSkill(ConceptRef.Of(concepts[skills[i]]), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
+            }
+
+            list.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : string.CompareOrdinal(a.Skill.Label, b.Skill.Label));
+            return list;
+        }
 
         var coveredEssential = essential.Where(held.ContainsKey).Select(s => ConceptRef.Of(concepts[s])).ToList();
         var coveredOptional = optional.Where(held.ContainsKey).Select(s => ConceptRef.Of(concepts[s])).ToList();
         var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
-        var essentialMissing = Missing(missingEssential, true);
+        var essentialMissing = Missing(missingEssential, essentialReach, true);
+        var partlyCovered = essentialMissing.Count(m => m.Cover is not null);
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"You hold {coveredEssential.Count} of the {essential.Count} essential skills of {occupation.PreferredLabel} ({coverage:P0}) and {coveredOptional.Count} of its {optional.Count} optional skills; "
-            + $"{missingEssential.Count} essential skills are missing, {covers.Keys.Count(essentialSet.Contains)} of them partly covered by skills you hold.");
+            + $"{missingEssential.Count} essential skills are missing, {partlyCovered} of them partly covered by skills you hold.");
 
         return new SkillGap(ConceptRef.Of(occupation), [.. held.Values], unresolved, coveredEssential, coveredOptional,
-            essentialMissing, Missing(missingOptional, false), Math.Round(coverage, 4), summary);
+            essentialMissing, Missing(missingOptional, optionalReach, false), Math.Round(coverage, 4), summary);
     }
 
-    /// <summary>For each missing skill, the best held skill one or two broader-steps above or below it.</summary>
-    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(IReadOnlyList<ConceptUri> missing, Dictionary<ConceptUri, HeldSkill> held, CancellationToken cancellationToken)
+    /// <summary>
+    /// The skills that held skills partly cover, walking from the held skills one and two broader-steps up (the
+    /// held skill is narrower than what it covers) and down (it is broader); the best credit wins.
+    /// </summary>
+    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, CancellationToken cancellationToken)
     {
         var covers = new Dictionary<ConceptUri, PartialCover>();
-        if (held.Count == 0 || missing.Count == 0)
+        if (held.Count == 0)
         {
             return covers;
         }
 
-        void Offer(ConceptUri skill, ConceptUri candidate, string how, double credit)
+        var heldList = held.Keys.ToList();
+        foreach (var (direction, how, near, far) in Walks)
         {
-            if (held.TryGetValue(candidate, out var h) && (!covers.TryGetValue(skill, out var current) || current.Credit < credit))
+            var level1 = await graph.AllNeighboursOfManyAsync(heldList, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < heldList.Count; i++)
             {
-                covers[skill] = new PartialCover(h.Skill, how, credit);
-            }
-        }
-
-        foreach (var (direction, how, credits) in ((Direction, string, double[])[])[(Direction.Incoming, "narrower", [0.75, 0.5]), (Direction.Outgoing, "broader", [0.5, 0.25])])
-        {
-            var level1 = await graph.AllNeighboursOfManyAsync(missing, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < missing.Count; i++)
-            {
-                var first = level1[i].Items;
-                foreach (var near in first)
+                var heldSkill = held[heldList[i]].Skill;
+                foreach (var target in level1[i].Items)
                 {
-                    Offer(missing[i], near, how, credits[0]);
+                    Offer(target, heldSkill, how, near);
                 }
 
-                if (first.Count == 0)
+                if (level1[i].Items.Count == 0)
                 {
                     continue;
                 }
 
-                var level2 = await graph.AllNeighboursOfManyAsync(first, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
-                foreach (var page in level2)
+                foreach (var page in await graph.AllNeighboursOfManyAsync(level1[i].Items, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false))
                 {
-                    foreach (var far in page.Items)
+                    foreach (var target in page.Items)
                     {
-                        Offer(missing[i], far, how, credits[1]);
+                        Offer(target, heldSkill, how, far);
                     }
                 }
             }
         }
 
         return covers;
-    }
 
-    /// <summary>How widely each skill is required, in [0, 1]: log(1 + occupations requiring it) / log(1 + 3,000).</summary>
-    private async ValueTask<Dictionary<ConceptUri, double>> ReachAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken)
-    {
-        var essentialFor = await graph.GetNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, new PageRequest(0), cancellationToken).ConfigureAwait(false);
-        var reach = new Dictionary<ConceptUri, double>(skills.Count);
-        for (var i = 0; i < skills.Count; i++)
+        void Offer(ConceptUri target, ConceptRef heldSkill, string how, double credit)
         {
-            reach[skills[i]] = Math.Min(1.0, Math.Log(1 + essentialFor[i].TotalCount) / Math.Log(3001));
+            if (!held.ContainsKey(target) && (!covers.TryGetValue(target, out var current) || current.Credit < credit))
+            {
+                covers[target] = new PartialCover(heldSkill, how, credit);
+            }
         }
-
-        return reach;
     }
 }

@@ -12,15 +12,17 @@ namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
 /// <paramref name="MaxNodes"/> nodes. The same request and <paramref name="Seed"/> always give the same context;
 /// a different seed varies which lower-ranked skills make the cut.
 /// </summary>
-public sealed record GetOccupationContext(ConceptUri Occupation, int MaxNodes = GetOccupationContext.DefaultMaxNodes, int Hops = 0, int Seed = 0)
+public sealed record GetOccupationContext(ConceptUri Occupation, int MaxNodes = GetOccupationContext.DefaultMaxNodes, int Hops = 0, int Seed = 0, int GroupPathDepth = GetOccupationContext.DefaultGroupPathDepth)
     : IQuery<OccupationContext>, IValidatable
 {
+    public const int DefaultGroupPathDepth = 4;
+
     public const int DefaultMaxNodes = 80;
     public const int MaxNodesLimit = 1000;
     public const int MaxHops = 2;
 
     public IEnumerable<string> Validate() =>
-        Check.Range("maxNodes", MaxNodes, 1, MaxNodesLimit).Concat(Check.Range("hops", Hops, 0, MaxHops));
+        Check.Range("maxNodes", MaxNodes, 1, MaxNodesLimit).Concat(Check.Range("hops", Hops, 0, MaxHops)).Concat(Check.Range("groupPathDepth", GroupPathDepth, 0, 8));
 }
 
 /// <summary>How a skill belongs to the context.</summary>
@@ -31,7 +33,10 @@ public enum ContextRelation
     Related = 3,
 }
 
-/// <summary>A skill in an occupation's context, with why it is there and where it sits in the skill pillar.</summary>
+/// <summary>
+/// A skill in an occupation's context, with why it is there and where it sits in the skill pillar:
+/// <see cref="Broader"/> are all its direct broader concepts, <see cref="GroupPath"/> the chain above it (nearest first).
+/// </summary>
 public sealed record ContextSkill(
     ConceptRef Skill,
     ContextRelation Relation,
@@ -39,7 +44,8 @@ public sealed record ContextSkill(
     SkillType? SkillType,
     ReuseLevel? ReuseLevel,
     string? Description,
-    IReadOnlyList<string> AltLabels,
+    IEnumerable<string> AltLabels,
+    IReadOnlyList<ConceptRef> Broader,
     IReadOnlyList<ConceptRef> GroupPath,
     ConceptRef? RelatedTo);
 
@@ -48,6 +54,7 @@ public sealed record OccupationContext(
     string? Description,
     string? Code,
     IReadOnlyList<string> AltLabels,
+    IReadOnlyList<ConceptRef> Broader,
     IReadOnlyList<ConceptRef> HierarchyPath,
     IReadOnlyList<ContextSkill> Skills,
     int TotalEssential,
@@ -120,9 +127,10 @@ public sealed record OccupationContext(
                     text.Append(" (linked to ").Append(relatedTo.Label).Append(')');
                 }
 
-                if (skill.AltLabels.Count > 0)
+                var also = skill.AltLabels.Take(3).ToList();
+                if (also.Count > 0)
                 {
-                    text.Append("; also: ").AppendJoin(", ", skill.AltLabels.Take(3));
+                    text.Append("; also: ").AppendJoin(", ", also);
                 }
 
                 text.AppendLine();

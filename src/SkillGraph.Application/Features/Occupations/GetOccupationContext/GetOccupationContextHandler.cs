@@ -13,19 +13,19 @@ namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
 /// </summary>
 public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandler<GetOccupationContext, OccupationContext>
 {
-    private const int GroupPathDepth = 4;
-
     public async ValueTask<OccupationContext> Handle(GetOccupationContext query, CancellationToken cancellationToken)
     {
         var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
         var hierarchy = await graph.BroaderPathAsync(occupation.Uri, 8, cancellationToken).ConfigureAwait(false);
+        var occupationBroader = await graph.AllNeighboursAsync(occupation.Uri, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var optional = await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
 
         var candidates = new List<Candidate>(essential.Count + optional.Count);
         var inContext = new HashSet<ConceptUri>();
         await AddCandidatesAsync(candidates, essential, ContextRelation.Essential, 1.0, null, query.Seed, cancellationToken).ConfigureAwait(false);
-        await AddCandidatesAsync(candidates, [.. optional.Where(o => !essential.Contains(o))], ContextRelation.Optional, 0.5, null, query.Seed, cancellationToken).ConfigureAwait(false);
+        var essentialSet = essential.ToHashSet();
+        await AddCandidatesAsync(candidates, [.. optional.Where(o => !essentialSet.Contains(o))], ContextRelation.Optional, 0.5, null, query.Seed, cancellationToken).ConfigureAwait(false);
         foreach (var c in candidates)
         {
             inContext.Add(c.Uri);
@@ -66,9 +66,10 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         var groupsIn = new HashSet<ConceptUri>(hierarchy);
         var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
         var truncated = false;
+        var paths = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
         foreach (var candidate in candidates)
         {
-            var path = await graph.BroaderPathAsync(candidate.Uri, GroupPathDepth, cancellationToken).ConfigureAwait(false);
+            var path = await graph.BroaderPathCachedAsync(candidate.Uri, query.GroupPathDepth, paths, cancellationToken).ConfigureAwait(false);
             var cost = 1 + path.Count(p => !groupsIn.Contains(p));
             if (nodes + cost > query.MaxNodes)
             {
@@ -81,19 +82,34 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             chosen.Add((candidate, path));
         }
 
-        var concepts = await graph.ConceptMapAsync([.. hierarchy, .. groupsIn, .. chosen.Select(c => c.Candidate.Uri), .. chosen.Where(c => c.Candidate.RelatedTo is not null).Select(c => c.Candidate.RelatedTo!)], cancellationToken).ConfigureAwait(false);
-        ConceptRef Ref(ConceptUri uri) => ConceptRef.Of(concepts[uri]);
-        var skills = chosen.Select(c =>
+        var chosenUris = chosen.Select(c => c.Candidate.Uri).ToList();
+        var broaderPages = await graph.AllNeighboursOfManyAsync(chosenUris, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var concepts = await graph.ConceptMapAsync(
+            [.. hierarchy, .. occupationBroader, .. groupsIn, .. chosenUris, .. broaderPages.SelectMany(p => p.Items), .. chosen.Where(c => c.Candidate.RelatedTo is not null).Select(c => c.Candidate.RelatedTo!)],
+            cancellationToken).ConfigureAwait(false);
+        var refs = new Dictionary<ConceptUri, ConceptRef>(concepts.Count);
+        ConceptRef Ref(ConceptUri uri)
+        {
+            if (!refs.TryGetValue(uri, out var r))
+            {
+                refs[uri] = r = ConceptRef.Of(concepts[uri]);
+            }
+
+            return r;
+        }
+
+        var skills = chosen.Select((c, i) =>
         {
             var concept = concepts[c.Candidate.Uri];
             return new ContextSkill(
-                ConceptRef.Of(concept),
+                Ref(concept.Uri),
                 c.Candidate.Relation,
                 Math.Round(c.Candidate.Relevance, 4),
                 concept.SkillType,
                 concept.ReuseLevel,
                 concept.Description,
-                [.. concept.AltLabels()],
+                concept.AltLabels(),
+                [.. broaderPages[i].Items.Select(Ref)],
                 [.. c.Path.Select(Ref)],
                 c.Candidate.RelatedTo is { } from ? Ref(from) : null);
         }).ToList();
@@ -103,6 +119,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             occupation.Description,
             occupation.Code,
             [.. occupation.AltLabels()],
+            [.. occupationBroader.Select(Ref)],
             [.. hierarchy.Select(Ref)],
             skills,
             essential.Count,
@@ -120,11 +137,11 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         }
 
         // How many occupations list each skill at all: a skill few occupations list says more about this one.
-        var essentialFor = await graph.GetNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, new PageRequest(0), cancellationToken).ConfigureAwait(false);
-        var optionalFor = await graph.GetNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, new PageRequest(0), cancellationToken).ConfigureAwait(false);
+        var essentialFor = await graph.CountNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var optionalFor = await graph.CountNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < skills.Count; i++)
         {
-            var listedBy = essentialFor[i].TotalCount + optionalFor[i].TotalCount;
+            var listedBy = essentialFor[i] + optionalFor[i];
             var specificity = 1.0 / (1.0 + Math.Log10(1 + Math.Max(0, listedBy - 1)));
             var relevance = weight * (0.5 + (0.5 * specificity));
             if (seed != 0)

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SkillGraph.Domain;
+
+/// <summary>Writes a <see cref="ConceptUri"/> as its string; reads one, refusing text that is not a concept URI.</summary>
+public sealed class ConceptUriJsonConverter : JsonConverter<ConceptUri>
+{
+    public override ConceptUri Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ConceptUri.TryParse(reader.GetString(), out var uri) ? uri : throw new JsonException($"'{reader.GetString()}' is not a concept URI.");
+
+    public override void Write(Utf8JsonWriter writer, ConceptUri value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+}

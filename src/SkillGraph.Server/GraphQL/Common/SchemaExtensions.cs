@@ -1,0 +1,45 @@
+using GraphQL;
+using GraphQL.Types;
+using SkillGraph.Domain;
+
+namespace SkillGraph.Server.GraphQL.Common;
+
+/// <summary>
+/// A group of root query fields, kept in its entity's folder. Every implementation in the server assembly is
+/// registered and added to <c>Query</c>: a new feature adds its fields in its own file.
+/// </summary>
+public interface IQueryFields
+{
+    void AddTo(ObjectGraphType query);
+}
+
+/// <summary>
+/// Extra fields for an existing type (e.g. <c>Occupation.relatedOccupations</c> from a Mediator handler), found
+/// and applied like <see cref="IQueryFields"/>.
+/// </summary>
+public interface IGraphTypeExtension<in TGraphType>
+    where TGraphType : IComplexGraphType
+{
+    void Extend(TGraphType type);
+}
+
+public static class ConceptArguments
+{
+    /// <summary>Reads a URI argument; an ill-formed one is an error that names the argument.</summary>
+    public static ConceptUri Uri(this IResolveFieldContext context, string name = "uri")
+    {
+        var text = context.GetArgument<string>(name);
+        return ConceptUri.TryParse(text, out var uri)
+            ? uri
+            : throw new ExecutionError($"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).") { Code = "BAD_URI" };
+    }
+
+    public static ConceptUri? OptionalUri(string? text, string name) =>
+        text is null ? null
+        : ConceptUri.TryParse(text, out var uri) ? uri
+        : throw new ExecutionError($"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).") { Code = "BAD_URI" };
+
+    /// <summary>The concept at <c>uri</c> when it is of <paramref name="kind"/>, else null.</summary>
+    public static object ConceptOfKind(this IResolveFieldContext context, ConceptKind kind) =>
+        context.Loaders().Concept(context.Uri()).Then(c => c?.Kind == kind ? c : null);
+}

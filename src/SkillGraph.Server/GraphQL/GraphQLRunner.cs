@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Errors.Custom;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+using SkillGraph.Graph;
+using SkillGraph.Server.GraphQL.Common;
+
+namespace SkillGraph.Server.GraphQL;
+
+/// <summary>
+/// Runs one GraphQL request: the size of the document is checked before it is validated, parsed and validated
+/// documents are cached by their text (only the complexity rule, which depends on the variables, runs again),
+/// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says.
+/// </summary>
+public sealed class GraphQLRunner
+{
+    private const int MaxCachedCharacters = 8 * 1024 * 1024;
+    private readonly IDocumentExecuter<ISchema> _executer;
+    private readonly IGraphStore _store;
+    private readonly ILogger<GraphQLRunner> _logger;
+    private readonly GraphQLLimits _limits;
+    private readonly IValidationRule[] _rules;
+    private readonly IValidationRule[] _cachedRules;
+    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private long _cachedCharacters;
+
+    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IGraphStore store, IOptions<GraphQLLimits> limits, ILogger<GraphQLRunner> logger)
+    {
+        _executer = executer;
+        _store = store;
+        _logger = logger;
+        _limits = limits.Value;
+        // A list without `first` is a connection at its default page size (or a shorter list): count it as that.
+        var standardImpact = new ComplexityOptions { DefaultListImpactMultiplier = Paging.DefaultPageSize }.DefaultComplexityImpactDelegate;
+        var complexity = new ComplexityValidationRule(new ComplexityOptions
+        {
+            // Checked by the delegate below so that the error names the limit.
+            MaxDepth = null,
+            MaxComplexity = null,
+            DefaultListImpactMultiplier = Paging.DefaultPageSize,
+            ValidateComplexityDelegate = CheckComplexityAsync,
+
+            // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it.
+            DefaultComplexityImpactDelegate = context =>
+                context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(0, 1)
+                    : standardImpact(context),
+        });
+        _rules = [.. DocumentValidator.CoreRules, complexity];
+        _cachedRules = [complexity];
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            DocumentId = request.DocumentId,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+            UserContext = new SkillGraphUserContext(_store, _limits),
+            Timeout = _limits.RequestTimeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            ValidationRules = _rules,
+            UnhandledExceptionDelegate = LogUnhandledAsync,
+        };
+
+        var query = request.Query;
+        var cached = false;
+        if (!string.IsNullOrEmpty(query))
+        {
+            if (_documents.TryGetValue(query, out var document))
+            {
+                cached = true;
+                options.Document = document;
+                options.ValidationRules = _cachedRules;
+            }
+            else
+            {
+                try
+                {
+                    document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+                }
+                catch (GraphQLSyntaxErrorException)
+                {
+                    document = null; // the executer parses again and reports the error with its location
+                }
+                catch (GraphQLMaxDepthExceededException)
+                {
+                    return Refused($"the document nests deeper than the parser allows; the server's maxDepth is {_limits.MaxDepth}.", "MAX_DEPTH");
+                }
+
+                if (document is not null)
+                {
+                    var fields = FieldCounter.Count(document, _limits.MaxFields + 1);
+                    if (fields > _limits.MaxFields)
+                    {
+                        return Refused($"the document holds more than {_limits.MaxFields} fields and fragments (limit maxFields = {_limits.MaxFields}).", "MAX_FIELDS");
+                    }
+
+                    options.Document = document;
+                }
+            }
+        }
+
+        using var activity = Telemetry.Source.StartActivity("graphql");
+        activity?.SetTag("graphql.operation.name", request.OperationName);
+        var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+        activity?.SetTag("graphql.errors", result.Errors?.Count ?? 0);
+        if (!cached && result.Executed && options.Document is { } parsed && query is not null && Interlocked.Read(ref _cachedCharacters) < MaxCachedCharacters
+            && _documents.TryAdd(query, parsed))
+        {
+            Interlocked.Add(ref _cachedCharacters, query.Length);
+        }
+
+        NameTimeouts(result);
+        return result;
+    }
+
+    /// <summary>The client sees "Error trying to resolve field …"; the log gets the exception.</summary>
+    private Task LogUnhandledAsync(UnhandledExceptionContext context)
+    {
+        _logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext is { } field ? string.Join('.', field.Path) : "(none)");
+        return Task.CompletedTask;
+    }
+
+    private Task CheckComplexityAsync(ComplexityValidationContext context)
+    {
+        if (context.MaxDepth > _limits.MaxDepth)
+        {
+            context.Error = new ComplexityError($"the query is {context.MaxDepth} levels deep, more than the limit maxDepth = {_limits.MaxDepth}.");
+        }
+        else if (context.TotalImpact > _limits.MaxComplexity)
+        {
+            context.Error = new ComplexityError(
+                $"the query costs {context.TotalImpact:0}, more than the limit maxComplexity = {_limits.MaxComplexity} (each field costs 1, times the `first` of the lists above it).");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void NameTimeouts(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return;
+        }
+
+        if (!errors.Any(e => e is TimeoutError))
+        {
+            return;
+        }
+
+        var named = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            named.Add(error is TimeoutError
+                ? new ExecutionError($"the request ran longer than the limit requestTimeout = {_limits.RequestTimeout.TotalSeconds:0.###} s.") { Code = "TIMEOUT" }
+                : error);
+        }
+
+        result.Errors = named;
+    }
+
+    private static ExecutionResult Refused(string message, string code) =>
+        new() { Executed = false, Errors = [new ExecutionError(message) { Code = code }] };
+
+    /// <summary>Counts fields and fragment references, stopping at <c>stopAt</c>; cheap even for huge documents.</summary>
+    private static class FieldCounter
+    {
+        public static int Count(GraphQLDocument document, int stopAt)
+        {
+            var count = 0;
+            var stack = new Stack<GraphQLSelectionSet>();
+            foreach (var definition in document.Definitions)
+            {
+                switch (definition)
+                {
+                    case GraphQLOperationDefinition operation:
+                        stack.Push(operation.SelectionSet);
+                        break;
+                    case GraphQLFragmentDefinition fragment:
+                        stack.Push(fragment.SelectionSet);
+                        break;
+                }
+            }
+
+            while (stack.Count > 0 && count < stopAt)
+            {
+                foreach (var selection in stack.Pop().Selections)
+                {
+                    count++;
+                    switch (selection)
+                    {
+                        case GraphQLField { SelectionSet: { } set }:
+                            stack.Push(set);
+                            break;
+                        case GraphQLInlineFragment inline:
+                            stack.Push(inline.SelectionSet);
+                            break;
+                    }
+                }
+            }
+
+            return count;
+        }
+    }
+}

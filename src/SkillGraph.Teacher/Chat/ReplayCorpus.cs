@@ -1,0 +1,153 @@
+using nietras.SeparatedValues;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Teacher.Chat;
+
+/// <summary>
+/// The recorded SkillSkape corpus (job-ad sentences labelled with ESCO preferred labels) mapped onto ESCO URIs by
+/// preferred label (case-insensitive). Only train.csv and dev.csv are read: test.csv is held out for evaluation
+/// and never touched here.
+/// </summary>
+public sealed class ReplayCorpus
+{
+    public static readonly IReadOnlyList<string> Files = ["train.csv", "dev.csv"];
+
+    private readonly Dictionary<string, List<int>> _bySkill;
+
+    private ReplayCorpus(IReadOnlyList<ReplaySentence> sentences, int unmappedLabels)
+    {
+        Sentences = sentences;
+        UnmappedLabels = unmappedLabels;
+        _bySkill = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            foreach (var uri in sentences[i].Skills)
+            {
+                if (!_bySkill.TryGetValue(uri, out var list))
+                {
+                    _bySkill[uri] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+    }
+
+    /// <summary>Sentences whose every label mapped to a skill URI.</summary>
+    public IReadOnlyList<ReplaySentence> Sentences { get; }
+
+    /// <summary>Labels in the corpus that name no ESCO skill's preferred label (their sentences are left out).</summary>
+    public int UnmappedLabels { get; }
+
+    /// <summary>Indexes of the sentences that name at least one of <paramref name="skills"/>.</summary>
+    public IEnumerable<int> SentencesNaming(IEnumerable<string> skills) =>
+        skills.SelectMany(s => _bySkill.TryGetValue(s, out var list) ? list : []).Distinct();
+
+    public static async Task<ReplayCorpus> LoadAsync(string directory, IGraphStore graph, CancellationToken cancellationToken = default)
+    {
+        var byLabel = await SkillsByPreferredLabelAsync(graph, cancellationToken).ConfigureAwait(false);
+        var sentences = new List<ReplaySentence>();
+        var unmapped = 0;
+        foreach (var file in Files)
+        {
+            var path = Path.Combine(directory, file);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"replay corpus file {path} not found (the replay teacher reads {string.Join(" and ", Files)}).", path);
+            }
+
+            using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
+            foreach (var row in reader)
+            {
+                var text = row["sentence"].ToString().Trim();
+                var labels = PythonList.Parse(row["skills"].ToString());
+                var uris = new List<string>();
+                var complete = labels.Count > 0;
+                foreach (var label in labels)
+                {
+                    if (byLabel.TryGetValue(label.Trim(), out var uri))
+                    {
+                        if (!uris.Contains(uri))
+                        {
+                            uris.Add(uri);
+                        }
+                    }
+                    else
+                    {
+                        unmapped++;
+                        complete = false;
+                    }
+                }
+
+                if (complete && text.Length > 0)
+                {
+                    sentences.Add(new ReplaySentence($"{Path.GetFileNameWithoutExtension(file)}:{row[0].ToString()}", text, uris));
+                }
+            }
+        }
+
+        return new ReplayCorpus(sentences, unmapped);
+    }
+
+    private static async Task<Dictionary<string, string>> SkillsByPreferredLabelAsync(IGraphStore graph, CancellationToken cancellationToken)
+    {
+        var byLabel = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? after = null;
+        do
+        {
+            var page = await graph.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), new PageRequest(PageRequest.MaxPageSize, after), cancellationToken).ConfigureAwait(false);
+            var concepts = await graph.GetConceptsAsync(page.Items, cancellationToken).ConfigureAwait(false);
+            foreach (var concept in concepts)
+            {
+                if (concept is not null)
+                {
+                    byLabel.TryAdd(concept.PreferredLabel.Trim(), concept.Uri.Value);
+                }
+            }
+
+            after = page.HasNextPage ? page.EndCursor : null;
+        }
+        while (after is not null);
+        return byLabel;
+    }
+}
+
+/// <summary>A recorded sentence and the URIs of the skills it is labelled with.</summary>
+public sealed record ReplaySentence(string Source, string Text, IReadOnlyList<string> Skills);
+
+/// <summary>Reads a Python list literal of strings, as pandas wrote it: <c>['a', "b's"]</c>.</summary>
+internal static class PythonList
+{
+    public static List<string> Parse(string text)
+    {
+        var items = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\'' or '"')
+            {
+                var quote = c;
+                var item = new System.Text.StringBuilder();
+                i++;
+                while (i < text.Length && text[i] != quote)
+                {
+                    if (text[i] == '\\' && i + 1 < text.Length)
+                    {
+                        i++;
+                    }
+
+                    item.Append(text[i]);
+                    i++;
+                }
+
+                items.Add(item.ToString());
+            }
+
+            i++;
+        }
+
+        return items;
+    }
+}

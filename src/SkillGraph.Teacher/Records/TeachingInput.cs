@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace SkillGraph.Teacher.Records;
+
+/// <summary>
+/// What a prompt gives the model as its <c>### INPUT</c> JSON block: the task, the seed and the graph context,
+/// plus the task's own fields. The offline and replay teachers read this block back, so every prompt is
+/// machine-readable as well as readable.
+/// </summary>
+public sealed record TeachingInput
+{
+    public required string Task { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required ContextOccupation Occupation { get; init; }
+
+    public required IReadOnlyList<ContextSkillEntry> Skills { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? JobDescription { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RequiredSkills { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RemovedSkills { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MatchedYears { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? UnmatchedYears { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Count { get; init; }
+}
+
+/// <summary>The answers the prompts ask for.</summary>
+public sealed record JobDescriptionAnswer(string? Title, string? JobDescription, IReadOnlyList<string>? Skills);
+
+public sealed record ResumesAnswer(string? ResumeMatched, IReadOnlyList<string>? MatchedSkills, int? MatchedYears, string? ResumeUnmatched, IReadOnlyList<string>? UnmatchedSkills, int? UnmatchedYears);
+
+public sealed record SentencesAnswer(IReadOnlyList<SentenceAnswer>? Sentences);
+
+public sealed record SentenceAnswer(string? Text, IReadOnlyList<string>? Skills);
+
+/// <summary>The task names of the prompts (the <c>task</c> field of the input block).</summary>
+public static class TeachingTasks
+{
+    public const string JobDescription = "job-description";
+    public const string Resumes = "resumes";
+    public const string Sentences = "sentences";
+}

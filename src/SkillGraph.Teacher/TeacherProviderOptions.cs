@@ -1,0 +1,190 @@
+using System.Globalization;
+
+namespace SkillGraph.Teacher;
+
+/// <summary>Which chat model writes the data. Every one is an SK <c>IChatCompletionService</c>.</summary>
+public enum TeacherProviderKind
+{
+    /// <summary>Deterministic, seeded, grounded only in the graph context of the prompt; no network.</summary>
+    Offline = 1,
+
+    /// <summary>The recorded SkillSkape corpus (train.csv and dev.csv; never test.csv) mapped onto ESCO URIs by preferred label.</summary>
+    Replay = 2,
+
+    OpenAI = 3,
+
+    AzureOpenAI = 4,
+
+    /// <summary>Any server that speaks OpenAI's chat-completions wire format: Ollama, vLLM, llama.cpp server, LM Studio.</summary>
+    OpenAICompatible = 5,
+}
+
+/// <summary>
+/// The teacher model and how to reach it. <see cref="FromEnvironment"/> fills what the options leave open from
+/// the usual variables (OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*).
+/// </summary>
+public sealed record TeacherProviderOptions
+{
+    public const string OfflineModel = "skillgraph-offline-v1";
+    public const string ReplayModel = "skillskape-replay-v1";
+
+    public TeacherProviderKind Kind { get; init; } = TeacherProviderKind.Offline;
+
+    /// <summary>Model id (OpenAI, compatible servers) or the model behind an Azure deployment.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Base URL: the compatible server's (e.g. http://localhost:11434/v1 for Ollama) or the Azure resource's.</summary>
+    public Uri? Endpoint { get; init; }
+
+    public string? ApiKey { get; init; }
+
+    /// <summary>Azure OpenAI deployment name.</summary>
+    public string? Deployment { get; init; }
+
+    /// <summary>Azure OpenAI API version; the connector's default when null.</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>Folder with the SkillSkape CSVs for <see cref="TeacherProviderKind.Replay"/> (train.csv, dev.csv).</summary>
+    public string? ReplayDirectory { get; init; }
+
+    public double Temperature { get; init; } = 0.7;
+
+    public int MaxOutputTokens { get; init; } = 1500;
+
+    /// <summary>Retries of a failed HTTP call (429, 5xx, timeouts, connection errors) with exponential backoff and Retry-After.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>At most this many HTTP requests a minute to the provider (0: no limit).</summary>
+    public int RequestsPerMinute { get; init; } = 60;
+
+    /// <summary>Price of a million input (prompt) tokens; with <see cref="OutputPricePerMillion"/> gives a run's cost.</summary>
+    public decimal InputPricePerMillion { get; init; }
+
+    public decimal OutputPricePerMillion { get; init; }
+
+    public bool IsRemote => Kind is TeacherProviderKind.OpenAI or TeacherProviderKind.AzureOpenAI or TeacherProviderKind.OpenAICompatible;
+
+    /// <summary>The model name recorded in provenance.</summary>
+    public string ModelName => Kind switch
+    {
+        TeacherProviderKind.Offline => Model ?? OfflineModel,
+        TeacherProviderKind.Replay => ReplayModel,
+        TeacherProviderKind.AzureOpenAI => Model ?? Deployment ?? "azure-openai",
+        _ => Model ?? "unknown",
+    };
+
+    /// <summary>The provider name recorded in provenance (and accepted by <see cref="ParseKind"/>).</summary>
+    public string ProviderName => KindName(Kind);
+
+    public static string KindName(TeacherProviderKind kind) => kind switch
+    {
+        TeacherProviderKind.Offline => "offline",
+        TeacherProviderKind.Replay => "replay",
+        TeacherProviderKind.OpenAI => "openai",
+        TeacherProviderKind.AzureOpenAI => "azure",
+        TeacherProviderKind.OpenAICompatible => "openai-compatible",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>offline | replay | openai | azure | openai-compatible; throws <see cref="ArgumentException"/> naming the value otherwise.</summary>
+    public static TeacherProviderKind ParseKind(string value) => value.Trim().ToUpperInvariant() switch
+    {
+        "OFFLINE" => TeacherProviderKind.Offline,
+        "REPLAY" => TeacherProviderKind.Replay,
+        "OPENAI" => TeacherProviderKind.OpenAI,
+        "AZURE" or "AZURE-OPENAI" or "AZUREOPENAI" => TeacherProviderKind.AzureOpenAI,
+        "OPENAI-COMPATIBLE" or "OPENAICOMPATIBLE" or "OLLAMA" or "VLLM" or "LLAMACPP" or "LLAMA.CPP" => TeacherProviderKind.OpenAICompatible,
+        _ => throw new ArgumentException($"'{value}' is not a teacher provider (offline, replay, openai, azure, openai-compatible).", nameof(value)),
+    };
+
+    /// <summary>
+    /// These options with the gaps filled from <paramref name="environment"/> (default: the process environment):
+    /// SKILLGRAPH_TEACHER_MODEL, SKILLGRAPH_TEACHER_ENDPOINT, SKILLGRAPH_TEACHER_API_KEY first, then per provider
+    /// OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL, AZURE_OPENAI_ENDPOINT / AZURE_OPENAI_API_KEY /
+    /// AZURE_OPENAI_DEPLOYMENT / AZURE_OPENAI_API_VERSION, SKILLGRAPH_REPLAY_DIR (else $SKILLGRAPH_DATA/skillskape), SKILLGRAPH_TEACHER_INPUT_PRICE / _OUTPUT_PRICE (per million tokens).
+    /// </summary>
+    public TeacherProviderOptions FromEnvironment(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string? Env(params string[] names) => names.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var azure = Kind == TeacherProviderKind.AzureOpenAI;
+        var endpoint = Endpoint?.ToString() ?? Env(azure ? ["SKILLGRAPH_TEACHER_ENDPOINT", "AZURE_OPENAI_ENDPOINT"] : ["SKILLGRAPH_TEACHER_ENDPOINT", "OPENAI_BASE_URL"]);
+        return this with
+        {
+            Model = Model ?? Env("SKILLGRAPH_TEACHER_MODEL", azure ? "AZURE_OPENAI_MODEL" : "OPENAI_MODEL"),
+            Endpoint = endpoint is null ? null : new Uri(endpoint),
+            ApiKey = ApiKey ?? Env(azure ? ["SKILLGRAPH_TEACHER_API_KEY", "AZURE_OPENAI_API_KEY"] : ["SKILLGRAPH_TEACHER_API_KEY", "OPENAI_API_KEY"]),
+            Deployment = Deployment ?? (azure ? Env("AZURE_OPENAI_DEPLOYMENT") : null),
+            ApiVersion = ApiVersion ?? (azure ? Env("AZURE_OPENAI_API_VERSION") : null),
+            ReplayDirectory = ReplayDirectory ?? Env("SKILLGRAPH_REPLAY_DIR") ?? (Env("SKILLGRAPH_DATA") is { } data ? Path.Combine(data, "skillskape") : null),
+            InputPricePerMillion = InputPricePerMillion != 0 ? InputPricePerMillion : Price(Env("SKILLGRAPH_TEACHER_INPUT_PRICE")),
+            OutputPricePerMillion = OutputPricePerMillion != 0 ? OutputPricePerMillion : Price(Env("SKILLGRAPH_TEACHER_OUTPUT_PRICE")),
+        };
+
+        static decimal Price(string? text) => text is null ? 0 : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+    }
+
+    public IEnumerable<string> Validate()
+    {
+        switch (Kind)
+        {
+            case TeacherProviderKind.OpenAI:
+                if (string.IsNullOrWhiteSpace(Model))
+                {
+                    yield return "the openai provider needs a model (--model or OPENAI_MODEL)";
+                }
+
+                if (string.IsNullOrWhiteSpace(ApiKey))
+                {
+                    yield return "the openai provider needs an API key (OPENAI_API_KEY)";
+                }
+
+                break;
+            case TeacherProviderKind.AzureOpenAI:
+                if (Endpoint is null)
+                {
+                    yield return "the azure provider needs an endpoint (AZURE_OPENAI_ENDPOINT)";
+                }
+
+                if (string.IsNullOrWhiteSpace(Deployment))
+                {
+                    yield return "the azure provider needs a deployment (AZURE_OPENAI_DEPLOYMENT)";
+                }
+
+                if (string.IsNullOrWhiteSpace(ApiKey))
+                {
+                    yield return "the azure provider needs an API key (AZURE_OPENAI_API_KEY)";
+                }
+
+                break;
+            case TeacherProviderKind.OpenAICompatible:
+                if (Endpoint is null)
+                {
+                    yield return "the openai-compatible provider needs a base URL (--endpoint or OPENAI_BASE_URL), e.g. http://localhost:11434/v1";
+                }
+
+                if (string.IsNullOrWhiteSpace(Model))
+                {
+                    yield return "the openai-compatible provider needs a model (--model or OPENAI_MODEL)";
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (MaxRetries < 0 || MaxRetries > 20)
+        {
+            yield return $"max retries must be between 0 and 20 (got {MaxRetries})";
+        }
+
+        if (RequestsPerMinute < 0)
+        {
+            yield return $"requests per minute must not be negative (got {RequestsPerMinute})";
+        }
+    }
+}

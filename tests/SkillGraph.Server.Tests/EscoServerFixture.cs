@@ -1,0 +1,144 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Graph;
+using SkillGraph.Graph.Embedded;
+using SkillGraph.Graph.Import;
+
+namespace SkillGraph.Server.Tests;
+
+/// <summary>
+/// The full ESCO v1.1.1 download imported once per test run into a temporary store, served by the real server
+/// (<see cref="WebApplicationFactory{TEntryPoint}"/>, real HTTP pipeline) with a store decorator that counts calls.
+/// </summary>
+public sealed class EscoServerFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "skillgraph-server-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "esco.db");
+
+    public static string EscoDirectory => Path.Combine(TestPaths.DataDirectory, "esco", "v1.1.1");
+
+    public EscoCsv Csv { get; private set; } = null!;
+
+    public ServerFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public CountingGraphStore Calls => Factory.Services.GetRequiredService<CountingGraphStore>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        using (var store = await SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = DatabasePath, SeedSampleWhenEmpty = false, WarmSearchIndex = false }))
+        using (var source = new DirectoryEscoSource(EscoDirectory))
+        {
+            await store.WriteAsync(new EscoImporter().Read(source));
+        }
+
+        Csv = EscoCsv.Read(EscoDirectory);
+        Factory = new ServerFactory(DatabasePath);
+        Client = Factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>POSTs a query and returns the whole JSON answer.</summary>
+    public Task<JsonObject> QueryAsync(string query, object? variables = null) => Client.QueryAsync(query, variables);
+}
+
+[CollectionDefinition(Name)]
+public sealed class EscoCollection : ICollectionFixture<EscoServerFixture>
+{
+    public const string Name = "ESCO server";
+}
+
+/// <summary>The server with the store at <paramref name="databasePath"/>, the store wrapped to count calls.</summary>
+public class ServerFactory(string databasePath, IReadOnlyDictionary<string, string>? settings = null, Func<IGraphStore, IGraphStore>? decorate = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("db", databasePath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(provider => new CountingGraphStore(provider.GetRequiredService<SqliteGraphStore>()));
+            services.AddSingleton<IGraphStore>(provider =>
+            {
+                IGraphStore counting = provider.GetRequiredService<CountingGraphStore>();
+                return decorate is null ? counting : decorate(counting);
+            });
+        });
+    }
+}
+
+public static class GraphQLClientExtensions
+{
+    public static async Task<JsonObject> QueryAsync(this HttpClient client, string query, object? variables = null)
+    {
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"not JSON: {text}");
+    }
+
+    /// <summary>The data of an answer that must have no errors.</summary>
+    public static JsonNode Data(this JsonObject answer) =>
+        answer["errors"] is JsonArray errors
+            ? throw new Xunit.Sdk.XunitException("unexpected errors: " + errors.ToJsonString())
+            : answer["data"] ?? throw new Xunit.Sdk.XunitException("no data: " + answer.ToJsonString());
+
+    public static string FirstError(this JsonObject answer) =>
+        answer["errors"]?[0]?["message"]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("expected an error: " + answer.ToJsonString());
+
+    public static List<string> Strings(this JsonNode? array, string property) =>
+        [.. (array?.AsArray() ?? []).Select(n => n![property]!.GetValue<string>())];
+
+    public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
+}
+
+public static class TestPaths
+{
+    /// <summary>The folder that holds SkillGraph.sln, found by walking up from the test assembly.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException($"no SkillGraph.sln above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    /// <summary><c>SKILLGRAPH_DATA</c>, else <c>../shared/data</c> beside the repository.</summary>
+    public static string DataDirectory =>
+        Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+}
