@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using SkillGraph.Application.Common;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
-using SkillGraph.Application.Common;
 using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Cli;

@@ -8,6 +8,7 @@ root.Options.Add(CliOptions.Verbose);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(TeachCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

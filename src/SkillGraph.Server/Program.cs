@@ -1,9 +1,11 @@
 using GraphQL;
+using SkillGraph.Application;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Server;
 using SkillGraph.Server.GraphQL;
 using SkillGraph.Server.Http;
+using SkillGraph.Teacher;
 
 // wwwroot (GraphiQL) is copied next to the assembly, so the page works from any working directory.
 var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
@@ -23,6 +25,8 @@ builder.Services.AddSingleton(services =>
 });
 builder.Services.AddSingleton<IGraphStore>(services => services.GetRequiredService<SqliteGraphStore>());
 
+builder.Services.AddSkillGraphApplication();
+builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
 builder.Services.AddSingleton<GraphQLRunner>();

@@ -129,9 +129,25 @@ public sealed class GraphQLRunner
         return result;
     }
 
-    /// <summary>The client sees "Error trying to resolve field …"; the log gets the exception.</summary>
+    /// <summary>
+    /// A refused request (bad input, unknown concept) becomes an error that says what is wrong, with a code;
+    /// anything else: the client sees "Error trying to resolve field …" and the log gets the exception.
+    /// </summary>
     private Task LogUnhandledAsync(UnhandledExceptionContext context)
     {
+        var known = context.OriginalException switch
+        {
+            Application.Common.RequestValidationException e => new ExecutionError(e.Message) { Code = "BAD_INPUT" },
+            Application.Common.ConceptNotFoundException e => new ExecutionError(e.Message) { Code = "NOT_FOUND" },
+            FormatException e => new ExecutionError(e.Message) { Code = "BAD_INPUT" },
+            _ => null,
+        };
+        if (known is not null)
+        {
+            context.Exception = known;
+            return Task.CompletedTask;
+        }
+
         _logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext is { } field ? string.Join('.', field.Path) : "(none)");
         return Task.CompletedTask;
     }
