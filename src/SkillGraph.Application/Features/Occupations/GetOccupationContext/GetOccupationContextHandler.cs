@@ -61,16 +61,34 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
         candidates.Sort((a, b) => b.Relevance != a.Relevance ? b.Relevance.CompareTo(a.Relevance) : a.Uri.CompareTo(b.Uri));
 
+        // Every candidate's direct broader concepts in one batch; the group path starts at the first of them.
+        var candidateUris = new ConceptUri[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidateUris[i] = candidates[i].Uri;
+        }
+
+        var allBroader = await graph.AllNeighboursOfManyAsync(candidateUris, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+
         // Cut to the node budget.
         var nodes = hierarchy.Count;
         var groupsIn = new HashSet<ConceptUri>(hierarchy);
         var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
+        var broaderPages = new List<Page<ConceptUri>>();
         var truncated = false;
         var paths = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
-        foreach (var candidate in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var path = await graph.BroaderPathCachedAsync(candidate.Uri, query.GroupPathDepth, paths, cancellationToken).ConfigureAwait(false);
-            var cost = 1 + path.Count(p => !groupsIn.Contains(p));
+            var direct = allBroader[i].Items;
+            IReadOnlyList<ConceptUri> path = direct.Count == 0 || query.GroupPathDepth == 0 ? []
+                : query.GroupPathDepth == 1 ? [direct[0]]
+                : [direct[0], .. await graph.BroaderPathCachedAsync(direct[0], query.GroupPathDepth - 1, paths, cancellationToken).ConfigureAwait(false)];
+            var cost = 1;
+            foreach (var p in path)
+            {
+                cost += groupsIn.Contains(p) ? 0 : 1;
+            }
+
             if (nodes + cost > query.MaxNodes)
             {
                 truncated = true;
@@ -79,11 +97,11 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
             nodes += cost;
             groupsIn.UnionWith(path);
-            chosen.Add((candidate, path));
+            chosen.Add((candidates[i], path));
+            broaderPages.Add(allBroader[i]);
         }
 
         var chosenUris = chosen.Select(c => c.Candidate.Uri).ToList();
-        var broaderPages = await graph.AllNeighboursOfManyAsync(chosenUris, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var concepts = await graph.ConceptMapAsync(
             [.. hierarchy, .. occupationBroader, .. groupsIn, .. chosenUris, .. broaderPages.SelectMany(p => p.Items), .. chosen.Where(c => c.Candidate.RelatedTo is not null).Select(c => c.Candidate.RelatedTo!)],
             cancellationToken).ConfigureAwait(false);
