@@ -21,7 +21,7 @@ public sealed class EscoServerFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_directory, "esco.db");
 
-    public static string EscoDirectory => Path.Combine(TestPaths.DataDirectory, "esco", "v1.1.1");
+    public static string EscoDirectory => Path.Combine(TestPaths.DataRoot, "esco", "v1.1.1");
 
     public EscoCsv Csv { get; private set; } = null!;
 
@@ -115,30 +115,4 @@ public static class GraphQLClientExtensions
         [.. (array?.AsArray() ?? []).Select(n => n![property]!.GetValue<string>())];
 
     public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
-}
-
-public static class TestPaths
-{
-    /// <summary>The folder that holds SkillGraph.sln, found by walking up from the test assembly.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"no SkillGraph.sln above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    /// <summary><c>SKILLGRAPH_DATA</c>, else <c>../shared/data</c> beside the repository.</summary>
-    public static string DataDirectory =>
-        Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
 }

@@ -7,7 +7,7 @@ public sealed partial class GraphiQLExampleTests(EscoServerFixture esco)
 {
     public static TheoryData<string> Examples()
     {
-        var script = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "SkillGraph.Server", "wwwroot", "graphiql", "examples.js"));
+        var script = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "src", "SkillGraph.Server", "wwwroot", "graphiql", "examples.js"));
         var data = new TheoryData<string>();
         foreach (Match match in QueryPattern().Matches(script))
         {

@@ -3,7 +3,7 @@ namespace SkillGraph.Server.Tests.Schema;
 [Collection(EscoCollection.Name)]
 public sealed class SchemaSnapshotTests(EscoServerFixture esco)
 {
-    public static string SnapshotPath => Path.Combine(TestPaths.RepoRoot, "src", "SkillGraph.Server", "schema.graphql");
+    public static string SnapshotPath => Path.Combine(TestPaths.RepositoryRoot, "src", "SkillGraph.Server", "schema.graphql");
 
     /// <summary>
     /// The served schema equals the checked-in <c>schema.graphql</c>, so every schema change shows in review.

@@ -14,7 +14,7 @@ public sealed class PromptTests
     public void EveryPromptIsAnEmbeddedVersionedFile()
     {
         Assert.Equal(["job-description.v1", "resumes.v1", "sentences.v1"], PromptLibrary.All.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
-        var folder = Path.Combine(Support.TestPaths.RepositoryRoot, "src", "SkillGraph.Teacher", "Prompts");
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillGraph.Teacher", "Prompts");
         foreach (var prompt in PromptLibrary.All)
         {
             Assert.Equal(File.ReadAllText(Path.Combine(folder, prompt.Name + ".prompt.txt")).ReplaceLineEndings("\n"), prompt.Template);

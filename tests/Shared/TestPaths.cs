@@ -1,6 +1,10 @@
-namespace SkillGraph.Teacher.Tests.Support;
+namespace SkillGraph.Testing;
 
-/// <summary>Where the shared data lives: $SKILLGRAPH_DATA, else ../shared/data next to the repository.</summary>
+/// <summary>
+/// Where the test suites find things: the repository (the folder with SkillGraph.sln above the test assembly) and
+/// the shared data ($SKILLGRAPH_DATA, else ../shared/data next to the repository). One file, linked into every
+/// test project.
+/// </summary>
 public static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -14,9 +18,10 @@ public static class TestPaths
 
     public static string SkillskapeDirectory => Path.Combine(DataRoot, "skillskape");
 
+    /// <summary>A new empty folder under the temp folder; the caller deletes it.</summary>
     public static string NewTempDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "skillgraph-teacher-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(Path.GetTempPath(), "skillgraph-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }
