@@ -23,9 +23,21 @@ echo "== build"
 dotnet build SkillGraph.sln -c Release -nologo -clp:ErrorsOnly
 
 echo "== tests"
-dotnet test SkillGraph.sln -c Release --no-build -nologo
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test SkillGraph.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ]; then
+  echo "dotnet: $passed passed, $failed failed"
+  exit "$status"
+fi
 
 for check in scripts/test-after.d/*.sh; do
   [ -e "$check" ] && bash "$check"
 done
-echo "test.sh: all tests passed"
+echo "test.sh: all tests passed (the browser check included)"
+echo "dotnet: $passed passed, $failed failed"
