@@ -57,6 +57,25 @@ query IscoHierarchy {
   }
 }`,
   },
+  {
+    query: `# What a Java developer lacks to become a software developer, and where else their skills lead.
+query SkillGapAndMoves {
+  skillGap(
+    occupationUri: "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"
+    heldSkillsText: "Java, SQL, computer programming"
+  ) {
+    essentialCoverage
+    held { skill { label } fromText }
+    missingEssential { skill { label } priority cover { how heldSkill { label } } reasons }
+  }
+  relatedOccupations(uri: "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1", first: 5) {
+    occupation { label } score reasons
+  }
+  careerMoves(from: "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1", first: 5) {
+    occupation { label } missingEssentialCount reasons
+  }
+}`,
+  },
 ];
 
 const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });

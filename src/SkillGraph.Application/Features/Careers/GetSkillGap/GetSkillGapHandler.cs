@@ -117,26 +117,27 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         var heldList = held.Keys.ToList();
         foreach (var (direction, how, near, far) in Walks)
         {
+            // One batch per level: the held skills' neighbours, then all of those neighbours' neighbours.
             var level1 = await graph.AllNeighboursOfManyAsync(heldList, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
+            var nextUris = new List<ConceptUri>();
+            var nextFrom = new List<ConceptRef>();
             for (var i = 0; i < heldList.Count; i++)
             {
                 var heldSkill = held[heldList[i]].Skill;
                 foreach (var target in level1[i].Items)
                 {
                     Offer(target, heldSkill, how, near);
+                    nextUris.Add(target);
+                    nextFrom.Add(heldSkill);
                 }
+            }
 
-                if (level1[i].Items.Count == 0)
+            var level2 = await graph.AllNeighboursOfManyAsync(nextUris, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < nextUris.Count; i++)
+            {
+                foreach (var target in level2[i].Items)
                 {
-                    continue;
-                }
-
-                foreach (var page in await graph.AllNeighboursOfManyAsync(level1[i].Items, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false))
-                {
-                    foreach (var target in page.Items)
-                    {
-                        Offer(target, heldSkill, how, far);
-                    }
+                    Offer(target, nextFrom[i], how, far);
                 }
             }
         }
