@@ -55,5 +55,19 @@ public sealed record SkillGap(
     IReadOnlyList<ConceptRef> CoveredOptional,
     IReadOnlyList<MissingSkill> MissingEssential,
     IReadOnlyList<MissingSkill> MissingOptional,
-    double EssentialCoverage,
-    string Summary);
+    double EssentialCoverage)
+{
+    /// <summary>The gap in one sentence.</summary>
+    public string Summary
+    {
+        get
+        {
+            var essential = CoveredEssential.Count + MissingEssential.Count;
+            var optional = CoveredOptional.Count + MissingOptional.Count;
+            var partlyCovered = MissingEssential.Count(m => m.Cover is not null);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"You hold {CoveredEssential.Count} of the {essential} essential skills of {Occupation.Label} ({EssentialCoverage:P0}) and {CoveredOptional.Count} of its {optional} optional skills; "
+                + $"{MissingEssential.Count} essential skills are missing, {partlyCovered} of them partly covered by skills you hold.");
+        }
+    }
+}

@@ -8,7 +8,7 @@ namespace SkillGraph.Application.Features.Careers.GetSkillGap;
 
 /// <summary>
 /// Covered = held ∩ required. A missing skill is partly covered by a held skill one or two broader-steps below it
-/// (a more specific skill: credit 0.75 / 0.5) or above it (a more general one: 0.5 / 0.25). Missing skills are
+/// (a more specific skill: credit 0.75 / 0.5) or one step above it (a more general one: 0.5). Missing skills are
 /// ranked by priority = (1 − credit) × (0.5 + 0.5 × how widely the skill is required across occupations),
 /// so an uncovered, widely useful skill comes first; ties by label.
 /// </summary>
@@ -21,9 +21,10 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     private static readonly double LogOccupations = Math.Log(3001);
 
-    // Walking up from a held skill finds what it is narrower than, walking down what it is broader than.
+    // Walking up from a held skill finds what it is narrower than (one or two steps), walking down what it is
+    // broader than (one step: a skill two steps more general says too little, and the fan-out is large).
     private static readonly (Direction Direction, string How, double Near, double Far)[] Walks =
-        [(Direction.Outgoing, "narrower", 0.75, 0.5), (Direction.Incoming, "broader", 0.5, 0.25)];
+        [(Direction.Outgoing, "narrower", 0.75, 0.5), (Direction.Incoming, "broader", 0.5, 0.0)];
 
     public async ValueTask<SkillGap> Handle(GetSkillGap query, CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         }
 
         var unresolved = new List<string>();
-        foreach (var phrase in (query.HeldSkillsText ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var phrases = string.IsNullOrWhiteSpace(query.HeldSkillsText) ? [] : query.HeldSkillsText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var phrase in phrases)
         {
             var hits = await graph.SearchAsync(new SearchQuery(phrase, ConceptKind.Skill, 1), cancellationToken).ConfigureAwait(false);
             if (hits.Count > 0 && hits[0].Score >= MinTextMatchScore)
@@ -67,49 +69,69 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         var optional = (await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false))
             .Where(s => !essentialSet.Contains(s)).ToList();
 
-        var missingEssential = essential.Where(s => !held.ContainsKey(s)).ToList();
-        var missingOptional = optional.Where(s => !held.ContainsKey(s)).ToList();
-        var covers = await FindPartialCoversAsync(held, cancellationToken).ConfigureAwait(false);
+        var missingEssential = new List<ConceptUri>(essential.Count);
+        var coveredEssentialUris = new List<ConceptUri>();
+        foreach (var skill in essential)
+        {
+            (held.ContainsKey(skill) ? coveredEssentialUris : missingEssential).Add(skill);
+        }
+
+        var missingOptional = new List<ConceptUri>(optional.Count);
+        var coveredOptionalUris = new List<ConceptUri>();
+        foreach (var skill in optional)
+        {
+            (held.ContainsKey(skill) ? coveredOptionalUris : missingOptional).Add(skill);
+        }
+
+        var covers = await FindPartialCoversAsync(held, [.. missingEssential, .. missingOptional], cancellationToken).ConfigureAwait(false);
         var essentialReach = await graph.CountNeighboursManyAsync(missingEssential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         var optionalReach = await graph.CountNeighboursManyAsync(missingOptional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        var concepts = await graph.ConceptMapAsync([.. essential, .. optional], cancellationToken).ConfigureAwait(false);
 
-        List<MissingSkill> Missing(List<ConceptUri> skills, IReadOnlyList<int> reach, bool isEssential)
+        async ValueTask<List<MissingSkill>> MissingAsync(List<ConceptUri> skills, IReadOnlyList<int> reach, bool isEssential)
         {
+            var concepts = await graph.GetConceptsAsync(skills, cancellationToken).ConfigureAwait(false);
             var list = new List<MissingSkill>(skills.Count);
             for (var i = 0; i < skills.Count; i++)
             {
                 covers.TryGetValue(skills[i], out var cover);
                 var widely = Math.Min(1.0, Math.Log(1 + reach[i]) / LogOccupations);
                 var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
-                list.Add(new MissingSkill(ConceptRef.Of(concepts[skills[i]]), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
+                list.Add(new MissingSkill(ConceptRef.Of(concepts[i]!), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
             }
 
-            list.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : string.CompareOrdinal(a.Skill.Label, b.Skill.Label));
+            list.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : string.CompareOrdinal(a.Skill.Label, b.Skill.Label));
             return list;
         }
 
-        var coveredEssential = essential.Where(held.ContainsKey).Select(s => ConceptRef.Of(concepts[s])).ToList();
-        var coveredOptional = optional.Where(held.ContainsKey).Select(s => ConceptRef.Of(concepts[s])).ToList();
-        var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
-        var essentialMissing = Missing(missingEssential, essentialReach, true);
-        var partlyCovered = essentialMissing.Count(m => m.Cover is not null);
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"You hold {coveredEssential.Count} of the {essential.Count} essential skills of {occupation.PreferredLabel} ({coverage:P0}) and {coveredOptional.Count} of its {optional.Count} optional skills; "
-            + $"{missingEssential.Count} essential skills are missing, {partlyCovered} of them partly covered by skills you hold.");
+        async ValueTask<List<ConceptRef>> RefsAsync(List<ConceptUri> skills)
+        {
+            var concepts = await graph.GetConceptsAsync(skills, cancellationToken).ConfigureAwait(false);
+            var list = new List<ConceptRef>(skills.Count);
+            foreach (var concept in concepts)
+            {
+                list.Add(ConceptRef.Of(concept!));
+            }
 
+            return list;
+        }
+
+        var coveredEssential = await RefsAsync(coveredEssentialUris).ConfigureAwait(false);
+        var coveredOptional = await RefsAsync(coveredOptionalUris).ConfigureAwait(false);
+        var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
+        var essentialMissing = await MissingAsync(missingEssential, essentialReach, true).ConfigureAwait(false);
+        var optionalMissing = await MissingAsync(missingOptional, optionalReach, false).ConfigureAwait(false);
         return new SkillGap(ConceptRef.Of(occupation), [.. held.Values], unresolved, coveredEssential, coveredOptional,
-            essentialMissing, Missing(missingOptional, optionalReach, false), Math.Round(coverage, 4), summary);
+            essentialMissing, optionalMissing, Math.Round(coverage, 4));
     }
 
     /// <summary>
     /// The skills that held skills partly cover, walking from the held skills one and two broader-steps up (the
     /// held skill is narrower than what it covers) and down (it is broader); the best credit wins.
     /// </summary>
-    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, HashSet<ConceptUri> missing, CancellationToken cancellationToken)
     {
         var covers = new Dictionary<ConceptUri, PartialCover>();
-        if (held.Count == 0)
+        if (held.Count == 0 || missing.Count == 0)
         {
             return covers;
         }
@@ -132,6 +154,11 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
                 }
             }
 
+            if (far <= 0)
+            {
+                continue;
+            }
+
             var level2 = await graph.AllNeighboursOfManyAsync(nextUris, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < nextUris.Count; i++)
             {
@@ -146,7 +173,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
         void Offer(ConceptUri target, ConceptRef heldSkill, string how, double credit)
         {
-            if (!held.ContainsKey(target) && (!covers.TryGetValue(target, out var current) || current.Credit < credit))
+            if (missing.Contains(target) && (!covers.TryGetValue(target, out var current) || current.Credit < credit))
             {
                 covers[target] = new PartialCover(heldSkill, how, credit);
             }

@@ -26,13 +26,9 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         await AddCandidatesAsync(candidates, essential, ContextRelation.Essential, 1.0, null, query.Seed, cancellationToken).ConfigureAwait(false);
         var essentialSet = essential.ToHashSet();
         await AddCandidatesAsync(candidates, [.. optional.Where(o => !essentialSet.Contains(o))], ContextRelation.Optional, 0.5, null, query.Seed, cancellationToken).ConfigureAwait(false);
-        foreach (var c in candidates)
-        {
-            inContext.Add(c.Uri);
-        }
-
         // k hops further: the skills linked (skill–skill relations) to the skills already in, weighted lower.
-        var frontier = candidates.Select(c => c.Uri).ToList();
+        var frontier = query.Hops == 0 ? [] : candidates.Select(c => c.Uri).ToList();
+        inContext.UnionWith(frontier);
         for (var hop = 1; hop <= query.Hops && frontier.Count > 0; hop++)
         {
             var linked = new List<(ConceptUri Skill, ConceptUri From)>();
@@ -101,44 +97,80 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             broaderPages.Add(allBroader[i]);
         }
 
-        var chosenUris = chosen.Select(c => c.Candidate.Uri).ToList();
-        var concepts = await graph.ConceptMapAsync(
-            [.. hierarchy, .. occupationBroader, .. groupsIn, .. chosenUris, .. broaderPages.SelectMany(p => p.Items), .. chosen.Where(c => c.Candidate.RelatedTo is not null).Select(c => c.Candidate.RelatedTo!)],
-            cancellationToken).ConfigureAwait(false);
-        var refs = new Dictionary<ConceptUri, ConceptRef>(concepts.Count);
-        ConceptRef Ref(ConceptUri uri)
+        // Resolve every named concept once: the chosen skills (aligned with `chosen`), then the rest by URI.
+        var chosenUris = new ConceptUri[chosen.Count];
+        for (var i = 0; i < chosen.Count; i++)
         {
-            if (!refs.TryGetValue(uri, out var r))
-            {
-                refs[uri] = r = ConceptRef.Of(concepts[uri]);
-            }
-
-            return r;
+            chosenUris[i] = chosen[i].Candidate.Uri;
         }
 
-        var skills = chosen.Select((c, i) =>
+        var chosenConcepts = await graph.GetConceptsAsync(chosenUris, cancellationToken).ConfigureAwait(false);
+        var refs = new Dictionary<ConceptUri, ConceptRef>(chosen.Count * 2);
+        for (var i = 0; i < chosen.Count; i++)
         {
-            var concept = concepts[c.Candidate.Uri];
-            return new ContextSkill(
-                Ref(concept.Uri),
-                c.Candidate.Relation,
-                Math.Round(c.Candidate.Relevance, 4),
+            refs[chosenUris[i]] = ConceptRef.Of(chosenConcepts[i]!);
+        }
+
+        var others = new HashSet<ConceptUri>(hierarchy);
+        others.UnionWith(occupationBroader);
+        others.UnionWith(groupsIn);
+        foreach (var page in broaderPages)
+        {
+            others.UnionWith(page.Items);
+        }
+
+        foreach (var (candidate, _) in chosen)
+        {
+            if (candidate.RelatedTo is { } from)
+            {
+                others.Add(from);
+            }
+        }
+
+        others.ExceptWith(refs.Keys);
+        var otherUris = others.ToArray();
+        var otherConcepts = await graph.GetConceptsAsync(otherUris, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < otherUris.Length; i++)
+        {
+            refs[otherUris[i]] = ConceptRef.Of(otherConcepts[i]!);
+        }
+
+        ConceptRef[] Refs(IReadOnlyList<ConceptUri> uris)
+        {
+            var result = new ConceptRef[uris.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = refs[uris[i]];
+            }
+
+            return result;
+        }
+
+        var skills = new List<ContextSkill>(chosen.Count);
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var (candidate, path) = chosen[i];
+            var concept = chosenConcepts[i]!;
+            skills.Add(new ContextSkill(
+                refs[concept.Uri],
+                candidate.Relation,
+                Math.Round(candidate.Relevance, 4),
                 concept.SkillType,
                 concept.ReuseLevel,
                 concept.Description,
                 concept.AltLabels(),
-                [.. broaderPages[i].Items.Select(Ref)],
-                [.. c.Path.Select(Ref)],
-                c.Candidate.RelatedTo is { } from ? Ref(from) : null);
-        }).ToList();
+                Refs(broaderPages[i].Items),
+                Refs(path),
+                candidate.RelatedTo is { } from ? refs[from] : null));
+        }
 
         return new OccupationContext(
             ConceptRef.Of(occupation),
             occupation.Description,
             occupation.Code,
             [.. occupation.AltLabels()],
-            [.. occupationBroader.Select(Ref)],
-            [.. hierarchy.Select(Ref)],
+            Refs(occupationBroader),
+            Refs(hierarchy),
             skills,
             essential.Count,
             optional.Count,
@@ -186,5 +218,5 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         return (hash & 0xFFFFFF) / (double)0x1000000;
     }
 
-    private sealed record Candidate(ConceptUri Uri, ContextRelation Relation, double Relevance, ConceptUri? RelatedTo);
+    private readonly record struct Candidate(ConceptUri Uri, ContextRelation Relation, double Relevance, ConceptUri? RelatedTo);
 }
