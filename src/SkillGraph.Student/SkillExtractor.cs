@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace SkillGraph.Student;
+
+/// <summary>A skill found in a text: its URI, preferred label, score and the character spans that best support it.</summary>
+public sealed record SkillMention(string Uri, string Label, float Score, IReadOnlyList<Span> Spans);
+
+/// <summary>Runtime options of <see cref="SkillExtractor.Load"/>.</summary>
+public sealed record ExtractorOptions
+{
+    /// <summary>ORT intra-op threads per session (encoder and scorer). 1 suits many concurrent callers; 2 the lowest latency on 2 cores.</summary>
+    public int IntraOpThreads { get; init; } = 1;
+    /// <summary>How candidate spans are encoded; must match what the scorer was trained with (its metadata says).</summary>
+    public SpanContext? SpanContext { get; init; }
+    /// <summary>An alternative encoder .onnx; null = the embedded all-MiniLM-L6-v2.</summary>
+    public string? EncoderModelPath { get; init; }
+    /// <summary>Quantise the embedded encoder to int8 at load time (what the shipped scorer was trained with).</summary>
+    public bool QuantizeEncoder { get; init; } = true;
+    /// <summary>Skills scoring below this are not returned.</summary>
+    public float MinScore { get; init; }
+    /// <summary>In Standalone span mode, texts with more candidate spans than this are encoded in Phrase mode (bounds latency on long texts).</summary>
+    public int StandaloneSpanLimit { get; init; } = 96;
+    /// <summary>Diversity: a skill's score is lowered by this much for every already chosen skill whose span overlaps its span.</summary>
+    public float SpanOverlapPenalty { get; init; }
+}
+
+/// <summary>
+/// The student's skill extractor: one encoder pass over sentence chunks, one over short phrases, and one scorer pass
+/// (projection heads + cosine against every skill + fusion + TopK), all run by ONNX Runtime. Thread-safe; share one instance.
+/// </summary>
+public sealed class SkillExtractor : IDisposable
+{
+    readonly IDisposable[] _owned;
+
+    public SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog)
+        : this(encoder, scorer, catalog, []) { }
+
+    SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog, IDisposable[] owned)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (scorer.Metadata.TryGetValue("catalog_fingerprint", out var fp)
+            && !string.Equals(fp, catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            throw new InvalidOperationException("the scorer model was trained for a different skill catalog; retrain it (train) for this catalog");
+        Encoder = encoder;
+        Scorer = scorer;
+        Catalog = catalog;
+        _owned = owned;
+    }
+
+    /// <summary>Loads the encoder and a scorer model file (written by <see cref="ScorerModel.Save"/>) for <paramref name="catalog"/>.</summary>
+    public static SkillExtractor Load(SkillCatalog catalog, string scorerModelPath, ExtractorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var o = options ?? new ExtractorOptions();
+        var scorer = SkillScorer.Load(scorerModelPath, o.IntraOpThreads);
+        MiniLmEncoder? encoder = null;
+        try
+        {
+            encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = o.IntraOpThreads, ModelPath = o.EncoderModelPath, Quantize = o.QuantizeEncoder });
+            var context = o.SpanContext
+                ?? (scorer.Metadata.TryGetValue("span_context", out var sc) ? Enum.Parse<SpanContext>(sc, true) : SpanContext.Phrase);
+            return new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = o.StandaloneSpanLimit }, scorer, catalog, [scorer, encoder])
+            {
+                MinScore = o.MinScore,
+                SpanOverlapPenalty = o.SpanOverlapPenalty,
+            };
+        }
+        catch
+        {
+            scorer.Dispose();
+            encoder?.Dispose();
+            throw;
+        }
+    }
+
+    public TextEncoder Encoder { get; }
+    public SkillScorer Scorer { get; }
+    public SkillCatalog Catalog { get; }
+
+    /// <summary>Minimum score for a skill to be returned (0 = return <c>top</c> skills always).</summary>
+    public float MinScore { get; init; }
+
+    /// <summary>See <see cref="ExtractorOptions.SpanOverlapPenalty"/>; 0 = plain score order.</summary>
+    public float SpanOverlapPenalty { get; init; }
+
+    /// <summary>The <paramref name="top"/> skills of <paramref name="text"/>, best first, each with the span that best supports it.</summary>
+    public IReadOnlyList<SkillMention> Extract(string text, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var encoded = Encoder.Encode(text);
+        if (encoded.ChunkCount == 0) return [];
+        if (SpanOverlapPenalty <= 0) return ToMentions(encoded, Scorer.Score(encoded, Math.Min(top, Catalog.Count)));
+        var pool = ToMentions(encoded, Scorer.Score(encoded, Math.Min(Math.Max(top * 3, 50), Catalog.Count)));
+        return Diversify(pool, top, SpanOverlapPenalty);
+    }
+
+    /// <summary>Greedy re-ranking: each pick lowers the adjusted score of candidates whose span overlaps the pick's span.</summary>
+    static List<SkillMention> Diversify(IReadOnlyList<SkillMention> pool, int top, float penalty)
+    {
+        var chosen = new List<SkillMention>(top);
+        var taken = new bool[pool.Count];
+        while (chosen.Count < top && chosen.Count < pool.Count)
+        {
+            var best = -1;
+            var bestScore = float.NegativeInfinity;
+            for (var i = 0; i < pool.Count; i++)
+            {
+                if (taken[i]) continue;
+                // scores are sorted: once the raw score cannot beat the best adjusted score, stop looking
+                if (pool[i].Score <= bestScore) break;
+                var overlaps = 0;
+                var sp = pool[i].Spans[0];
+                foreach (var c in chosen)
+                    if (c.Spans[0].Start < sp.End && sp.Start < c.Spans[0].End) overlaps++;
+                var adjusted = pool[i].Score - penalty * overlaps;
+                if (adjusted > bestScore) { bestScore = adjusted; best = i; }
+            }
+            taken[best] = true;
+            chosen.Add(pool[best] with { Score = bestScore });
+        }
+        return chosen;
+    }
+
+    /// <summary>Turns scorer output into mentions (spans resolved to character offsets).</summary>
+    public IReadOnlyList<SkillMention> ToMentions(EncodedText encoded, ScoredSkills scored)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        ArgumentNullException.ThrowIfNull(scored);
+        var result = new List<SkillMention>(scored.Skills.Length);
+        for (var i = 0; i < scored.Skills.Length; i++)
+        {
+            if (scored.Scores[i] < MinScore) break;
+            var skill = Catalog[(int)scored.Skills[i]];
+            var b = (int)scored.BestSpan[i];
+            var span = encoded.SpanCount > 0 ? encoded.Segments.Spans[b].Chars : encoded.Segments.Chunks[b].Chars;
+            result.Add(new SkillMention(skill.Uri, skill.PreferredLabel, scored.Scores[i], [span]));
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in _owned) d.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+
+namespace SkillGraph.Student;
+
+/// <summary>Top skills of one text as the scorer ranked them: parallel arrays, best first.</summary>
+public sealed record ScoredSkills(float[] Scores, long[] Skills, long[] BestSpan);
+
+/// <summary>Runs a scorer graph written by <see cref="ScorerModel"/> (thread-safe).</summary>
+public sealed class SkillScorer : IDisposable
+{
+    static readonly string[] InputNames = ["chunks", "spans", "alpha", "k"];
+    static readonly string[] OutputNames = ["scores", "skills", "best_span"];
+    readonly InferenceSession _session;
+
+    public SkillScorer(byte[] model, int intraOpThreads = 1)
+    {
+        using var so = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        // several sessions share few cores: spinning worker threads would steal them from each other
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        _session = new InferenceSession(model, so);
+        Metadata = _session.ModelMetadata.CustomMetadataMap;
+        Alpha = Metadata.TryGetValue("alpha", out var a) ? float.Parse(a, CultureInfo.InvariantCulture) : 0.5f;
+    }
+
+    public static SkillScorer Load(string path, int intraOpThreads = 1) => new(File.ReadAllBytes(path), intraOpThreads);
+
+    /// <summary>Key/value metadata written into the model (alpha, catalog fingerprint, training facts).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+    public float Alpha { get; }
+
+    /// <summary>Scores every skill for one encoded text and returns the top <paramref name="k"/>.</summary>
+    public ScoredSkills Score(EncodedText text, int k, float? alpha = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const int d = MiniLmEncoder.Dimension;
+        var chunks = text.ChunkVectors;
+        var spans = text.SpanCount > 0 ? text.SpanVectors : text.ChunkVectors;
+        using var c = OrtValue.CreateTensorValueFromMemory(chunks, [chunks.Length / d, d]);
+        using var s = OrtValue.CreateTensorValueFromMemory(spans, [spans.Length / d, d]);
+        using var a = OrtValue.CreateTensorValueFromMemory(new[] { alpha ?? Alpha }, [1]);
+        using var kk = OrtValue.CreateTensorValueFromMemory(new long[] { k }, [1]);
+        using var ro = new RunOptions();
+        using var outputs = _session.Run(ro, InputNames, [c, s, a, kk], OutputNames);
+        return new ScoredSkills(
+            outputs[0].GetTensorDataAsSpan<float>().ToArray(),
+            outputs[1].GetTensorDataAsSpan<long>().ToArray(),
+            outputs[2].GetTensorDataAsSpan<long>().ToArray());
+    }
+
+    public void Dispose() => _session.Dispose();
+}

@@ -1,0 +1,63 @@
+using SkillGraph.Student;
+
+namespace SkillGraph.Tests.Student;
+
+/// <summary>
+/// The student's extraction path on real ONNX sessions — the MiniLM encoder from its NuGet package and a scorer graph
+/// written by <see cref="ScorerModel"/> — with an untrained (identity) head over a small catalog, so it needs no
+/// trained artefact. The trained model's figures come from <c>tools/SkillGraph.StudentLab eval</c>.
+/// </summary>
+public sealed class ExtractorPipelineTests : IDisposable
+{
+    private static readonly SkillEntry[] Skills =
+    [
+        new("http://example.org/skill/java", "Java (computer programming)", ["Java"]),
+        new("http://example.org/skill/cook", "cook meat", ["prepare meat dishes"]),
+        new("http://example.org/skill/sql", "SQL", ["structured query language"]),
+        new("http://example.org/skill/team", "work in teams", ["teamwork"]),
+        new("http://example.org/skill/drive", "drive vehicles", ["driving"]),
+    ];
+
+    private readonly MiniLmEncoder _encoder = new(new MiniLmOptions { IntraOpThreads = 1 });
+
+    [Fact]
+    public void The_encoder_puts_related_phrases_closer_than_unrelated_ones()
+    {
+        var vectors = _encoder.Embed(["software developer", "programmer", "butcher"]);
+        static float Cosine(float[] a, float[] b) => a.Zip(b, (x, y) => x * y).Sum();
+        Assert.Equal(MiniLmEncoder.Dimension, vectors[0].Length);
+        Assert.InRange(vectors[0].Sum(x => x * x), 0.99f, 1.01f);
+        Assert.True(Cosine(vectors[0], vectors[1]) > Cosine(vectors[0], vectors[2]) + 0.1f);
+    }
+
+    [Fact]
+    public void The_tokenizer_keeps_character_offsets_of_words()
+    {
+        const string text = "Experience with Java and PostgreSQL.";
+        var words = WordPieceTokenizer.SplitWords(text);
+        Assert.All(words, w => Assert.InRange(w.End, w.Start + 1, text.Length));
+        Assert.Contains(words, w => text[w.Start..w.End] == "Java");
+        Assert.Contains(words, w => w.IsPunctuation && text[w.Start..w.End] == ".");
+        Assert.Equal(WordPieceTokenizer.ClsId, _encoder.Tokenizer.Encode(text)[0]);
+    }
+
+    [Fact]
+    public void Extraction_returns_catalog_skills_with_spans_that_point_at_the_evidence()
+    {
+        var catalog = new SkillCatalog(Skills);
+        var index = SkillIndex.Build(catalog, _encoder);
+        var scorer = new SkillScorer(ScorerModel.Build(null, MiniLmEncoder.Dimension, index.LabelMatrix(0.5f), catalog.Count));
+        using var extractor = new SkillExtractor(new TextEncoder(_encoder, null, SpanContext.Standalone), scorer, catalog);
+
+        const string text = "We are hiring a backend engineer who writes Java every day and knows SQL databases.";
+        var skills = extractor.Extract(text, top: 3);
+        Assert.Equal(3, skills.Count);
+        Assert.Contains(skills.Take(2), s => s.Uri == "http://example.org/skill/java");
+        Assert.Contains(skills.Take(2), s => s.Uri == "http://example.org/skill/sql");
+        Assert.True(skills[0].Score >= skills[1].Score && skills[1].Score >= skills[2].Score);
+        var java = skills.Single(s => s.Uri == "http://example.org/skill/java");
+        Assert.Contains("Java", text[java.Spans[0].Start..java.Spans[0].End], StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _encoder.Dispose();
+}
