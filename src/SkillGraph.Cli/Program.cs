@@ -9,6 +9,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(TeachCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

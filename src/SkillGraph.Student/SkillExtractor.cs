@@ -35,7 +35,7 @@ public sealed class SkillExtractor : IDisposable
     public SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog)
         : this(encoder, scorer, catalog, []) { }
 
-    SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog, IDisposable[] owned)
+    internal SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog, IDisposable[] owned)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(scorer);

@@ -24,4 +24,23 @@ public sealed record RelatedOccupation(
     double Score,
     IReadOnlyList<ConceptRef> SharedEssential,
     IReadOnlyList<ConceptRef> SharedOther,
-    string Reason);
+    string RelatedTo)
+{
+    /// <summary>Why, in words (built when asked).</summary>
+    public string Reason
+    {
+        get
+        {
+            var examples = string.Join(", ", SharedEssential.Take(3).Select(s => s.Label));
+            var essentialPart = SharedEssential.Count switch
+            {
+                0 => "shares no essential skill",
+                1 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shares 1 essential skill with {RelatedTo} ({examples})"),
+                _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shares {SharedEssential.Count} essential skills with {RelatedTo} (e.g. {examples})"),
+            };
+            return SharedOther.Count > 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{essentialPart} and {SharedOther.Count} more skills that are optional for one of them")
+                : essentialPart;
+        }
+    }
+}

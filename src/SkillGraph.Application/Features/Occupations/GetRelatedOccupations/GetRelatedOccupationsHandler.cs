@@ -44,57 +44,115 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
         }
 
         tallies.Remove(occupation.Uri);
-        var top = tallies
-            .Select(t => (Uri: t.Key, t.Value.Essential, t.Value.Other, Score: t.Value.Essential + (query.OptionalWeight * t.Value.Other)))
-            .Where(t => t.Score > 0)
-            .OrderByDescending(t => t.Score)
-            .ThenByDescending(t => t.Essential)
-            .ThenBy(t => t.Uri)
-            .Take(query.First)
-            .ToList();
-        if (top.Count == 0)
+
+        // The best `first` by (score desc, shared essential desc, URI asc), without sorting every candidate.
+        var heap = new PriorityQueue<ConceptUri, (double Score, int Essential, ConceptUri Uri)>(query.First + 1, WorstFirst.Instance);
+        foreach (var (uri, tally) in tallies)
+        {
+            var score = tally.Essential + (query.OptionalWeight * tally.Other);
+            if (score <= 0)
+            {
+                continue;
+            }
+
+            heap.Enqueue(uri, (score, tally.Essential, uri));
+            if (heap.Count > query.First)
+            {
+                heap.Dequeue();
+            }
+        }
+
+        if (heap.Count == 0)
         {
             return [];
         }
 
+        var top = new (ConceptUri Uri, double Score)[heap.Count];
+        for (var i = top.Length - 1; i >= 0; i--)
+        {
+            heap.TryDequeue(out var uri, out var key);
+            top[i] = (uri!, key.Score);
+        }
+
         // The shared skills, for the winners only.
-        var topUris = top.Select(t => t.Uri).ToList();
+        var topUris = new ConceptUri[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            topUris[i] = top[i].Uri;
+        }
+
         var theirEssential = await graph.AllNeighboursOfManyAsync(topUris, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var theirOptional = query.OptionalWeight > 0
             ? await graph.AllNeighboursOfManyAsync(topUris, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false)
             : null;
-        var ours = essential.Concat(optional).ToHashSet();
-        var sharedEssential = new List<ConceptUri>[top.Count];
-        var sharedOther = new List<ConceptUri>[top.Count];
-        for (var i = 0; i < top.Count; i++)
+        var ours = new HashSet<ConceptUri>(essential);
+        ours.UnionWith(optional);
+        var needed = new HashSet<ConceptUri>(topUris);
+        var sharedEssential = new List<ConceptUri>[top.Length];
+        var sharedOther = new List<ConceptUri>[top.Length];
+        for (var i = 0; i < top.Length; i++)
         {
-            sharedEssential[i] = [.. theirEssential[i].Items.Where(essentialSet.Contains)];
+            sharedEssential[i] = [];
+            foreach (var skill in theirEssential[i].Items)
+            {
+                if (essentialSet.Contains(skill))
+                {
+                    sharedEssential[i].Add(skill);
+                }
+            }
+
             sharedOther[i] = theirOptional is null
                 ? []
                 : [.. theirEssential[i].Items.Concat(theirOptional[i].Items).Where(s => ours.Contains(s) && !sharedEssential[i].Contains(s)).Distinct()];
+            needed.UnionWith(sharedEssential[i]);
+            needed.UnionWith(sharedOther[i]);
         }
 
-        var concepts = await graph.ConceptMapAsync([.. topUris, .. sharedEssential.SelectMany(s => s), .. sharedOther.SelectMany(s => s)], cancellationToken).ConfigureAwait(false);
-        return [.. top.Select((t, i) =>
+        var neededUris = needed.ToArray();
+        var neededConcepts = await graph.GetConceptsAsync(neededUris, cancellationToken).ConfigureAwait(false);
+        var refs = new Dictionary<ConceptUri, ConceptRef>(neededUris.Length);
+        for (var i = 0; i < neededUris.Length; i++)
         {
-            var essentialRefs = sharedEssential[i].Select(s => ConceptRef.Of(concepts[s])).OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
-            var otherRefs = sharedOther[i].Select(s => ConceptRef.Of(concepts[s])).OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
-            return new RelatedOccupation(ConceptRef.Of(concepts[t.Uri]), Math.Round(t.Score, 4), essentialRefs, otherRefs, Reason(occupation, essentialRefs, t.Other));
-        })];
+            refs[neededUris[i]] = ConceptRef.Of(neededConcepts[i]!);
+        }
+
+        List<ConceptRef> ByLabel(List<ConceptUri> uris)
+        {
+            var list = new List<ConceptRef>(uris.Count);
+            foreach (var uri in uris)
+            {
+                list.Add(refs[uri]);
+            }
+
+            list.Sort(static (a, b) => string.CompareOrdinal(a.Label, b.Label));
+            return list;
+        }
+
+        var result = new RelatedOccupation[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            result[i] = new RelatedOccupation(refs[top[i].Uri], Math.Round(top[i].Score, 4), ByLabel(sharedEssential[i]), ByLabel(sharedOther[i]), occupation.PreferredLabel);
+        }
+
+        return result;
     }
 
-    private static string Reason(Concept occupation, IReadOnlyList<ConceptRef> sharedEssential, int otherShared)
+    /// <summary>Orders candidates worst first: lower score, fewer shared essential skills, then higher URI.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, int Essential, ConceptUri Uri)>
     {
-        var examples = string.Join(", ", sharedEssential.Take(3).Select(s => s.Label));
-        var essentialPart = sharedEssential.Count switch
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, int Essential, ConceptUri Uri) x, (double Score, int Essential, ConceptUri Uri) y)
         {
-            0 => "shares no essential skill",
-            1 => string.Create(CultureInfo.InvariantCulture, $"shares 1 essential skill with {occupation.PreferredLabel} ({examples})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"shares {sharedEssential.Count} essential skills with {occupation.PreferredLabel} (e.g. {examples})"),
-        };
-        return otherShared > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{essentialPart} and {otherShared} more skills that are optional for one of them")
-            : essentialPart;
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byEssential = x.Essential.CompareTo(y.Essential);
+            return byEssential != 0 ? byEssential : y.Uri.CompareTo(x.Uri);
+        }
     }
 
     private struct Tally

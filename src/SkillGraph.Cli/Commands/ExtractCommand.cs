@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text.Json;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+using SkillGraph.Student;
+
+namespace SkillGraph.Cli.Commands;
+
+/// <summary>
+/// <c>skillgraph extract --input IN.jsonl --output OUT.jsonl [--top K] [--model PATH]</c>: the student's skill
+/// extraction over a JSONL file. In: <c>{"id","text"}</c> a line; out: <c>{"id","skills":[{"uri","label","score","spans":[{"start","end"}]}]}</c>,
+/// best first. The output is written whole or not at all.
+/// </summary>
+internal static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "JSONL, one {\"id\":..,\"text\":..} a line.", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "JSONL, one {\"id\":..,\"skills\":[..]} a line, in input order.", Required = true };
+        var top = new Option<int>("--top") { Description = "Skills per text (1–100).", DefaultValueFactory = _ => 10 };
+        var model = new Option<string?>("--model") { Description = $"A trained scorer (.onnx); default {StudentModels.DefaultScorerPath} when it exists, else the zero-shot scorer." };
+        var command = new Command("extract", "Extract ESCO skills with character spans from texts (the student model, ONNX).") { input, output, top, model };
+        top.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100)
+            {
+                r.AddError("--top must be between 1 and 100");
+            }
+        });
+        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        {
+            var inputPath = parse.GetValue(input)!.FullName;
+            var items = ReadInput(inputPath);
+            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var catalog = await CatalogAsync(store, ct).ConfigureAwait(false);
+            var cache = Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
+            var (extractor, info) = await new ProgressReporter().RunAsync("student", report =>
+                Task.FromResult(StudentModels.OpenExtractor(catalog, parse.GetValue(model), cache,
+                    new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+            using (extractor)
+            {
+                await Console.Error.WriteLineAsync($"skillgraph: extracting with {info.Version} ({info.Kind}) over {catalog.Count} skills").ConfigureAwait(false);
+                var outputPath = parse.GetValue(output)!.FullName;
+                var temporary = outputPath + ".tmp";
+                await using (var writer = new StreamWriter(temporary))
+                {
+                    var lines = await new ProgressReporter().RunAsync("extract", report =>
+                    {
+                        var n = 0;
+                        foreach (var (id, text) in items)
+                        {
+                            ct.ThrowIfCancellationRequested();
+                            var skills = extractor.Extract(text, parse.GetValue(top));
+                            writer.WriteLine(JsonSerializer.Serialize(new
+                            {
+                                id,
+                                skills = skills.Select(s => new
+                                {
+                                    uri = s.Uri,
+                                    label = s.Label,
+                                    score = Math.Round(s.Score, 4),
+                                    spans = s.Spans.Select(p => new { start = p.Start, end = p.End }),
+                                }),
+                            }));
+                            report("texts", ++n, items.Count);
+                        }
+
+                        return Task.FromResult(n);
+                    }).ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"skillgraph: {lines} texts → {outputPath}").ConfigureAwait(false);
+                }
+
+                File.Move(temporary, outputPath, overwrite: true);
+            }
+
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The skills of the store as the student's catalog, in URI order.</summary>
+    internal static async Task<SkillCatalog> CatalogAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var uris = (await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        var concepts = await store.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
+        return new SkillCatalog(concepts.Select(c => new SkillEntry(c!.Uri.Value, c.PreferredLabel, [.. c.AltLabels()])));
+    }
+
+    private static List<(string Id, string Text)> ReadInput(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.");
+        }
+
+        var items = new List<(string, string)>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                    ? (idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText())
+                    : throw new FormatException($"{path} line {number}: needs an \"id\" (string or number).");
+                var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
+                    ? textElement.GetString()!
+                    : throw new FormatException($"{path} line {number}: needs a \"text\" string.");
+                items.Add((id, text));
+            }
+            catch (JsonException ex)
+            {
+                throw new FormatException($"{path} line {number}: not JSON ({ex.Message.Split('.')[0]}).", ex);
+            }
+        }
+
+        return items;
+    }
+}
