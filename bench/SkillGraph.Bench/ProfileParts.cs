@@ -21,6 +21,24 @@ public static class ProfileParts
         Time("AltLabels x104", () => skills.Select(s => store.Snapshot.Find(s)!.AltLabels().ToList()).ToList());
         Time("HashSet(104)", () => skills.ToHashSet());
         using var ours = new Workloads(store);
+        var chiro = ConceptUri.Parse(Peers.PeerWorkloads.Occupations[1]);
+        var held = ours.HeldSkills(chiro);
+        var gapHandler = new SkillGraph.Application.Features.Careers.GetSkillGap.GetSkillGapHandler(store);
+        var gapRequest = new SkillGraph.Application.Features.Careers.GetSkillGap.GetSkillGap(chiro, held);
+        for (var i = 0; i < 3000; i++)
+        {
+            gapHandler.Handle(gapRequest, default).AsTask().Wait();
+        }
+
+        Time("gap handler chiro", () => gapHandler.Handle(gapRequest, default).AsTask().Result);
+        Time("gap via mediator chiro", () => ours.Gap(chiro, held));
+        Time("GetConcepts held 68", () => store.GetConceptsAsync(held).AsTask().Result);
+        Time("broader out of held", () => store.GetNeighboursManyAsync(held, RelationType.Broader, Direction.Outgoing, PageRequest.All).AsTask().Result);
+        Time("broader in of held", () => store.GetNeighboursManyAsync(held, RelationType.Broader, Direction.Incoming, PageRequest.All).AsTask().Result);
+        var ess = store.GetNeighboursAsync(chiro, RelationType.EssentialSkill, Direction.Outgoing, PageRequest.All).AsTask().Result.Items;
+        Time("essential of chiro", () => store.GetNeighboursAsync(chiro, RelationType.EssentialSkill, Direction.Outgoing, PageRequest.All).AsTask().Result);
+        Time("hashset 133", () => ess.ToHashSet());
+        Time("count 133", () => store.CountNeighboursManyAsync(ess, RelationType.EssentialSkill, Direction.Incoming).AsTask().Result);
         var handler = new SkillGraph.Application.Features.Occupations.GetOccupationContext.GetOccupationContextHandler(store);
         var request = Workloads.ContextRequest(occupation);
         Time("handler direct", () => handler.Handle(request, default).AsTask().Result);

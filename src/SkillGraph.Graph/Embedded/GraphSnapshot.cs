@@ -89,6 +89,11 @@ internal sealed class GraphSnapshot
     /// <summary>A page over ids sorted by URI, starting after the cursor's URI.</summary>
     public Page<ConceptUri> Slice(ReadOnlySpan<int> sortedIds, PageRequest page)
     {
+        if (sortedIds.IsEmpty && page.After is null)
+        {
+            return Page<ConceptUri>.Empty;
+        }
+
         var start = 0;
         if (page.After is { } after)
         {

@@ -103,20 +103,20 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             return list;
         }
 
-        async ValueTask<List<ConceptRef>> RefsAsync(List<ConceptUri> skills)
+        // Covered skills are held skills: reuse what the held list already resolved.
+        List<ConceptRef> Covered(List<ConceptUri> skills)
         {
-            var concepts = await graph.GetConceptsAsync(skills, cancellationToken).ConfigureAwait(false);
             var list = new List<ConceptRef>(skills.Count);
-            foreach (var concept in concepts)
+            foreach (var skill in skills)
             {
-                list.Add(ConceptRef.Of(concept!));
+                list.Add(held[skill].Skill);
             }
 
             return list;
         }
 
-        var coveredEssential = await RefsAsync(coveredEssentialUris).ConfigureAwait(false);
-        var coveredOptional = await RefsAsync(coveredOptionalUris).ConfigureAwait(false);
+        var coveredEssential = Covered(coveredEssentialUris);
+        var coveredOptional = Covered(coveredOptionalUris);
         var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
         var essentialMissing = await MissingAsync(missingEssential, essentialReach, true).ConfigureAwait(false);
         var optionalMissing = await MissingAsync(missingOptional, optionalReach, false).ConfigureAwait(false);
@@ -154,11 +154,26 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
                 }
             }
 
-            if (far <= 0)
+            if (far <= 0 || nextUris.Count == 0)
             {
                 continue;
             }
 
+            // Only a skill can be a step between two skills: skip the skill groups above held skills.
+            var kinds = await graph.GetConceptsAsync(nextUris, cancellationToken).ConfigureAwait(false);
+            var keep = 0;
+            for (var i = 0; i < nextUris.Count; i++)
+            {
+                if (kinds[i]?.Kind == ConceptKind.Skill)
+                {
+                    nextUris[keep] = nextUris[i];
+                    nextFrom[keep] = nextFrom[i];
+                    keep++;
+                }
+            }
+
+            nextUris.RemoveRange(keep, nextUris.Count - keep);
+            nextFrom.RemoveRange(keep, nextFrom.Count - keep);
             var level2 = await graph.AllNeighboursOfManyAsync(nextUris, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < nextUris.Count; i++)
             {
