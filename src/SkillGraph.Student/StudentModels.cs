@@ -55,7 +55,7 @@ public static class StudentModels
             {
                 index = SkillIndex.Build(catalog, encoder, progress);
                 Directory.CreateDirectory(cacheDirectory);
-                var temporary = indexPath + ".tmp";
+                var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp"; // concurrent builders never share a file
                 index.Save(temporary);
                 File.Move(temporary, indexPath, overwrite: true);
             }
