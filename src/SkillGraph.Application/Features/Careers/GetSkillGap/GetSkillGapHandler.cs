@@ -65,9 +65,10 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         }
 
         var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var essentialSet = essential.ToHashSet();
-        var optional = (await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false))
-            .Where(s => !essentialSet.Contains(s)).ToList();
+        // Neighbour lists come sorted by URI (the port's contract): set operations are merges, not hash sets.
+        var optional = SortedExcept(
+            await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false),
+            essential);
 
         var missingEssential = new List<ConceptUri>(essential.Count);
         var coveredEssentialUris = new List<ConceptUri>();
@@ -83,7 +84,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             (held.ContainsKey(skill) ? coveredOptionalUris : missingOptional).Add(skill);
         }
 
-        var covers = await FindPartialCoversAsync(held, [.. missingEssential, .. missingOptional], cancellationToken).ConfigureAwait(false);
+        var covers = await FindPartialCoversAsync(held, missingEssential, missingOptional, cancellationToken).ConfigureAwait(false);
         var essentialReach = await graph.CountNeighboursManyAsync(missingEssential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         var optionalReach = await graph.CountNeighboursManyAsync(missingOptional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
 
@@ -128,9 +129,11 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
     /// The skills that held skills partly cover, walking from the held skills one and two broader-steps up (the
     /// held skill is narrower than what it covers) and down (it is broader); the best credit wins.
     /// </summary>
-    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, HashSet<ConceptUri> missing, CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, List<ConceptUri> missingEssential, List<ConceptUri> missingOptional, CancellationToken cancellationToken)
     {
         var covers = new Dictionary<ConceptUri, PartialCover>();
+        var missing = new HashSet<ConceptUri>(missingEssential);
+        missing.UnionWith(missingOptional);
         if (held.Count == 0 || missing.Count == 0)
         {
             return covers;
@@ -193,5 +196,26 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
                 covers[target] = new PartialCover(heldSkill, how, credit);
             }
         }
+    }
+
+    /// <summary>The items of <paramref name="sorted"/> that are not in <paramref name="exclude"/> (both sorted by URI).</summary>
+    private static List<ConceptUri> SortedExcept(IReadOnlyList<ConceptUri> sorted, IReadOnlyList<ConceptUri> exclude)
+    {
+        var result = new List<ConceptUri>(sorted.Count);
+        var j = 0;
+        foreach (var item in sorted)
+        {
+            while (j < exclude.Count && exclude[j].CompareTo(item) < 0)
+            {
+                j++;
+            }
+
+            if (j >= exclude.Count || !exclude[j].Equals(item))
+            {
+                result.Add(item);
+            }
+        }
+
+        return result;
     }
 }
