@@ -48,7 +48,12 @@ internal static class CliRunner
 
     public static Task<SqliteGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool seedSample = true) =>
         SqliteGraphStore.OpenAsync(
-            new EmbeddedStoreOptions { Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database)), SeedSampleWhenEmpty = seedSample },
+            new EmbeddedStoreOptions
+            {
+                Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database)),
+                SeedSampleWhenEmpty = seedSample,
+                WarmSearchIndex = false, // a one-shot command builds the label index only if it searches
+            },
             cancellationToken);
 
     /// <summary>The store and the application's Mediator pipeline, as the server has them.</summary>

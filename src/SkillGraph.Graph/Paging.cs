@@ -9,8 +9,6 @@ public readonly record struct PageRequest(int First, string? After = null)
     public const int MaxPageSize = 1000;
 
     public static PageRequest All => new(int.MaxValue);
-
-    public static PageRequest FirstItems(int first) => new(first);
 }
 
 /// <summary>One page of an ordered result. The end cursor is encoded only when someone reads it.</summary>

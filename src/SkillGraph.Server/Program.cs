@@ -29,7 +29,6 @@ builder.Services.AddSkillGraphApplication();
 builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSingleton<SkillGraph.Server.Student.StudentService>();
-builder.Services.AddHostedService(services => services.GetRequiredService<SkillGraph.Server.Student.StudentService>());
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();

@@ -40,32 +40,12 @@ public static class GraphReads
         return map;
     }
 
-    /// <summary>The chain of broader concepts above <paramref name="uri"/>, nearest first (the first broader at each step, by URI).</summary>
-    public static async ValueTask<IReadOnlyList<ConceptUri>> BroaderPathAsync(this IGraphStore store, ConceptUri uri, int maxDepth, CancellationToken cancellationToken)
-    {
-        var path = new List<ConceptUri>();
-        var seen = new HashSet<ConceptUri> { uri };
-        var current = uri;
-        for (var depth = 0; depth < maxDepth; depth++)
-        {
-            var broader = await store.GetNeighboursAsync(current, RelationType.Broader, Direction.Outgoing, new PageRequest(1), cancellationToken).ConfigureAwait(false);
-            if (broader.Items.Count == 0 || !seen.Add(broader.Items[0]))
-            {
-                break;
-            }
-
-            current = broader.Items[0];
-            path.Add(current);
-        }
-
-        return path;
-    }
-
     /// <summary>
-    /// <see cref="BroaderPathAsync"/> for many concepts at once, sharing the walk of common ancestors through
-    /// <paramref name="cache"/> (one per request).
+    /// The chain of broader concepts above <paramref name="uri"/>, nearest first (the first broader at each step, by
+    /// URI; a cycle ends it), cut to <paramref name="maxDepth"/>. Walks for many concepts share their common
+    /// ancestors through <paramref name="cache"/> (one per request).
     /// </summary>
-    public static async ValueTask<IReadOnlyList<ConceptUri>> BroaderPathCachedAsync(this IGraphStore store, ConceptUri uri, int maxDepth, Dictionary<ConceptUri, IReadOnlyList<ConceptUri>> cache, CancellationToken cancellationToken)
+    public static async ValueTask<IReadOnlyList<ConceptUri>> BroaderPathAsync(this IGraphStore store, ConceptUri uri, int maxDepth, Dictionary<ConceptUri, IReadOnlyList<ConceptUri>> cache, CancellationToken cancellationToken)
     {
         const int MaxWalk = 32; // cached paths are complete; the answer is cut to maxDepth
         if (cache.TryGetValue(uri, out var known))

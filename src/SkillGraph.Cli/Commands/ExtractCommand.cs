@@ -32,7 +32,7 @@ internal static class ExtractCommand
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
             using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var catalog = await CatalogAsync(store, ct).ConfigureAwait(false);
+            var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
             var cache = Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
             var (extractor, info) = await new ProgressReporter().RunAsync("student", report =>
                 Task.FromResult(StudentModels.OpenExtractor(catalog, parse.GetValue(model), cache,
@@ -76,14 +76,6 @@ internal static class ExtractCommand
             return CliRunner.Ok;
         }));
         return command;
-    }
-
-    /// <summary>The skills of the store as the student's catalog, in URI order.</summary>
-    internal static async Task<SkillCatalog> CatalogAsync(IGraphStore store, CancellationToken cancellationToken)
-    {
-        var uris = (await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
-        var concepts = await store.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
-        return new SkillCatalog(concepts.Select(c => new SkillEntry(c!.Uri.Value, c.PreferredLabel, [.. c.AltLabels()])));
     }
 
     private static List<(string Id, string Text)> ReadInput(string path)

@@ -112,7 +112,8 @@ internal sealed class GraphSnapshot
         return Page<ConceptUri>.WithEndKey(items, sortedIds.Length, count > 0 ? items[^1].Value : null, page.After, hasNext);
     }
 
-    public bool Matches(int id, ConceptFilter filter)
+    /// <summary>Whether concept <paramref name="id"/> passes <paramref name="filter"/>; <paramref name="normalizedContains"/> is <see cref="ConceptFilter.LabelContains"/> already passed through <see cref="LabelText.Normalize"/>.</summary>
+    public bool Matches(int id, ConceptFilter filter, string? normalizedContains)
     {
         var c = Concepts[id];
         if (c.Kind != filter.Kind
@@ -134,8 +135,8 @@ internal sealed class GraphSnapshot
             return false;
         }
 
-        return filter.LabelContains is not { } contains
-            || _searchableText.Value[id].Contains(LabelText.Normalize(contains), StringComparison.Ordinal);
+        return normalizedContains is null
+            || _searchableText.Value[id].Contains(normalizedContains, StringComparison.Ordinal);
     }
 
     private bool HasEdge(int id, RelationType type, ConceptUri target) =>

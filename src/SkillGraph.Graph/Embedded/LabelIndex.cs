@@ -88,8 +88,6 @@ internal sealed class LabelIndex
         }
     }
 
-    public int LabelCount => _labelCount;
-
     public IReadOnlyList<SearchHit> Search(string text, ConceptKind? kind, int first, Func<int, Concept> concept)
     {
         var normalizedQuery = LabelText.Normalize(text);

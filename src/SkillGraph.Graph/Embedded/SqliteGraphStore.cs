@@ -148,9 +148,10 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         var snapshot = _snapshot;
         var ids = new List<int>();
+        var contains = filter.LabelContains is { } text ? LabelText.Normalize(text) : null;
         for (var id = 0; id < snapshot.Concepts.Length; id++)
         {
-            if (snapshot.Matches(id, filter))
+            if (snapshot.Matches(id, filter, contains))
             {
                 ids.Add(id);
             }

@@ -6,60 +6,69 @@ using SkillGraph.Student;
 namespace SkillGraph.Server.Student;
 
 /// <summary>
-/// Loads the student extractor once, in the background at start (the label index of a new skill catalog takes
-/// ≈ 30 s to build for full ESCO, then it is cached beside the store), and serves it to every request.
+/// Loads the student extractor once, in the background, when it is first asked for (the label index of a new skill
+/// catalog takes ≈ 30 s to build for full ESCO, then it is cached beside the store), and serves it to every request.
+/// A server that never extracts never pays for it.
 /// </summary>
-public sealed partial class StudentService(IGraphStore store, SqliteGraphStore embedded, ILogger<StudentService> logger) : BackgroundService
+public sealed partial class StudentService(IGraphStore store, SqliteGraphStore embedded, ILogger<StudentService> logger) : IDisposable
 {
-    private readonly TaskCompletionSource<(SkillExtractor Extractor, ExtractorInfo Info)> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private readonly Lazy<Task<(SkillExtractor Extractor, ExtractorInfo Info)>> _loading = new(() => Task.Run(() => LoadAsync(store, embedded, logger)));
+    private readonly Stopwatch _since = new();
 
-    /// <summary>The extractor, or an error saying it is still loading (or why it failed).</summary>
+    /// <summary>Starts loading if nothing has asked before; completes when the extractor is ready.</summary>
+    public Task WhenReady => Start();
+
+    /// <summary>The extractor, or an error saying it is loading (it starts now if nobody asked before) or why it failed.</summary>
     public (SkillExtractor Extractor, ExtractorInfo Info) Get()
     {
-        if (_ready.Task.IsCompletedSuccessfully)
+        var task = Start();
+        if (task.IsCompletedSuccessfully)
         {
-            return _ready.Task.Result;
+            return task.Result;
         }
 
-        if (_ready.Task.IsFaulted)
+        if (task.IsFaulted)
         {
-            throw new InvalidOperationException($"the student model could not be loaded: {_ready.Task.Exception!.InnerException!.Message}");
+            throw new InvalidOperationException($"the student model could not be loaded: {task.Exception!.InnerException!.Message}");
         }
 
-        throw new StudentLoadingException($"the student model is still loading ({_since.Elapsed.TotalSeconds:0} s so far; a new skill catalog takes about 30 s once); try again shortly.");
+        throw new StudentLoadingException($"the student model is loading ({_since.Elapsed.TotalSeconds:0} s so far; a new skill catalog takes about 30 s once); try again shortly.");
     }
 
-    public Task WhenReady => _ready.Task;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public void Dispose()
     {
-        await Task.Yield();
+        if (_loading.IsValueCreated && _loading.Value.IsCompletedSuccessfully)
+        {
+            _loading.Value.Result.Extractor.Dispose();
+        }
+    }
+
+    private Task<(SkillExtractor Extractor, ExtractorInfo Info)> Start()
+    {
+        if (!_loading.IsValueCreated)
+        {
+            _since.Start();
+        }
+
+        return _loading.Value;
+    }
+
+    private static async Task<(SkillExtractor Extractor, ExtractorInfo Info)> LoadAsync(IGraphStore store, SqliteGraphStore embedded, ILogger logger)
+    {
+        var started = Stopwatch.StartNew();
         try
         {
-            var uris = (await store.ListConceptsAsync(new ConceptFilter(Domain.ConceptKind.Skill), PageRequest.All, stoppingToken).ConfigureAwait(false)).Items;
-            var concepts = await store.GetConceptsAsync(uris, stoppingToken).ConfigureAwait(false);
-            var catalog = new SkillCatalog(concepts.Select(c => new SkillEntry(c!.Uri.Value, c.PreferredLabel, [.. c.AltLabels()])));
+            var catalog = await StoreCatalog.LoadAsync(store).ConfigureAwait(false);
             var cache = Path.Combine(Path.GetDirectoryName(embedded.FilePath)!, "student");
             var opened = StudentModels.OpenExtractor(catalog, null, cache);
-            LogReady(logger, opened.Info.Version, opened.Info.Kind, catalog.Count, _since.Elapsed.TotalSeconds);
-            _ready.SetResult(opened);
+            LogReady(logger, opened.Info.Version, opened.Info.Kind, catalog.Count, started.Elapsed.TotalSeconds);
+            return opened;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogFailed(logger, ex);
-            _ready.SetException(ex);
+            throw;
         }
-    }
-
-    public override void Dispose()
-    {
-        if (_ready.Task.IsCompletedSuccessfully)
-        {
-            _ready.Task.Result.Extractor.Dispose();
-        }
-
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Student {Version} ({Kind}) ready over {Skills} skills after {Seconds:0.0} s")]

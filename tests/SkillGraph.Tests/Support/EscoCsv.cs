@@ -1,4 +1,3 @@
-using System.Globalization;
 using nietras.SeparatedValues;
 
 namespace SkillGraph.Tests.Support;
@@ -26,6 +25,4 @@ public static class EscoCsv
     }
 
     public static int Count(string file) => Rows(file).Count;
-
-    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,8 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
     public async ValueTask<OccupationContext> Handle(GetOccupationContext query, CancellationToken cancellationToken)
     {
         var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
-        var hierarchy = await graph.BroaderPathAsync(occupation.Uri, 8, cancellationToken).ConfigureAwait(false);
+        var paths = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
+        var hierarchy = await graph.BroaderPathAsync(occupation.Uri, 8, paths, cancellationToken).ConfigureAwait(false);
         var occupationBroader = await graph.AllNeighboursAsync(occupation.Uri, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         var optional = await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
@@ -72,13 +73,12 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
         var broaderPages = new List<Page<ConceptUri>>();
         var truncated = false;
-        var paths = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var direct = allBroader[i].Items;
             IReadOnlyList<ConceptUri> path = direct.Count == 0 || query.GroupPathDepth == 0 ? []
                 : query.GroupPathDepth == 1 ? [direct[0]]
-                : [direct[0], .. await graph.BroaderPathCachedAsync(direct[0], query.GroupPathDepth - 1, paths, cancellationToken).ConfigureAwait(false)];
+                : [direct[0], .. await graph.BroaderPathAsync(direct[0], query.GroupPathDepth - 1, paths, cancellationToken).ConfigureAwait(false)];
             var cost = 1;
             foreach (var p in path)
             {
