@@ -35,11 +35,14 @@ public static class Profile
         return 0;
     }
 
+    // Enough calls before measuring for the JIT to have tiered the hot paths up.
+    private const int Warmup = 500;
+
     private static void Compare(string name, Func<object> ours, Func<object> theirs, int iterations)
     {
         var a = new List<double>(iterations);
         var b = new List<double>(iterations);
-        for (var i = 0; i < iterations + 20; i++)
+        for (var i = 0; i < iterations + Warmup; i++)
         {
             var started = Stopwatch.GetTimestamp();
             ours();
@@ -47,7 +50,7 @@ public static class Profile
             started = Stopwatch.GetTimestamp();
             theirs();
             var other = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            if (i >= 20)
+            if (i >= Warmup)
             {
                 a.Add(mine);
                 b.Add(other);

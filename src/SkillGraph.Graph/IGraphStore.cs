@@ -24,6 +24,13 @@ public interface IGraphStore : IDisposable
     /// </summary>
     ValueTask<IReadOnlyList<Page<ConceptUri>>> GetNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// All neighbours (no paging) of each of <paramref name="uris"/> over one relation type and direction, in one
+    /// flat list per call; an unknown URI gets an empty list. What graph walks use.
+    /// </summary>
+    async ValueTask<NeighbourLists> GetAllNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        NeighbourLists.FromPages(await GetNeighboursManyAsync(uris, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false));
+
     /// <summary>How many neighbours each of <paramref name="uris"/> has over one relation type and direction (0 for an unknown URI).</summary>
     async ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
         [.. (await GetNeighboursManyAsync(uris, type, direction, new PageRequest(0), cancellationToken).ConfigureAwait(false)).Select(p => p.TotalCount)];

@@ -20,8 +20,8 @@ public static class GraphReads
     public static async ValueTask<IReadOnlyList<ConceptUri>> AllNeighboursAsync(this IGraphStore store, ConceptUri uri, RelationType type, Direction direction, CancellationToken cancellationToken) =>
         (await store.GetNeighboursAsync(uri, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
 
-    public static async ValueTask<IReadOnlyList<Page<ConceptUri>>> AllNeighboursOfManyAsync(this IGraphStore store, IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken) =>
-        await store.GetNeighboursManyAsync(uris, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false);
+    public static ValueTask<NeighbourLists> AllNeighboursOfManyAsync(this IGraphStore store, IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken) =>
+        store.GetAllNeighboursManyAsync(uris, type, direction, cancellationToken);
 
     /// <summary>The concepts at <paramref name="uris"/> by URI (unknown URIs are left out).</summary>
     public static async ValueTask<Dictionary<ConceptUri, Concept>> ConceptMapAsync(this IGraphStore store, IReadOnlyCollection<ConceptUri> uris, CancellationToken cancellationToken)

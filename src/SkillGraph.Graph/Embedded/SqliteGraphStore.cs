@@ -125,6 +125,33 @@ public sealed class SqliteGraphStore : IGraphStore
         return ValueTask.FromResult<IReadOnlyList<Page<ConceptUri>>>(pages);
     }
 
+    public ValueTask<NeighbourLists> GetAllNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default)
+    {
+        var snapshot = _snapshot;
+        var ids = new int[uris.Count];
+        var offsets = new int[uris.Count + 1];
+        for (var i = 0; i < uris.Count; i++)
+        {
+            ids[i] = snapshot.TryGetId(uris[i], out var id) ? id : -1;
+            offsets[i + 1] = offsets[i] + (ids[i] < 0 ? 0 : snapshot.Neighbours(ids[i], type, direction).Length);
+        }
+
+        var targets = new ConceptUri[offsets[^1]];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] >= 0)
+            {
+                var at = offsets[i];
+                foreach (var target in snapshot.Neighbours(ids[i], type, direction))
+                {
+                    targets[at++] = snapshot.Concepts[target].Uri;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(new NeighbourLists(targets, offsets));
+    }
+
     public ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;

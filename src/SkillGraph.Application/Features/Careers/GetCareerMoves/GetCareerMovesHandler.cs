@@ -38,7 +38,7 @@ public sealed class GetCareerMovesHandler(IGraphStore graph) : IQueryHandler<Get
         var candidates = new HashSet<ConceptUri>();
         foreach (var page in await graph.AllNeighboursOfManyAsync(heldList, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false))
         {
-            candidates.UnionWith(page.Items);
+            candidates.UnionWith(page);
         }
 
         if (from is not null)
@@ -51,7 +51,7 @@ public sealed class GetCareerMovesHandler(IGraphStore graph) : IQueryHandler<Get
         var ranked = candidateList
             .Select((uri, i) =>
             {
-                var essential = essentials[i].Items;
+                var essential = essentials[i];
                 var missing = essential.Count(s => !held.Contains(s));
                 return (Uri: uri, Index: i, Essential: essential.Count, Missing: missing, Coverage: essential.Count == 0 ? 0 : (essential.Count - missing) / (double)essential.Count);
             })
@@ -61,8 +61,8 @@ public sealed class GetCareerMovesHandler(IGraphStore graph) : IQueryHandler<Get
             .Take(query.First)
             .ToList();
 
-        var missingLists = ranked.Select(r => essentials[r.Index].Items.Where(s => !held.Contains(s)).ToList()).ToList();
-        var sharedLists = ranked.Select(r => essentials[r.Index].Items.Where(held.Contains).ToList()).ToList();
+        var missingLists = ranked.Select(r => essentials[r.Index].Where(s => !held.Contains(s)).ToList()).ToList();
+        var sharedLists = ranked.Select(r => essentials[r.Index].Where(held.Contains).ToList()).ToList();
         var concepts = await graph.ConceptMapAsync([.. ranked.Select(r => r.Uri), .. missingLists.SelectMany(m => m), .. sharedLists.SelectMany(s => s)], cancellationToken).ConfigureAwait(false);
         var origin = from is null ? "your skills" : $"{from.PreferredLabel}'s skills";
         return [.. ranked.Select((r, i) =>

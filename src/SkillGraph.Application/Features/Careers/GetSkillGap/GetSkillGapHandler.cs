@@ -21,6 +21,9 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     private static readonly double LogOccupations = Math.Log(3001);
 
+    // ln(1 + n) for the reach counts a skill can have in ESCO; larger counts are computed.
+    private static readonly double[] LogOnePlus = [.. Enumerable.Range(0, 4096).Select(n => Math.Log(1 + n))];
+
     // Walking up from a held skill finds what it is narrower than (one or two steps), walking down what it is
     // broader than (one step: a skill two steps more general says too little, and the fan-out is large).
     private static readonly (Direction Direction, string How, double Near, double Far)[] Walks =
@@ -29,7 +32,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
     public async ValueTask<SkillGap> Handle(GetSkillGap query, CancellationToken cancellationToken)
     {
         var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
-        var held = new Dictionary<ConceptUri, HeldSkill>();
+        var held = new Dictionary<ConceptUri, HeldSkill>(query.HeldSkills.Count);
         var unknown = new List<string>();
         var heldConcepts = await graph.GetConceptsAsync(query.HeldSkills, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < query.HeldSkills.Count; i++)
@@ -95,7 +98,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             for (var i = 0; i < skills.Count; i++)
             {
                 covers.TryGetValue(skills[i], out var cover);
-                var widely = Math.Min(1.0, Math.Log(1 + reach[i]) / LogOccupations);
+                var widely = Math.Min(1.0, (reach[i] < LogOnePlus.Length ? LogOnePlus[reach[i]] : Math.Log(1 + reach[i])) / LogOccupations);
                 var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
                 list.Add(new MissingSkill(ConceptRef.Of(concepts[i]!), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
             }
@@ -132,7 +135,8 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
     private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, List<ConceptUri> missingEssential, List<ConceptUri> missingOptional, CancellationToken cancellationToken)
     {
         var covers = new Dictionary<ConceptUri, PartialCover>();
-        var missing = new HashSet<ConceptUri>(missingEssential);
+        var missing = new HashSet<ConceptUri>(missingEssential.Count + missingOptional.Count);
+        missing.UnionWith(missingEssential);
         missing.UnionWith(missingOptional);
         if (held.Count == 0 || missing.Count == 0)
         {
@@ -144,12 +148,12 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         {
             // One batch per level: the held skills' neighbours, then all of those neighbours' neighbours.
             var level1 = await graph.AllNeighboursOfManyAsync(heldList, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
-            var nextUris = new List<ConceptUri>();
-            var nextFrom = new List<ConceptRef>();
+            var nextUris = new List<ConceptUri>(level1.TotalCount);
+            var nextFrom = new List<ConceptRef>(level1.TotalCount);
             for (var i = 0; i < heldList.Count; i++)
             {
                 var heldSkill = held[heldList[i]].Skill;
-                foreach (var target in level1[i].Items)
+                foreach (var target in level1[i])
                 {
                     Offer(target, heldSkill, how, near);
                     nextUris.Add(target);
@@ -180,7 +184,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             var level2 = await graph.AllNeighboursOfManyAsync(nextUris, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < nextUris.Count; i++)
             {
-                foreach (var target in level2[i].Items)
+                foreach (var target in level2[i])
                 {
                     Offer(target, nextFrom[i], how, far);
                 }

@@ -40,7 +40,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
                     var pages = await graph.AllNeighboursOfManyAsync(frontier, type, direction, cancellationToken).ConfigureAwait(false);
                     for (var i = 0; i < frontier.Count; i++)
                     {
-                        foreach (var skill in pages[i].Items)
+                        foreach (var skill in pages[i])
                         {
                             if (inContext.Add(skill))
                             {
@@ -71,11 +71,11 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         var nodes = hierarchy.Count;
         var groupsIn = new HashSet<ConceptUri>(hierarchy);
         var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
-        var broaderPages = new List<Page<ConceptUri>>();
+        var broaderPages = new List<ArraySegment<ConceptUri>>();
         var truncated = false;
         for (var i = 0; i < candidates.Count; i++)
         {
-            var direct = allBroader[i].Items;
+            var direct = allBroader[i];
             IReadOnlyList<ConceptUri> path = direct.Count == 0 || query.GroupPathDepth == 0 ? []
                 : query.GroupPathDepth == 1 ? [direct[0]]
                 : [direct[0], .. await graph.BroaderPathAsync(direct[0], query.GroupPathDepth - 1, paths, cancellationToken).ConfigureAwait(false)];
@@ -116,7 +116,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         others.UnionWith(groupsIn);
         foreach (var page in broaderPages)
         {
-            others.UnionWith(page.Items);
+            others.UnionWith(page);
         }
 
         foreach (var (candidate, _) in chosen)
@@ -159,7 +159,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
                 concept.ReuseLevel,
                 concept.Description,
                 concept.AltLabels(),
-                Refs(broaderPages[i].Items),
+                Refs(broaderPages[i]),
                 Refs(path),
                 candidate.RelatedTo is { } from ? refs[from] : null));
         }

@@ -23,7 +23,7 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
         var essentialFor = await graph.AllNeighboursOfManyAsync(essential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         foreach (var page in essentialFor)
         {
-            foreach (var other in page.Items)
+            foreach (var other in page)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _).Essential++;
             }
@@ -36,7 +36,7 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
             var optionalForOptional = await graph.AllNeighboursOfManyAsync(optional, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
             foreach (var page in optionalForEssential.Concat(essentialForOptional).Concat(optionalForOptional))
             {
-                foreach (var other in page.Items)
+                foreach (var other in page)
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _).Other++;
                 }
@@ -93,7 +93,7 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
         for (var i = 0; i < top.Length; i++)
         {
             sharedEssential[i] = [];
-            foreach (var skill in theirEssential[i].Items)
+            foreach (var skill in theirEssential[i])
             {
                 if (essentialSet.Contains(skill))
                 {
@@ -103,7 +103,7 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
 
             sharedOther[i] = theirOptional is null
                 ? []
-                : [.. theirEssential[i].Items.Concat(theirOptional[i].Items).Where(s => ours.Contains(s) && !sharedEssential[i].Contains(s)).Distinct()];
+                : [.. theirEssential[i].Concat(theirOptional[i]).Where(s => ours.Contains(s) && !sharedEssential[i].Contains(s)).Distinct()];
             needed.UnionWith(sharedEssential[i]);
             needed.UnionWith(sharedOther[i]);
         }

@@ -16,7 +16,7 @@ public sealed class GetRelatedSkillsHandler(IGraphStore graph) : IQueryHandler<G
         var counts = new Dictionary<ConceptUri, int>();
         foreach (var page in await graph.AllNeighboursOfManyAsync(occupations, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var other in page.Items)
+            foreach (var other in page)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(counts, other, out _)++;
             }
