@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "profile")
     return Profile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300);
 }
 
+if (args.Length > 0 && args[0] == "student")
+{
+    return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.Length > 0 && args[0] == "verify")
 {
     return AnswerCheck.Run(args.Length > 1 ? args[1] : null);

@@ -18,7 +18,7 @@ public sealed class SkillCatalog
         for (var i = 0; i < Skills.Count; i++)
         {
             if (!_byUri.TryAdd(Skills[i].Uri, i)) throw new ArgumentException($"duplicate skill uri {Skills[i].Uri}", nameof(skills));
-            _byLabel.TryAdd(Skills[i].PreferredLabel, i);
+            _byLabel.TryAdd(Skills[i].PreferredLabel.Trim(), i);
         }
     }
 
@@ -26,7 +26,8 @@ public sealed class SkillCatalog
     public int Count => Skills.Count;
     public SkillEntry this[int index] => Skills[index];
     public int IndexOfUri(string uri) => _byUri.TryGetValue(uri, out var i) ? i : -1;
-    public int IndexOfLabel(string preferredLabel) => _byLabel.TryGetValue(preferredLabel, out var i) ? i : -1;
+    /// <summary>The skill whose preferred label is <paramref name="preferredLabel"/> (case-insensitive, ignoring surrounding spaces), or -1.</summary>
+    public int IndexOfLabel(string preferredLabel) => _byLabel.TryGetValue(preferredLabel.Trim(), out var i) ? i : -1;
 
     /// <summary>A fingerprint of URIs and labels, stored in the index so that a stale index is detected.</summary>
     public ulong Fingerprint()

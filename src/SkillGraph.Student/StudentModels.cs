@@ -3,71 +3,83 @@ using System.Globalization;
 namespace SkillGraph.Student;
 
 /// <summary>Which extractor <see cref="StudentModels.OpenExtractor"/> opened, for answers and logs.</summary>
-public sealed record ExtractorInfo(string Version, string Kind, string? ScorerPath, string IndexPath);
+/// <param name="Kind">"trained" (heads from <see cref="Source"/>), "scorer" (a whole scorer file) or "zero-shot".</param>
+public sealed record ExtractorInfo(string Version, string Kind, string? Source, string IndexPath);
 
 /// <summary>
-/// Opens the student extractor for a catalog with no manual step: the trained scorer when one exists for this
-/// catalog, else a zero-shot scorer (identity heads over the catalog's label vectors, the same ONNX graph) whose
-/// label index is built once and cached. Training (tools/SkillGraph.StudentLab) replaces the zero-shot heads.
+/// Opens the student extractor for a catalog with no manual step. The trained heads are looked for in this order:
+/// an explicit model path (heads file or a whole scorer .onnx), <see cref="StudentHeads.DefaultPath"/> (what
+/// <c>skillgraph train</c> writes), the heads shipped inside this assembly; with none, identity heads (zero-shot).
+/// The label vectors of the catalog are embedded once and cached (<paramref name="cacheDirectory"/>), so the same
+/// heads serve any catalog the store holds.
 /// </summary>
 public static class StudentModels
 {
-    public const string DefaultScorerPath = "models/student/scorer.onnx";
-
     public static (SkillExtractor Extractor, ExtractorInfo Info) OpenExtractor(
-        SkillCatalog catalog, string? scorerPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1)
+        SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var fingerprint = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture);
-        var indexPath = Path.Combine(cacheDirectory, $"labels-{fingerprint}.sgix");
-        if (scorerPath is not null && !File.Exists(scorerPath))
+        var indexPath = IndexPath(catalog, cacheDirectory);
+        if (modelPath is not null && !File.Exists(modelPath))
         {
-            throw new FileNotFoundException($"no scorer model at {scorerPath}.", scorerPath);
+            throw new FileNotFoundException($"no student model at {modelPath}.", modelPath);
         }
 
-        var path = scorerPath ?? (File.Exists(DefaultScorerPath) ? DefaultScorerPath : null);
-        var note = string.Empty;
-        if (path is not null)
+        if (modelPath is not null && Path.GetExtension(modelPath).Equals(".onnx", StringComparison.OrdinalIgnoreCase))
         {
-            try
-            {
-                var trained = SkillExtractor.Load(catalog, path, new ExtractorOptions { IntraOpThreads = intraOpThreads });
-                var version = trained.Scorer.Metadata.TryGetValue("version", out var v) ? v : Path.GetFileNameWithoutExtension(path);
-                return (trained, new ExtractorInfo($"student-{version}", "trained", path, indexPath));
-            }
-            catch (InvalidOperationException) when (scorerPath is null)
-            {
-                // The default model was trained for another catalog (e.g. full ESCO while this store holds the sample graph).
-                note = $" (the trained {path} is for another skill catalog)";
-            }
+            // A whole scorer, trained for one catalog (the lab writes these).
+            var whole = SkillExtractor.Load(catalog, modelPath, new ExtractorOptions { IntraOpThreads = intraOpThreads });
+            var version = whole.Scorer.Metadata.TryGetValue("version", out var v) ? v : Path.GetFileNameWithoutExtension(modelPath);
+            return (whole, new ExtractorInfo($"student-{version}", "scorer", modelPath, indexPath));
         }
 
+        var (heads, source) = modelPath is not null ? (StudentHeads.Load(modelPath), modelPath)
+            : File.Exists(StudentHeads.DefaultPath) ? (StudentHeads.Load(StudentHeads.DefaultPath), StudentHeads.DefaultPath)
+            : StudentHeads.LoadShipped() is { } shipped ? (shipped, "shipped")
+            : (null, null);
         var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = intraOpThreads, Quantize = true });
         try
         {
-            SkillIndex index;
-            if (File.Exists(indexPath))
-            {
-                index = SkillIndex.Load(indexPath);
-                index.EnsureMatches(catalog);
-            }
-            else
-            {
-                index = SkillIndex.Build(catalog, encoder, progress);
-                Directory.CreateDirectory(cacheDirectory);
-                var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp"; // concurrent builders never share a file
-                index.Save(temporary);
-                File.Move(temporary, indexPath, overwrite: true);
-            }
-
-            var scorer = new SkillScorer(ScorerModel.Build(null, MiniLmEncoder.Dimension, index.LabelMatrix(0.5f), catalog.Count), intraOpThreads);
-            var extractor = new SkillExtractor(new TextEncoder(encoder, null, SpanContext.Standalone) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
-            return (extractor, new ExtractorInfo($"student-zero-shot-{fingerprint[..8]}", "zero-shot" + note, null, indexPath));
+            var index = LoadOrBuildIndex(catalog, encoder, indexPath, progress);
+            var labels = index.LabelMatrix(heads?.LabelAltWeight ?? 0.5f);
+            var scorer = new SkillScorer(heads?.BuildScorer(labels, catalog) ?? ScorerModel.Build(null, MiniLmEncoder.Dimension, labels, catalog.Count), intraOpThreads);
+            var context = heads?.SpanContext ?? SpanContext.Standalone;
+            var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
+            return heads is null
+                ? (extractor, new ExtractorInfo($"student-zero-shot-{fingerprint[..8]}", "zero-shot", null, indexPath))
+                : (extractor, new ExtractorInfo($"student-{heads.Version}", "trained", source, indexPath));
         }
         catch
         {
             encoder.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The catalog's label index from the cache, or embedded now (≈ 1 min for full ESCO on 2 cores) and cached.</summary>
+    public static SkillIndex LoadOrBuildIndex(SkillCatalog catalog, MiniLmEncoder encoder, string indexPath, IProgress<(int Done, int Total)>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (File.Exists(indexPath))
+        {
+            var cached = SkillIndex.Load(indexPath);
+            cached.EnsureMatches(catalog);
+            return cached;
+        }
+
+        var index = SkillIndex.Build(catalog, encoder, progress);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(indexPath))!);
+        var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp"; // concurrent builders never share a file
+        index.Save(temporary);
+        File.Move(temporary, indexPath, overwrite: true);
+        return SkillIndex.Load(indexPath); // the stored (half-precision) vectors: the same answers on the first run as on later ones
+    }
+
+    /// <summary>Where the label index of <paramref name="catalog"/> is cached under <paramref name="cacheDirectory"/>.</summary>
+    public static string IndexPath(SkillCatalog catalog, string cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Path.Combine(cacheDirectory, $"labels-{catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture)}.sgix");
     }
 }

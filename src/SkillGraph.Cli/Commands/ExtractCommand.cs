@@ -18,7 +18,7 @@ internal static class ExtractCommand
         var input = new Option<FileInfo>("--input") { Description = "JSONL, one {\"id\":..,\"text\":..} a line.", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "JSONL, one {\"id\":..,\"skills\":[..]} a line, in input order.", Required = true };
         var top = new Option<int>("--top") { Description = "Skills per text (1–100).", DefaultValueFactory = _ => 10 };
-        var model = new Option<string?>("--model") { Description = $"A trained scorer (.onnx); default {StudentModels.DefaultScorerPath} when it exists, else the zero-shot scorer." };
+        var model = new Option<string?>("--model") { Description = $"Trained extractor heads (.bin, from `skillgraph train`) or a whole scorer (.onnx); default {StudentHeads.DefaultPath} when it exists, else the heads shipped with skillgraph." };
         var command = new Command("extract", "Extract ESCO skills with character spans from texts (the student model, ONNX).") { input, output, top, model };
         top.Validators.Add(r =>
         {
@@ -32,14 +32,9 @@ internal static class ExtractCommand
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
             using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
-            var cache = Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
-            var (extractor, info) = await new ProgressReporter().RunAsync("student", report =>
-                Task.FromResult(StudentModels.OpenExtractor(catalog, parse.GetValue(model), cache,
-                    new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+            var (_, extractor, info) = await StudentCli.OpenExtractorAsync(store, parse.GetValue(model), ct).ConfigureAwait(false);
             using (extractor)
             {
-                await Console.Error.WriteLineAsync($"skillgraph: extracting with {info.Version} ({info.Kind}) over {catalog.Count} skills").ConfigureAwait(false);
                 var outputPath = parse.GetValue(output)!.FullName;
                 var temporary = outputPath + ".tmp";
                 await using (var writer = new StreamWriter(temporary))
@@ -61,6 +56,7 @@ internal static class ExtractCommand
                                     score = Math.Round(s.Score, 4),
                                     spans = s.Spans.Select(p => new { start = p.Start, end = p.End }),
                                 }),
+                                model = info.Version,
                             }));
                             report("texts", ++n, items.Count);
                         }

@@ -1,6 +1,7 @@
 using nietras.SeparatedValues;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
+using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Teacher.Chat;
 
@@ -115,39 +116,3 @@ public sealed class ReplayCorpus
 
 /// <summary>A recorded sentence and the URIs of the skills it is labelled with.</summary>
 public sealed record ReplaySentence(string Source, string Text, IReadOnlyList<string> Skills);
-
-/// <summary>Reads a Python list literal of strings, as pandas wrote it: <c>['a', "b's"]</c>.</summary>
-internal static class PythonList
-{
-    public static List<string> Parse(string text)
-    {
-        var items = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c is '\'' or '"')
-            {
-                var quote = c;
-                var item = new System.Text.StringBuilder();
-                i++;
-                while (i < text.Length && text[i] != quote)
-                {
-                    if (text[i] == '\\' && i + 1 < text.Length)
-                    {
-                        i++;
-                    }
-
-                    item.Append(text[i]);
-                    i++;
-                }
-
-                items.Add(item.ToString());
-            }
-
-            i++;
-        }
-
-        return items;
-    }
-}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using SkillGraph.Student;
+using SkillGraph.Student.Evaluation;
+
+namespace SkillGraph.Bench;
+
+/// <summary>
+/// <c>SkillGraph.Bench student [threads]</c>: the student extractor's speed over the full ESCO catalog, as the CLI and
+/// the server open it — median latency of a 30-word sentence and a 300-word text (held-out teacher sentences, joined),
+/// throughput with 1, 2 and 4 concurrent callers, and the process's memory. Run by bench/student.sh.
+/// </summary>
+public static class StudentTiming
+{
+    public static int Run(int threads)
+    {
+        using var store = BenchStore.Open();
+        var catalog = StoreCatalog.LoadAsync(store).GetAwaiter().GetResult();
+        var cache = Path.Combine(Path.GetDirectoryName(BenchStore.DatabasePath)!, "student");
+        var clock = Stopwatch.StartNew();
+        var (extractor, info) = StudentModels.OpenExtractor(catalog, null, cache, null, threads);
+        using var _ = extractor;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"student {info.Version} ({info.Kind}) over {catalog.Count} skills, opened in {clock.Elapsed.TotalSeconds:F1} s; {threads} ONNX thread(s) per session; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+        var dev = EvaluationData.LoadSkillSkape(catalog, Path.Combine(BenchStore.DataRoot, "skillskape", "dev.csv")).Items;
+        static int Words(string t) => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var s30 = dev.Select(d => d.Text).Where(t => Words(t) is >= 25 and <= 35).Take(200).ToList();
+        var s300 = new List<string>();
+        var random = new Random(7);
+        for (var i = 0; i < 20; i++)
+        {
+            var parts = new List<string>();
+            var words = 0;
+            var j = random.Next(dev.Count);
+            while (words < 300)
+            {
+                var t = dev[j++ % dev.Count].Text;
+                parts.Add(t);
+                words += Words(t);
+            }
+
+            s300.Add(string.Join(" ", parts));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"30-word set: {s30.Count} sentences, mean {s30.Average(Words):F1} words; 300-word set: {s300.Count} texts, mean {s300.Average(Words):F0} words"));
+        foreach (var t in s30.Take(20))
+        {
+            extractor.Extract(t, 10);
+        }
+
+        foreach (var t in s300.Take(3))
+        {
+            extractor.Extract(t, 10);
+        }
+
+        var m30 = Measure(extractor, s30, 2);
+        var m300 = Measure(extractor, s300, 3);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency: 30-word median {m30.Median:F1} ms (p90 {m30.P90:F1}); 300-word median {m300.Median:F1} ms (p90 {m300.P90:F1})"));
+        foreach (var callers in new[] { 1, 2, 4 })
+        {
+            var started = Stopwatch.StartNew();
+            var n = 0;
+            Parallel.For(0, callers, new ParallelOptions { MaxDegreeOfParallelism = callers }, c =>
+            {
+                for (var i = c; i < s30.Count; i += callers)
+                {
+                    extractor.Extract(s30[i], 10);
+                    Interlocked.Increment(ref n);
+                }
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput, {callers} concurrent caller(s): {n / started.Elapsed.TotalSeconds:F0} sentences/s"));
+        }
+
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: working set {process.WorkingSet64 / 1048576} MiB (peak {process.PeakWorkingSet64 / 1048576} MiB), managed heap {GC.GetTotalMemory(false) / 1048576} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+        return 0;
+    }
+
+    private static (double Median, double P90) Measure(SkillExtractor extractor, List<string> texts, int repeats)
+    {
+        var all = new List<double>();
+        for (var r = 0; r < repeats; r++)
+        {
+            foreach (var t in texts)
+            {
+                var started = Stopwatch.StartNew();
+                extractor.Extract(t, 10);
+                all.Add(started.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        all.Sort();
+        return (all[all.Count / 2], all[(int)(all.Count * 0.9)]);
+    }
+}

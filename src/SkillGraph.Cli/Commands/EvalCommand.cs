@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SkillGraph.Student;
+using SkillGraph.Student.Evaluation;
+
+namespace SkillGraph.Cli.Commands;
+
+/// <summary>
+/// <c>skillgraph eval [--model PATH] [--results FILE]</c>: the student against held-out teacher data and the human
+/// validation sets, as markdown tables (stdout, and between markers in FILE, e.g. bench/RESULTS.md).
+/// </summary>
+internal static class EvalCommand
+{
+    public const string BeginMarker = "<!-- skillgraph eval: begin -->";
+    public const string EndMarker = "<!-- skillgraph eval: end -->";
+
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = $"Extractor heads (.bin) or a whole scorer (.onnx) to evaluate; default as `extract` ({StudentHeads.DefaultPath}, else the shipped heads)." };
+        var heldOut = new Option<string?>("--held-out") { Description = "Held-out teacher data (default $SKILLGRAPH_DATA/skillskape/dev.csv)." };
+        var spanLimit = new Option<int?>("--span-sentences") { Description = "Evaluate spans on the first N SkillSpan dev sentences only (default all)." };
+        var results = new Option<string?>("--results") { Description = $"Also write the tables into this markdown file, between {BeginMarker} and {EndMarker} (appended when absent)." };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N queries of each extraction set (a quick check; default all)." };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the zero-shot (untrained heads) row." };
+        var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev.")
+        {
+            model, heldOut, limit, spanLimit, results, noBaseline,
+        };
+        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        {
+            var root = EvaluationData.DefaultRoot;
+            var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
+            var spanDev = Path.Combine(root, "skillspan", "dev.json");
+            var spanTrain = Path.Combine(root, "skillspan", "train.json");
+            foreach (var path in new[] { heldOutPath, spanDev, spanTrain, Path.Combine(root, "skill-extraction-val", "tech_validation_annotations.csv") })
+            {
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"{path}: no such file (set $SKILLGRAPH_DATA).");
+                }
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var (catalog, extractor, info) = await StudentCli.OpenExtractorAsync(store, parse.GetValue(model), ct, intraOpThreads: 2).ConfigureAwait(false);
+            using (extractor)
+            {
+                var first = parse.GetValue(limit) ?? int.MaxValue;
+                var sets = new[]
+                {
+                    EvaluationData.Load(catalog, heldOutPath),
+                    EvaluationData.LoadValidation(catalog, root, "tech"),
+                    EvaluationData.LoadValidation(catalog, root, "house"),
+                }.Select(s => s with { Items = [.. s.Items.Where(i => i.Gold.Length > 0).Take(first)] }).ToArray();
+                var md = new StringBuilder();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Written by `skillgraph eval` over a store of {catalog.Count} skills ({DateTime.UtcNow:yyyy-MM-dd}). Cells: R-P@1 / R-P@5 / R-P@10, MRR; n = queries.");
+                md.AppendLine();
+                md.AppendLine("#### Extractor");
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"| model | {string.Join(" | ", sets.Select(s => $"{s.Name} (n = {s.Items.Count(i => i.Gold.Length > 0)})"))} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| --- |{string.Concat(sets.Select(_ => " --- |"))}");
+                async Task Row(string name, SkillExtractor ex)
+                {
+                    var cells = new List<string>();
+                    foreach (var set in sets)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        var m = await new ProgressReporter().RunAsync("eval", report => Task.FromResult(ExtractionMetrics.Of(set.Items, ex))).ConfigureAwait(false);
+                        await Console.Error.WriteLineAsync($"eval: {name} on {set.Name}: {m}").ConfigureAwait(false);
+                        cells.Add(string.Create(CultureInfo.InvariantCulture, $"{m.RPrecision1 * 100:F1} / **{m.RPrecision5 * 100:F1}** / {m.RPrecision10 * 100:F1}, {m.Mrr:F3}"));
+                    }
+
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", cells)} |");
+                }
+
+                await Row($"student `{info.Version}` ({info.Kind})", extractor).ConfigureAwait(false);
+                if (!parse.GetValue(noBaseline) && info.Kind != "zero-shot")
+                {
+                    var zeroShot = Path.Combine(Path.GetTempPath(), $"skillgraph-identity-{Environment.ProcessId}.bin");
+                    try
+                    {
+                        Identity().Save(zeroShot);
+                        var (baseline, _) = StudentModels.OpenExtractor(catalog, zeroShot, StudentCli.CacheDirectory(store), null, 2);
+                        using (baseline)
+                        {
+                            await Row("zero-shot: the same pipeline with untrained (identity) heads", baseline).ConfigureAwait(false);
+                        }
+                    }
+                    finally
+                    {
+                        File.Delete(zeroShot);
+                    }
+                }
+
+                md.AppendLine(CultureInfo.InvariantCulture, $"| teacher | 100 by definition on {sets[0].Name} (its recorded labels are the reference) | n/a | n/a |");
+                md.AppendLine();
+                md.AppendLine("The teacher writes labelled text; it does not read arbitrary text, so it has no extraction score on the human sets.");
+                md.AppendLine();
+
+                // Spans: the threshold is chosen on SkillSpan train, the figure reported on dev.
+                var tuneSet = SpanEvaluation.Load(spanTrain, 800);
+                var devSet = SpanEvaluation.Load(spanDev, parse.GetValue(spanLimit));
+                var tuned = await new ProgressReporter().RunAsync("spans", _ => Task.FromResult(SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor)))).ConfigureAwait(false);
+                var dev = await new ProgressReporter().RunAsync("spans", _ => Task.FromResult(SpanEvaluation.Score(devSet, SpanEvaluation.Predict(devSet, extractor), tuned.Threshold))).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"eval: spans (threshold from SkillSpan train) {dev}").ConfigureAwait(false);
+                md.AppendLine("#### Spans (SkillSpan dev: skill + knowledge spans, no ESCO links)");
+                md.AppendLine();
+                md.AppendLine("| model | threshold (chosen on 800 train sentences) | exact span P / R / F1 | token P / R / F1 |");
+                md.AppendLine("| --- | --- | --- | --- |");
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| student `{info.Version}` | {dev.Threshold:0.00} | {dev.ExactPrecision * 100:F1} / {dev.ExactRecall * 100:F1} / **{dev.ExactF1 * 100:F1}** | {dev.TokenPrecision * 100:F1} / {dev.TokenRecall * 100:F1} / **{dev.TokenF1 * 100:F1}** |"));
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"n = {dev.Sentences} dev sentences; evaluation took {clock.Elapsed.TotalSeconds:0} s on this machine.");
+
+                var text = md.ToString();
+                Console.WriteLine(text);
+                if (parse.GetValue(results) is { } resultsPath)
+                {
+                    WriteBetweenMarkers(resultsPath, text);
+                    await Console.Error.WriteLineAsync($"skillgraph: tables written to {resultsPath}").ConfigureAwait(false);
+                }
+            }
+
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Untrained heads: what the pipeline does with no distillation (the baseline row).</summary>
+    private static StudentHeads Identity()
+    {
+        const int d = MiniLmEncoder.Dimension;
+        var identity = new float[d * d];
+        for (var i = 0; i < d; i++)
+        {
+            identity[(i * d) + i] = 1;
+        }
+
+        return new StudentHeads(identity, identity, 0.5f, 0.5f, SpanContext.Standalone, "zero-shot");
+    }
+
+    /// <summary>Replaces the text between the markers (or appends a marked section), writing the file atomically.</summary>
+    public static void WriteBetweenMarkers(string path, string section)
+    {
+        var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var block = $"{BeginMarker}\n{section.TrimEnd()}\n{EndMarker}";
+        var begin = existing.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+        var updated = begin >= 0 && end > begin
+            ? string.Concat(existing.AsSpan(0, begin), block, existing.AsSpan(end + EndMarker.Length))
+            : existing.TrimEnd() + "\n\n" + block + "\n";
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, updated);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using SkillGraph.Student;
+using SkillGraph.Student.Evaluation;
+using SkillGraph.Student.Training;
+
+namespace SkillGraph.Cli.Commands;
+
+/// <summary>
+/// <c>skillgraph train [--data FILE...] [--held-out FILE] [--out DIR] [--seed N] …</c>: distils teacher-labelled
+/// sentences into the student extractor's heads (DIR/student/extractor-heads.bin + card), over the store's skill catalog.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Teacher-labelled sentences: SkillSkape-format .csv (sentence, skills) or the teacher's .jsonl sentence records ({\"text\",\"skills\":[uri]}). Default $SKILLGRAPH_DATA/skillskape/train.csv.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var heldOut = new Option<string?>("--held-out") { Description = "Held-out teacher data the fusion weight is chosen on (same formats; default $SKILLGRAPH_DATA/skillskape/dev.csv)." };
+        var output = new Option<string>("--out") { Description = "Output folder; the heads go to OUT/student/extractor-heads.bin with their card.", DefaultValueFactory = _ => "models" };
+        var seed = new Option<int>("--seed") { Description = "Training seed: the same seed and data give the same heads.", DefaultValueFactory = _ => 13 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training pairs.", DefaultValueFactory = _ => 5 };
+        var learningRate = new Option<float>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4f };
+        var temperature = new Option<float>("--tau") { Description = "InfoNCE temperature.", DefaultValueFactory = _ => 0.03f };
+        var hard = new Option<int>("--hard-negatives") { Description = "Hard negatives per pair (the target's nearest labels).", DefaultValueFactory = _ => 2 };
+        var alphas = new Option<string>("--alphas") { Description = "Fusion weights (sentence vs span score) to try on the held-out data, comma-separated.", DefaultValueFactory = _ => "0.7,0.6,0.5" };
+        var command = new Command("train", "Train the student extractor's heads from teacher-labelled sentences (pure C#, ONNX output; minutes on 2 cores).")
+        {
+            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas,
+        };
+        epochs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100)
+            {
+                r.AddError("--epochs must be between 1 and 100");
+            }
+        });
+        alphas.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } a && a.Split(',').Any(x => !float.TryParse(x, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1))
+            {
+                r.AddError("--alphas must be numbers between 0 and 1, comma-separated");
+            }
+        });
+        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        {
+            var root = EvaluationData.DefaultRoot;
+            var trainPaths = parse.GetValue(data) is { Length: > 0 } given ? given : [Path.Combine(root, "skillskape", "train.csv")];
+            var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
+            foreach (var path in trainPaths.Append(heldOutPath))
+            {
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"{path}: no such file (set $SKILLGRAPH_DATA or pass --data / --held-out).");
+                }
+
+                EvaluationData.RefuseTestSplit(path);
+            }
+
+            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
+            var train = trainPaths.Select(p => EvaluationData.Load(catalog, p)).ToList();
+            var held = EvaluationData.Load(catalog, heldOutPath);
+            foreach (var set in train.Append(held))
+            {
+                await Console.Error.WriteLineAsync($"skillgraph: {set.Name}: {set.Items.Count} sentences, {set.UnknownLabels} labels not in this store's {catalog.Count} skills").ConfigureAwait(false);
+            }
+
+            using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 2, Quantize = true });
+            var index = await new ProgressReporter().RunAsync("student", report => Task.FromResult(StudentModels.LoadOrBuildIndex(
+                catalog, encoder, StudentModels.IndexPath(catalog, StudentCli.CacheDirectory(store)),
+                new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+            var options = new ExtractorTrainOptions
+            {
+                Seed = parse.GetValue(seed),
+                Epochs = parse.GetValue(epochs),
+                LearningRate = parse.GetValue(learningRate),
+                Temperature = parse.GetValue(temperature),
+                HardNegatives = parse.GetValue(hard),
+                Alphas = [.. parse.GetValue(alphas)!.Split(',').Select(a => float.Parse(a, CultureInfo.InvariantCulture))],
+            };
+            var result = ExtractorTraining.Train(catalog, index, encoder, train, held, options, line =>
+            {
+                ct.ThrowIfCancellationRequested();
+                Console.Error.WriteLine($"train: {line}");
+            });
+            var headsPath = Path.Combine(parse.GetValue(output)!, "student", StudentHeads.FileName);
+            result.Heads.Save(headsPath);
+            result.Card.Save(StudentHeads.CardPath(headsPath));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"extractor heads {result.Heads.Version}: alpha {result.Heads.Alpha}, {held.Name} {result.HeldOutByAlpha[result.Heads.Alpha]}; trained in {result.Card.TrainSeconds:0} s"));
+            Console.WriteLine($"  {headsPath} ({new FileInfo(headsPath).Length / 1024} KiB) and {StudentHeads.CardPath(headsPath)}");
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using SkillGraph.Tests.Support;
+
+namespace SkillGraph.Tests.Cli;
+
+/// <summary>
+/// The distillation pipeline as a user runs it, on a fresh store (the sample graph): the offline teacher writes
+/// labelled sentences, <c>skillgraph train</c> distils them into extractor heads (twice, to check the seed makes it
+/// reproducible), <c>extract</c> serves them, <c>eval</c> writes its tables between markers.
+/// </summary>
+public sealed class CliTrainEvalTests : IDisposable
+{
+    private readonly string _directory = TestPaths.NewTempDirectory();
+
+    [Fact]
+    public async Task TeacherDataTrainsReproducibleHeadsThatExtractAndEvalUse()
+    {
+        var db = Path.Combine(_directory, "sample.db");
+        var train = Path.Combine(_directory, "train.jsonl");
+        var heldOut = Path.Combine(_directory, "held.jsonl");
+        await Run("teach", "--occupations", "8", "--seed", "1", "--out", train, "--db", db);
+        await Run("teach", "--occupations", "4", "--seed", "2", "--out", heldOut, "--db", db);
+
+        var outA = Path.Combine(_directory, "a");
+        var outB = Path.Combine(_directory, "b");
+        var trained = await Run("train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outA, "--db", db);
+        Assert.Contains("extractor heads 2-", trained.Stdout, StringComparison.Ordinal);
+        await Run("train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outB, "--db", db);
+        var headsA = Path.Combine(outA, "student", "extractor-heads.bin");
+        Assert.Equal(await File.ReadAllBytesAsync(headsA), await File.ReadAllBytesAsync(Path.Combine(outB, "student", "extractor-heads.bin")));
+        var card = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outA, "student", "extractor-heads.card.json"))).RootElement;
+        Assert.Equal(13, card.GetProperty("seed").GetInt32());
+        Assert.InRange(card.GetProperty("metrics").EnumerateObject().Single().Value.GetProperty("rp5").GetDouble(), 0.0, 1.0);
+
+        var input = Path.Combine(_directory, "in.jsonl");
+        var output = Path.Combine(_directory, "out.jsonl");
+        await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new { id = "x", text = "Write and debug software in several programming languages." }) + "\n");
+        var extracted = await Run("extract", "--input", input, "--output", output, "--model", headsA, "--db", db);
+        Assert.Contains("(trained", extracted.Stderr, StringComparison.Ordinal);
+        var line = JsonDocument.Parse((await File.ReadAllLinesAsync(output)).Single()).RootElement;
+        Assert.StartsWith("student-2-", line.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(line.GetProperty("skills").EnumerateArray());
+
+        var results = Path.Combine(_directory, "RESULTS.md");
+        await File.WriteAllTextAsync(results, "# Results\n\nkept\n");
+        await Run("eval", "--model", headsA, "--held-out", SentencesOf(heldOut), "--limit", "15", "--span-sentences", "20", "--results", results, "--db", db);
+        await Run("eval", "--model", headsA, "--held-out", SentencesOf(heldOut), "--limit", "15", "--span-sentences", "20", "--no-baseline", "--results", results, "--db", db);
+        var written = await File.ReadAllTextAsync(results);
+        Assert.StartsWith("# Results\n\nkept\n", written, StringComparison.Ordinal);
+        Assert.Equal(1, Count(written, "<!-- skillgraph eval: begin -->")); // the second run replaced the first
+        Assert.Contains("| student `student-2-", written, StringComparison.Ordinal);
+        Assert.Contains("exact span P / R / F1", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrainingRefusesATestSplitAndMissingData()
+    {
+        var db = Path.Combine(_directory, "x.db");
+        var test = Path.Combine(_directory, "test.csv");
+        await File.WriteAllTextAsync(test, "sentence,skills\nx,['y']\n");
+        var result = await CliProcess.RunAsync("train", "--data", test, "--db", db);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("test splits are held out", result.Stderr, StringComparison.Ordinal);
+        result = await CliProcess.RunAsync("train", "--data", Path.Combine(_directory, "nope.csv"), "--db", db);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nope.csv: no such file", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    private static string SentencesOf(string records) => Path.ChangeExtension(records, ".sentences.jsonl");
+
+    private static int Count(string text, string what) => text.Split(what).Length - 1;
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        var result = await CliProcess.RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"skillgraph {string.Join(' ', args)}: {result.Stderr}");
+        return result;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
