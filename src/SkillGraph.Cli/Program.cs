@@ -12,6 +12,7 @@ root.Subcommands.Add(TeachCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(MatchCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -29,6 +29,7 @@ builder.Services.AddSkillGraphApplication();
 builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSingleton<SkillGraph.Server.Student.StudentService>();
+builder.Services.AddSingleton<SkillGraph.Server.Student.MatcherService>();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();

@@ -109,7 +109,7 @@ public static class ScorerModel
         card.Save(Path.ChangeExtension(full, ".card.json"));
     }
 
-    static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attrs)
+    internal static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attrs)
     {
         var n = new NodeProto { OpType = op, Name = op + "_" + outputs[0] };
         n.Input.AddRange(inputs);
@@ -118,16 +118,16 @@ public static class ScorerModel
         return n;
     }
 
-    static AttributeProto Int(string name, long v) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = v };
+    internal static AttributeProto Int(string name, long v) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = v };
 
-    static AttributeProto Ints(string name, params long[] v)
+    internal static AttributeProto Ints(string name, params long[] v)
     {
         var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
         a.Ints.AddRange(v);
         return a;
     }
 
-    static TensorProto FloatTensor(string name, float[] data, params long[] dims)
+    internal static TensorProto FloatTensor(string name, float[] data, params long[] dims)
     {
         var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         t.Dims.AddRange(dims);
@@ -135,7 +135,7 @@ public static class ScorerModel
         return t;
     }
 
-    static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
+    internal static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
     {
         var shape = new TensorShapeProto();
         foreach (var dim in dims)

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SkillGraph.Student;
+using SkillGraph.Student.Matching;
+
+namespace SkillGraph.Cli.Commands;
+
+/// <summary>
+/// <c>skillgraph match --input IN.jsonl --output OUT.jsonl [--model PATH]</c>: the student matcher over a JSONL file.
+/// In: <c>{"id","job","resume"}</c> a line; out: <c>{"id","score","matched","coveredSkills","missingSkills","explanation","suggestedEdits","model"}</c>,
+/// in input order. The output is written whole or not at all.
+/// </summary>
+internal static class MatchCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "JSONL, one {\"id\":..,\"job\":..,\"resume\":..} a line.", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "JSONL, one {\"id\",\"score\",\"matched\",\"coveredSkills\",\"missingSkills\",..} a line, in input order.", Required = true };
+        var model = new Option<string?>("--model") { Description = $"A trained match head (.onnx); default {ResumeMatcher.DefaultModelPath} when it exists, else the head shipped in the student library." };
+        var command = new Command("match", "Match resumes to jobs: score, covered and missing ESCO skills, explanation, suggested resume lines (the student models, ONNX).") { input, output, model };
+        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        {
+            var items = ReadInput(parse.GetValue(input)!.FullName);
+            var head = new MatcherHead(ResumeMatcher.LoadModel(parse.GetValue(model), out var source));
+            try
+            {
+                using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+                var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
+                var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
+                var cache = Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
+                var (extractor, info) = await new ProgressReporter().RunAsync("student", report =>
+                    Task.FromResult(StudentModels.OpenExtractor(catalog, null, cache,
+                        new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+                using (extractor)
+                {
+                    var matcher = new ResumeMatcher(extractor, facts, head);
+                    await Console.Error.WriteLineAsync($"skillgraph: matching with {matcher.Version} ({source}) on {info.Version} over {catalog.Count} skills").ConfigureAwait(false);
+                    var outputPath = parse.GetValue(output)!.FullName;
+                    var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
+                    try
+                    {
+                        await using (var writer = new StreamWriter(temporary))
+                        {
+                            var lines = await new ProgressReporter().RunAsync("match", report =>
+                            {
+                                var n = 0;
+                                foreach (var (id, job, resume) in items)
+                                {
+                                    ct.ThrowIfCancellationRequested();
+                                    writer.WriteLine(Line(id, matcher.Match(job, resume)));
+                                    report("pairs", ++n, items.Count);
+                                }
+
+                                return Task.FromResult(n);
+                            }).ConfigureAwait(false);
+                            await Console.Error.WriteLineAsync($"skillgraph: {lines} pairs → {outputPath}").ConfigureAwait(false);
+                        }
+
+                        File.Move(temporary, outputPath, overwrite: true);
+                    }
+                    finally
+                    {
+                        File.Delete(temporary);
+                    }
+                }
+            }
+            finally
+            {
+                head.Dispose();
+            }
+
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>One output line: the DESIGN.md fields first, in their order, then the explanation, the edits and the model.</summary>
+    internal static string Line(string id, MatchResult result) => JsonSerializer.Serialize(
+        new
+        {
+            id,
+            score = Math.Round(result.Score, 4),
+            matched = result.Matched,
+            coveredSkills = result.CoveredSkills.Select(s => new
+            {
+                uri = s.Uri,
+                label = s.Label,
+                how = s.How.ToString().ToLowerInvariant(),
+                via = s.ViaUri is null ? null : new { uri = s.ViaUri, label = s.ViaLabel },
+            }),
+            missingSkills = result.MissingSkills.Select(s => new { uri = s.Uri, label = s.Label }),
+            explanation = result.Explanation,
+            suggestedEdits = result.SuggestedEdits,
+            model = result.Model,
+        },
+        Json);
+
+    private static List<(string Id, string Job, string Resume)> ReadInput(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.");
+        }
+
+        var items = new List<(string, string, string)>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException($"{path} line {number}: needs a JSON object.");
+                }
+
+                var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                    ? (idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText())
+                    : throw new FormatException($"{path} line {number}: needs an \"id\" (string or number).");
+                string Text(string name) => root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String
+                    ? e.GetString()!
+                    : throw new FormatException($"{path} line {number}: needs a \"{name}\" string.");
+                items.Add((id, Text("job"), Text("resume")));
+            }
+            catch (JsonException ex)
+            {
+                throw new FormatException($"{path} line {number}: not JSON ({ex.Message.Split('.')[0]}).", ex);
+            }
+        }
+
+        return items;
+    }
+}

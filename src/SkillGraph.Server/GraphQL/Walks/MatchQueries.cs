@@ -1,0 +1,76 @@
+using GraphQL;
+using GraphQL.Types;
+using SkillGraph.Server.GraphQL.Common;
+using SkillGraph.Server.Student;
+using SkillGraph.Student.Matching;
+
+namespace SkillGraph.Server.GraphQL.Walks;
+
+/// <summary><c>matchResume(jobDescription, resume)</c>: the student matcher (ONNX) scores a resume against a job and explains it from the graph.</summary>
+public sealed class MatchQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ResumeMatchType>>("matchResume")
+            .Description("How well a resume matches a job: a score, the job's ESCO skills the resume covers (exactly, or partly through a broader/narrower skill) and lacks, an explanation, and suggested resume lines for the missing skills (the student models, ONNX Runtime).")
+            .Argument<NonNullGraphType<StringGraphType>>("jobDescription")
+            .Argument<NonNullGraphType<StringGraphType>>("resume")
+            .Resolve(c =>
+            {
+                var job = c.GetArgument<string>("jobDescription");
+                var resume = c.GetArgument<string>("resume");
+                foreach (var (name, text) in new[] { ("jobDescription", job), ("resume", resume) })
+                {
+                    if (text.Length > StudentQueries.MaxTextLength)
+                    {
+                        throw new ExecutionError($"{name}: at most {StudentQueries.MaxTextLength} characters (got {text.Length}).") { Code = "BAD_INPUT" };
+                    }
+                }
+
+                try
+                {
+                    return c.RequestServices!.GetRequiredService<MatcherService>().Get().Match(job, resume);
+                }
+                catch (StudentLoadingException ex)
+                {
+                    throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
+                }
+            });
+}
+
+public sealed class ResumeMatchType : ObjectGraphType<MatchResult>
+{
+    public ResumeMatchType()
+    {
+        Name = "ResumeMatch";
+        Field<NonNullGraphType<StringGraphType>>("model").Description("The matcher model version that answered.").Resolve(c => c.Source.Model);
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("0–1; at or above the model's threshold is a match.").Resolve(c => Math.Round(c.Source.Score, 4));
+        Field<NonNullGraphType<BooleanGraphType>>("matched").Resolve(c => c.Source.Matched);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeCoveredSkillType>>>>("coveredSkills").Resolve(c => c.Source.CoveredSkills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeMissingSkillType>>>>("missingSkills").Description("Most important first.").Resolve(c => c.Source.MissingSkills);
+        Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Explanation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("One resume line per missing skill, in the order of missingSkills (templates over the graph's facts).").Resolve(c => c.Source.SuggestedEdits);
+    }
+}
+
+public sealed class ResumeCoveredSkillType : ObjectGraphType<CoveredSkill>
+{
+    public ResumeCoveredSkillType()
+    {
+        Name = "ResumeCoveredSkill";
+        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
+        Field<NonNullGraphType<StringGraphType>>("how").Description("exact, broader (the resume shows a broader skill) or narrower (a more specific one).").Resolve(c => c.Source.How.ToString().ToLowerInvariant());
+        Field<StringGraphType>("viaUri").Description("The broader/narrower skill the resume shows, when not exact.").Resolve(c => c.Source.ViaUri);
+        Field<StringGraphType>("viaLabel").Resolve(c => c.Source.ViaLabel);
+    }
+}
+
+public sealed class ResumeMissingSkillType : ObjectGraphType<MissingSkill>
+{
+    public ResumeMissingSkillType()
+    {
+        Name = "ResumeMissingSkill";
+        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+
+namespace SkillGraph.Student.Matching;
+
+/// <summary>A job skill the resume covers: exactly, or partly through <see cref="Via"/> (a broader or narrower skill the resume shows).</summary>
+public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel);
+
+/// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
+public sealed record MissingSkill(string Uri, string Label);
+
+/// <summary>The matcher's answer for one (job, resume) pair.</summary>
+public sealed record MatchResult(
+    string Model,
+    float Score,
+    bool Matched,
+    IReadOnlyList<CoveredSkill> CoveredSkills,
+    IReadOnlyList<MissingSkill> MissingSkills,
+    string Explanation,
+    IReadOnlyList<string> SuggestedEdits);
+
+/// <summary>
+/// The Matcher, Explainer and Editor students: the extractor (ONNX) reads the job's and the resume's skills, the
+/// graph says which job skills the resume covers exactly or through a broader/narrower skill, and the match head
+/// (ONNX) turns that into a score. The explanation and the suggested resume lines are written from those graph facts
+/// (templates, deterministic). Thread-safe; load once and share.
+/// </summary>
+public sealed class ResumeMatcher : IDisposable
+{
+    public const string DefaultModelPath = "models/student/matcher.onnx";
+
+    /// <summary>The head shipped inside this assembly (built by <see cref="MatcherTrainer"/>; its card says how).</summary>
+    public const string EmbeddedModelName = "SkillGraph.Student.Shipped.matcher.onnx";
+
+    public ResumeMatcher(SkillExtractor extractor, SkillFacts facts, MatcherHead head)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(head);
+        Head = head;
+        Analyzer = new MatchAnalyzer(extractor, facts, head.FeatureOptions);
+    }
+
+    public MatcherHead Head { get; }
+
+    public MatchAnalyzer Analyzer { get; }
+
+    public string Version => Head.Version;
+
+    /// <summary>
+    /// The head at <paramref name="modelPath"/> (an error if it does not exist), else <see cref="DefaultModelPath"/>
+    /// when present, else the head embedded in this assembly.
+    /// </summary>
+    public static ResumeMatcher Open(SkillExtractor extractor, SkillFacts facts, string? modelPath = null)
+    {
+        var bytes = LoadModel(modelPath, out _);
+        return new ResumeMatcher(extractor, facts, new MatcherHead(bytes));
+    }
+
+    /// <summary>The bytes of the head <see cref="Open"/> would load, and where they came from.</summary>
+    public static byte[] LoadModel(string? modelPath, out string source)
+    {
+        if (modelPath is not null)
+        {
+            if (!File.Exists(modelPath))
+            {
+                throw new FileNotFoundException($"no matcher model at {modelPath}.", modelPath);
+            }
+
+            source = modelPath;
+            return File.ReadAllBytes(modelPath);
+        }
+
+        if (File.Exists(DefaultModelPath))
+        {
+            source = DefaultModelPath;
+            return File.ReadAllBytes(DefaultModelPath);
+        }
+
+        using var stream = typeof(ResumeMatcher).Assembly.GetManifestResourceStream(EmbeddedModelName)
+            ?? throw new FileNotFoundException($"no matcher model: none at {DefaultModelPath} and none embedded in SkillGraph.Student; train one (MatcherTrainer) or pass a model path.");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        source = "embedded";
+        return memory.ToArray();
+    }
+
+    public MatchResult Match(string jobDescription, string resume)
+    {
+        ArgumentNullException.ThrowIfNull(jobDescription);
+        ArgumentNullException.ThrowIfNull(resume);
+        return Match(Analyzer.Read(jobDescription), Analyzer.Read(resume));
+    }
+
+    /// <summary>Matches texts already read by <see cref="Analyzer"/> (a job read once for many resumes).</summary>
+    public MatchResult Match(TextSkills job, TextSkills resume)
+    {
+        var analysis = Analyzer.Compare(job, resume);
+        var score = Head.Score(analysis.Features, 1)[0];
+        var facts = Analyzer.Facts;
+        var covered = analysis.JobSkills.Where(c => c.How != Coverage.Missing)
+            .Select(c => new CoveredSkill(c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri)))
+            .ToList();
+        var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
+            .OrderByDescending(c => c.Skill.Score)
+            .Select(c => new MissingSkill(c.Skill.Uri, c.Skill.Label))
+            .ToList();
+        var matched = score >= Head.Threshold;
+        return new MatchResult(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, covered, missing), SuggestEdits(missing, facts));
+    }
+
+    /// <summary>The explanation: the score, then which of the job's skills the resume covers (and how) and which it lacks.</summary>
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<MissingSkill> missing)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var total = covered.Count + missing.Count;
+        var text = new StringBuilder();
+        text.Append(c, $"Score {score:0.00} ({(matched ? "a match" : "not a match")}; the threshold is {threshold:0.00}). ");
+        if (total == 0)
+        {
+            text.Append("No ESCO skill was recognised in the job description, so the score rests on the texts' overall similarity.");
+            return text.ToString();
+        }
+
+        var exact = covered.Where(s => s.How == Coverage.Exact).ToList();
+        var partial = covered.Where(s => s.How != Coverage.Exact).ToList();
+        text.Append(c, $"The resume covers {covered.Count} of the job's {total} recognised skills");
+        if (exact.Count > 0)
+        {
+            text.Append(c, $": {exact.Count} exactly ({Quote(exact.Select(s => s.Label))})");
+        }
+
+        if (partial.Count > 0)
+        {
+            text.Append(exact.Count > 0 ? " and " : ": ");
+            text.Append(c, $"{partial.Count} partly — ");
+            text.Append(string.Join("; ", partial.Select(s =>
+                $"\"{s.Label}\" through the {(s.How == Coverage.Broader ? "broader" : "narrower")} skill \"{s.ViaLabel}\"")));
+        }
+
+        text.Append(". ");
+        text.Append(missing.Count == 0 ? "No recognised job skill is missing." : $"Missing: {Quote(missing.Select(s => s.Label))}.");
+        return text.ToString();
+
+        static string Quote(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"\"{l}\""));
+    }
+
+    /// <summary>One resume line per missing skill, most important first, naming the ESCO skill and phrased from its description.</summary>
+    internal static IReadOnlyList<string> SuggestEdits(IReadOnlyList<MissingSkill> missing, SkillFacts facts)
+    {
+        var edits = new List<string>(missing.Count);
+        foreach (var skill in missing)
+        {
+            var gist = FirstSentence(facts.Description(skill.Uri));
+            var line = facts.IsKnowledge(skill.Uri)
+                ? $"Knowledge of {skill.Label}"
+                : $"Experience: {skill.Label}";
+            edits.Add(gist is null ? line + " (say where and how you used it)." : $"{line} — {gist}");
+        }
+
+        return edits;
+    }
+
+    private static string? FirstSentence(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return null;
+        }
+
+        var text = description.ReplaceLineEndings(" ").Trim();
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        text = end > 0 ? text[..(end + 1)] : text;
+        if (text.Length > 160)
+        {
+            var cut = text.LastIndexOf(' ', 157);
+            text = text[..(cut > 0 ? cut : 157)].TrimEnd(',', ';', ' ') + "…";
+        }
+
+        return char.ToLowerInvariant(text[0]) + text[1..];
+    }
+
+    public void Dispose() => Head.Dispose();
+}

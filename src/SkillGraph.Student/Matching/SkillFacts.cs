@@ -1,0 +1,70 @@
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Student.Matching;
+
+/// <summary>
+/// The graph facts the matcher needs about skills, loaded once from the store: preferred label, description, skill type, and the
+/// skills one step broader and narrower (ESCO's skill hierarchy, <see cref="RelationType.Broader"/>, skills only).
+/// </summary>
+public sealed class SkillFacts
+{
+    private static readonly IReadOnlyList<string> None = [];
+    private readonly Dictionary<string, (string Label, string? Description, bool Knowledge)> _skills;
+    private readonly Dictionary<string, List<string>> _broader;
+    private readonly Dictionary<string, List<string>> _narrower;
+
+    public SkillFacts(IEnumerable<(string Uri, string Label, string? Description, bool Knowledge)> skills, IEnumerable<(string Narrower, string Broader)> broader)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        ArgumentNullException.ThrowIfNull(broader);
+        _skills = skills.ToDictionary(s => s.Uri, s => (s.Label, s.Description, s.Knowledge), StringComparer.Ordinal);
+        _broader = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        _narrower = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (narrow, broad) in broader)
+        {
+            if (!_skills.ContainsKey(narrow) || !_skills.ContainsKey(broad) || narrow == broad)
+            {
+                continue;
+            }
+
+            Add(_broader, narrow, broad);
+            Add(_narrower, broad, narrow);
+        }
+
+        static void Add(Dictionary<string, List<string>> map, string key, string value)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(value);
+        }
+    }
+
+    /// <summary>Every skill of the store with its label, description and broader skills (two store reads).</summary>
+    public static async Task<SkillFacts> LoadAsync(IGraphStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var uris = (await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        var concepts = await store.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
+        var broader = await store.GetNeighboursManyAsync(uris, RelationType.Broader, Direction.Outgoing, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        return new SkillFacts(
+            concepts.Where(c => c is not null).Select(c => (c!.Uri.Value, c.PreferredLabel, c.Description, c.SkillType == SkillType.Knowledge)),
+            uris.Zip(broader).SelectMany(p => p.Second.Items.Select(b => (p.First.Value, b.Value))));
+    }
+
+    public int Count => _skills.Count;
+
+    public string Label(string uri) => _skills.TryGetValue(uri, out var s) ? s.Label : uri;
+
+    public string? Description(string uri) => _skills.TryGetValue(uri, out var s) ? s.Description : null;
+
+    /// <summary>ESCO's skillType is knowledge (a subject, not an activity).</summary>
+    public bool IsKnowledge(string uri) => _skills.TryGetValue(uri, out var s) && s.Knowledge;
+
+    public IReadOnlyList<string> Broader(string uri) => _broader.TryGetValue(uri, out var l) ? l : None;
+
+    public IReadOnlyList<string> Narrower(string uri) => _narrower.TryGetValue(uri, out var l) ? l : None;
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Server.Student;
+
+namespace SkillGraph.Server.Tests.Walks;
+
+/// <summary><c>matchResume</c> through real HTTP on the full ESCO store: the student extractor and match head (ONNX) answer, explained from the graph.</summary>
+[Collection(EscoCollection.Name)]
+public sealed class MatchResumeQueryTests(EscoServerFixture esco)
+{
+    private const string Query = """
+        query($job: String!, $resume: String!) {
+          matchResume(jobDescription: $job, resume: $resume) { model score matched coveredSkills { uri label how viaLabel } missingSkills { uri label } explanation suggestedEdits }
+        }
+        """;
+
+    private const string Job = """
+        We are hiring a software developer.
+        What you will do:
+        - Debug software and fix defects
+        - Design database schemes
+        - Perform software unit testing
+        - Use object-oriented programming
+        """;
+
+    private const string Matched = """
+        Software developer with 6 years of experience.
+        Experience: debugged software and fixed defects every day; designed database schemes; performed software unit testing; used object-oriented programming.
+        Skills: debug software, design database scheme, perform software unit testing, object-oriented programming
+        """;
+
+    // the same resume with two of the job's skills taken out and the experience shortened, as the teacher does
+    private const string Unmatched = """
+        Software developer with 1 year of experience.
+        Experience: debugged software and fixed defects every day; used object-oriented programming.
+        Skills: debug software, object-oriented programming
+        """;
+
+    [Fact]
+    public async Task TheResumeWithoutTwoOfTheJobsSkillsMissesThemAndScoresLower()
+    {
+        await esco.Factory.Services.GetRequiredService<MatcherService>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var good = (await esco.QueryAsync(Query, new { job = Job, resume = Matched })).Data()["matchResume"]!;
+        var bad = (await esco.QueryAsync(Query, new { job = Job, resume = Unmatched })).Data()["matchResume"]!;
+        var context = good.ToJsonString() + "\n" + bad.ToJsonString();
+
+        Assert.StartsWith("matcher-", good["model"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(good["score"]!.GetValue<double>() > bad["score"]!.GetValue<double>(), context);
+        Assert.True(good["matched"]!.GetValue<bool>(), context);
+        Assert.False(bad["matched"]!.GetValue<bool>(), context);
+
+        var goodMissing = good["missingSkills"].Strings("label");
+        var badMissing = bad["missingSkills"].Strings("label");
+        Assert.True(badMissing.Count > goodMissing.Count, context);
+        // what the unmatched resume lacks is about the skills taken out of it
+        Assert.Contains(badMissing.Except(goodMissing), l => l.Contains("database", StringComparison.OrdinalIgnoreCase) || l.Contains("test", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(good["coveredSkills"]!.AsArray(), s => s!["label"]!.GetValue<string>().Contains("debug", StringComparison.OrdinalIgnoreCase));
+        Assert.All(good["coveredSkills"]!.AsArray(), s => Assert.Contains(s!["how"]!.GetValue<string>(), new[] { "exact", "broader", "narrower" }));
+
+        var edits = bad["suggestedEdits"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+        Assert.Equal(badMissing.Count, edits.Count);
+        Assert.All(badMissing.Zip(edits), p => Assert.Contains(p.First, p.Second, StringComparison.Ordinal));
+        Assert.Contains(badMissing[0], bad["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATooLongResumeIsRefusedWithBadInput()
+    {
+        var answer = await esco.QueryAsync(Query, new { job = "Java", resume = new string('a', 20_001) });
+        Assert.Contains("resume: at most 20000 characters", answer.FirstError(), StringComparison.Ordinal);
+        Assert.Equal("BAD_INPUT", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+}

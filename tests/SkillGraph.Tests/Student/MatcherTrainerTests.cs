@@ -1,0 +1,69 @@
+using SkillGraph.Graph.Embedded;
+using SkillGraph.Student;
+using SkillGraph.Student.Matching;
+using SkillGraph.Tests.Support;
+
+namespace SkillGraph.Tests.Student;
+
+/// <summary>
+/// The matcher trained end to end: the offline teacher writes records for the sample graph (real CLI), the extractor
+/// (ONNX) reads them, the head is fitted, written as ONNX, and measured on occupations it never saw.
+/// </summary>
+public sealed class MatcherTrainerTests : IDisposable
+{
+    private readonly string _directory = TestPaths.NewTempDirectory();
+
+    [Fact]
+    public async Task TheTrainedHeadRanksTheMatchingResumeFirstOnHeldOutOccupations()
+    {
+        var records = Path.Combine(_directory, "records.jsonl");
+        var db = Path.Combine(_directory, "sample.db");
+        var teach = await CliProcess.RunAsync("teach", "--occupations", "20", "--provider", "offline", "--seed", "11", "--out", records, "--db", db);
+        Assert.True(teach.ExitCode == 0, teach.Stderr);
+        var triples = MatchTriple.ReadJsonl(records);
+        Assert.True(triples.Count >= 15, $"{triples.Count} records");
+
+        using var store = await SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = db, SeedSampleWhenEmpty = false, WarmSearchIndex = false });
+        var catalog = await StoreCatalog.LoadAsync(store);
+        var facts = await SkillFacts.LoadAsync(store);
+        var (extractor, _) = StudentModels.OpenExtractor(catalog, null, Path.Combine(_directory, "cache"));
+        using (extractor)
+        {
+            var options = new MatcherTrainOptions { Seed = 3, HeldOutFraction = 0.3 };
+            var result = MatcherTrainer.Train(triples, new MatchAnalyzer(extractor, facts), options);
+            var heldOut = triples.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, options)).ToList();
+            Assert.Equal(heldOut.Count, result.HeldOut.Triples);
+            Assert.InRange(result.HeldOut.Triples, 2, triples.Count - 5);
+            Assert.True(result.HeldOut.PairwiseAccuracy >= 0.9, result.HeldOut.ToString());
+            Assert.True(result.Train.RocAuc >= 0.9, result.Train.ToString());
+
+            // the saved head answers through its own ONNX session with the same figures, and its card says what it is
+            var path = Path.Combine(_directory, "models", "matcher.onnx");
+            result.Save(path);
+            using var matcher = ResumeMatcher.Open(extractor, facts, path);
+            var again = MatcherEvaluation.Run(heldOut, matcher);
+            Assert.Equal(result.HeldOut.PairwiseAccuracy, again.PairwiseAccuracy, 6);
+            Assert.Equal(result.HeldOut.RocAuc, again.RocAuc, 6);
+            var card = ModelCard.Load(Path.ChangeExtension(path, ".card.json"))!;
+            Assert.Equal(3, card.Seed);
+            Assert.Equal(result.HeldOut.PairwiseAccuracy, card.Metrics["heldOut"]["pairwiseAccuracy"], 4);
+        }
+    }
+
+    [Fact]
+    public void MetricsCountTiesAsHalfAndTheThresholdSeparatesTheScores()
+    {
+        var m = MatcherEvaluation.Measure([0.9f, 0.8f, 0.4f], [0.1f, 0.8f, 0.5f], 0.6f);
+        Assert.Equal(1.5 / 3, m.PairwiseAccuracy, 6);
+        Assert.Equal(6.5 / 9, m.RocAuc, 6); // pairs won: 0.9>3, 0.8>1 +half, 0.4>0 … = 6.5 of 9
+        Assert.Equal(4.0 / 6, m.AccuracyAtThreshold, 6);
+        var t = MatcherEvaluation.ChooseThreshold([0.9f, 0.8f, 0.7f], [0.1f, 0.2f, 0.75f]);
+        Assert.InRange(t, 0.2f, 0.7f);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
