@@ -10,6 +10,7 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(TeachCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(SuggestCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);
