@@ -13,6 +13,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
+root.Subcommands.Add(SuggestCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

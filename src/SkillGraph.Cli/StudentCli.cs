@@ -7,6 +7,12 @@ namespace SkillGraph.Cli;
 /// <summary>How every student verb opens the extractor: over the store's skill catalog, label index cached beside the store.</summary>
 internal static class StudentCli
 {
+    /// <summary>The <c>--model</c> option of the verbs that extract.</summary>
+    public static System.CommandLine.Option<string?> ModelOption() => new("--model")
+    {
+        Description = $"Extractor heads (.bin, from `skillgraph train`) or a whole scorer (.onnx); default {StudentHeads.DefaultPath} when it exists, else the heads shipped with skillgraph.",
+    };
+
     public static string CacheDirectory(SqliteGraphStore store) => Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
 
     public static async Task<(SkillCatalog Catalog, SkillExtractor Extractor, ExtractorInfo Info)> OpenExtractorAsync(SqliteGraphStore store, string? modelPath, CancellationToken cancellationToken, int intraOpThreads = 1)

@@ -18,7 +18,7 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = $"Extractor heads (.bin) or a whole scorer (.onnx) to evaluate; default as `extract` ({StudentHeads.DefaultPath}, else the shipped heads)." };
+        var model = StudentCli.ModelOption();
         var heldOut = new Option<string?>("--held-out") { Description = "Held-out teacher data (default $SKILLGRAPH_DATA/skillskape/dev.csv)." };
         var spanLimit = new Option<int?>("--span-sentences") { Description = "Evaluate spans on the first N SkillSpan dev sentences only (default all)." };
         var results = new Option<string?>("--results") { Description = $"Also write the tables into this markdown file, between {BeginMarker} and {EndMarker} (appended when absent)." };

@@ -18,7 +18,7 @@ internal static class ExtractCommand
         var input = new Option<FileInfo>("--input") { Description = "JSONL, one {\"id\":..,\"text\":..} a line.", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "JSONL, one {\"id\":..,\"skills\":[..]} a line, in input order.", Required = true };
         var top = new Option<int>("--top") { Description = "Skills per text (1–100).", DefaultValueFactory = _ => 10 };
-        var model = new Option<string?>("--model") { Description = $"Trained extractor heads (.bin, from `skillgraph train`) or a whole scorer (.onnx); default {StudentHeads.DefaultPath} when it exists, else the heads shipped with skillgraph." };
+        var model = StudentCli.ModelOption();
         var command = new Command("extract", "Extract ESCO skills with character spans from texts (the student model, ONNX).") { input, output, top, model };
         top.Validators.Add(r =>
         {

@@ -28,12 +28,8 @@ internal static class MatchCommand
             try
             {
                 using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-                var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
                 var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
-                var cache = Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
-                var (extractor, info) = await new ProgressReporter().RunAsync("student", report =>
-                    Task.FromResult(StudentModels.OpenExtractor(catalog, null, cache,
-                        new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+                var (catalog, extractor, info) = await StudentCli.OpenExtractorAsync(store, null, ct).ConfigureAwait(false);
                 using (extractor)
                 {
                     var matcher = new ResumeMatcher(extractor, facts, head);

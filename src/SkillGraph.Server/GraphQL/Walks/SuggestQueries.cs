@@ -1,0 +1,85 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Server.GraphQL.Common;
+using SkillGraph.Server.GraphQL.Occupations;
+using SkillGraph.Server.Student;
+using SkillGraph.Student;
+
+namespace SkillGraph.Server.GraphQL.Walks;
+
+/// <summary>
+/// <c>suggestOccupations(text, first)</c>: the student extracts the text's skills (as <c>extractSkills</c> does), then the
+/// <see cref="SuggestOccupations"/> request ranks the occupations those skills fit.
+/// </summary>
+public sealed class SuggestQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<OccupationSuggestionsType>>("suggestOccupations")
+            .Description("Occupations a text (a job ad, a resume) fits, best first: the student extracts its skills, then occupations are ranked by the matched essential and optional skills, rarer skills counting more and long skill lists discounted. Each with the matched skills and the reason.")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .ResolveAsync(async c =>
+            {
+                var text = c.GetArgument<string>("text");
+                var first = c.GetArgument<int>("first");
+                if (text.Length > StudentQueries.MaxTextLength)
+                {
+                    throw new ExecutionError($"text: at most {StudentQueries.MaxTextLength} characters (got {text.Length}).") { Code = "BAD_INPUT" };
+                }
+
+                if (first is < 1 or > SuggestOccupations.MaxFirst)
+                {
+                    throw new ExecutionError($"first must be between 1 and {SuggestOccupations.MaxFirst} (got {first}).") { Code = "BAD_INPUT" };
+                }
+
+                (SkillExtractor Extractor, ExtractorInfo Info) student;
+                try
+                {
+                    student = c.RequestServices!.GetRequiredService<StudentService>().Get();
+                }
+                catch (StudentLoadingException ex)
+                {
+                    throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
+                }
+
+                var skills = student.Extractor.Extract(text, SuggestOccupations.SkillsFromText);
+                var request = SuggestOccupations.FromExtraction(skills.Select(s => (s.Uri, (double)s.Score)), first);
+                var used = skills.Where(s => s.Score > 0).Take(request.Skills.Count).ToList();
+                IReadOnlyList<OccupationSuggestion> occupations = request.Skills.Count == 0 ? [] : await WalkQueries.Send(c, request).ConfigureAwait(false);
+                return new OccupationSuggestions(student.Info.Version, used, occupations);
+            });
+}
+
+/// <summary>The answer of <c>suggestOccupations</c>: the model, the skills it found, and the ranked occupations.</summary>
+public sealed record OccupationSuggestions(string Model, IReadOnlyList<SkillMention> Skills, IReadOnlyList<OccupationSuggestion> Occupations);
+
+public sealed class OccupationSuggestionsType : ObjectGraphType<OccupationSuggestions>
+{
+    public OccupationSuggestionsType()
+    {
+        Name = "OccupationSuggestions";
+        Field<NonNullGraphType<StringGraphType>>("model").Description("The student model version that extracted the skills.").Resolve(c => c.Source.Model);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExtractedSkillType>>>>("skills").Description("The skills found in the text, best first; their scores weight the match.").Resolve(c => c.Source.Skills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OccupationSuggestionType>>>>("occupations").Description("Best first; ties by label, then URI.").Resolve(c => c.Source.Occupations);
+    }
+}
+
+public sealed class OccupationSuggestionType : ObjectGraphType<OccupationSuggestion>
+{
+    public OccupationSuggestionType()
+    {
+        Name = "OccupationSuggestion";
+        Field<NonNullGraphType<OccupationType>>("occupation")
+            .Resolve(c => c.Loaders().Concept(c.Source.Occupation.Uri).Then(concept => concept ?? throw new ExecutionError($"{c.Source.Occupation.Uri} is no longer in the graph.")));
+        Field<NonNullGraphType<FloatGraphType>>("score")
+            .Description("Σ over matched skills of weight × idf (× optional weight for optional ones), over Σ weight × idf of the text's skills, over (essential + optional weight × optional skills)^length exponent. Compare within one answer.")
+            .Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<IntGraphType>>("essentialSkills").Description("How many essential skills the occupation lists.").Resolve(c => c.Source.EssentialSkills);
+        Field<NonNullGraphType<IntGraphType>>("optionalSkills").Description("How many optional skills the occupation lists.").Resolve(c => c.Source.OptionalSkills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("matchedEssential").Description("The text's skills that are essential for it, by label.").Resolve(c => c.Source.MatchedEssential);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("matchedOptional").Description("The text's skills that are optional for it, by label.").Resolve(c => c.Source.MatchedOptional);
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+    }
+}
