@@ -24,4 +24,8 @@ internal static class StudentCli
         await Console.Error.WriteLineAsync($"skillgraph: student {info.Version} ({info.Kind}{(info.Source is null ? string.Empty : $", {info.Source}")}) over {catalog.Count} skills").ConfigureAwait(false);
         return (catalog, extractor, info);
     }
+
+    /// <summary>At most <paramref name="max"/> items, taken evenly across the list (so every part of a sampled run is represented).</summary>
+    public static List<T> Spread<T>(IReadOnlyList<T> items, int max) =>
+        items.Count <= max ? [.. items] : [.. Enumerable.Range(0, max).Select(i => items[(int)((long)i * items.Count / max)])];
 }

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SkillGraph.Cli.Evaluation;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
+using SkillGraph.Student.Matching;
 
 namespace SkillGraph.Cli.Commands;
 
@@ -23,10 +25,13 @@ internal static class EvalCommand
         var spanLimit = new Option<int?>("--span-sentences") { Description = "Evaluate spans on the first N SkillSpan dev sentences only (default all)." };
         var results = new Option<string?>("--results") { Description = $"Also write the tables into this markdown file, between {BeginMarker} and {EndMarker} (appended when absent)." };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N queries of each extraction set (a quick check; default all)." };
+        var records = new Option<string?>("--records") { Description = "Teacher records (JSONL from `skillgraph teach`): also evaluate the matcher and occupation suggestion on their held-out occupations (the split `train --records` holds out)." };
+        var maxRecords = new Option<int>("--max-records") { Description = "Read at most this many records, spread evenly over the file, before the held-out split.", DefaultValueFactory = _ => 600 };
+        var matcherModel = new Option<string?>("--matcher") { Description = $"The match head to evaluate (default {ResumeMatcher.DefaultModelPath}, else the shipped one)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the zero-shot (untrained heads) row." };
         var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev.")
         {
-            model, heldOut, limit, spanLimit, results, noBaseline,
+            model, heldOut, limit, spanLimit, records, maxRecords, matcherModel, results, noBaseline,
         };
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
@@ -43,7 +48,8 @@ internal static class EvalCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
+            var store = services.Store;
             var (catalog, extractor, info) = await StudentCli.OpenExtractorAsync(store, parse.GetValue(model), ct, intraOpThreads: 2).ConfigureAwait(false);
             using (extractor)
             {
@@ -112,7 +118,39 @@ internal static class EvalCommand
                 md.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"| student `{info.Version}` | {dev.Threshold:0.00} | {dev.ExactPrecision * 100:F1} / {dev.ExactRecall * 100:F1} / **{dev.ExactF1 * 100:F1}** | {dev.TokenPrecision * 100:F1} / {dev.TokenRecall * 100:F1} / **{dev.TokenF1 * 100:F1}** |"));
                 md.AppendLine();
-                md.AppendLine(CultureInfo.InvariantCulture, $"n = {dev.Sentences} dev sentences; evaluation took {clock.Elapsed.TotalSeconds:0} s on this machine.");
+                md.AppendLine(CultureInfo.InvariantCulture, $"n = {dev.Sentences} dev sentences.");
+                if (parse.GetValue(records) is { } recordsPath)
+                {
+                    var all = StudentCli.Spread(MatchTriple.ReadJsonl(recordsPath), parse.GetValue(maxRecords));
+                    var split = new MatcherTrainOptions();
+                    var held = all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
+                    var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
+                    using var matcher = ResumeMatcher.Open(extractor, facts, parse.GetValue(matcherModel));
+                    var matched = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
+                    await Console.Error.WriteLineAsync($"eval: matcher {matched}").ConfigureAwait(false);
+                    md.AppendLine();
+                    md.AppendLine(CultureInfo.InvariantCulture, $"#### Matcher (held-out occupations of {Path.GetFileName(recordsPath)}: {held.Count} triples of {all.Count} records read)");
+                    md.AppendLine();
+                    md.AppendLine("| model | pairwise accuracy | ROC-AUC | accuracy at threshold |");
+                    md.AppendLine("| --- | --- | --- | --- |");
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| `{matcher.Version}` | **{matched.PairwiseAccuracy:F3}** | **{matched.RocAuc:F3}** | {matched.AccuracyAtThreshold:F3} (threshold {matched.Threshold:0.00}) |"));
+                    md.AppendLine("| teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a |");
+                    md.AppendLine();
+                    md.AppendLine("#### Occupation suggestion (the held-out records: is the record's occupation suggested for its text?)");
+                    md.AppendLine();
+                    md.AppendLine("| text | n | Acc@1 | Acc@5 | Acc@10 | MRR |");
+                    md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+                    foreach (var (name, texts) in new[] { ("job description", held.Select(t => (t.JobDescription, t.OccupationUri))), ("matched resume", held.Select(t => (t.ResumeMatched, t.OccupationUri))) })
+                    {
+                        var s = await SuggestionEvaluation.RunAsync(services.Mediator, extractor, texts, cancellationToken: ct).ConfigureAwait(false);
+                        await Console.Error.WriteLineAsync($"eval: suggestion from {name}: {s}").ConfigureAwait(false);
+                        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | **{s.AccuracyAt1:F3}** | {s.AccuracyAt5:F3} | {s.AccuracyAt10:F3} | {s.Mrr:F3} |"));
+                    }
+                }
+
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Evaluation took {clock.Elapsed.TotalSeconds:0} s on this machine.");
 
                 var text = md.ToString();
                 Console.WriteLine(text);

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
+using SkillGraph.Student.Matching;
 using SkillGraph.Student.Training;
 
 namespace SkillGraph.Cli.Commands;
@@ -26,10 +28,16 @@ internal static class TrainCommand
         var learningRate = new Option<float>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4f };
         var temperature = new Option<float>("--tau") { Description = "InfoNCE temperature.", DefaultValueFactory = _ => 0.03f };
         var hard = new Option<int>("--hard-negatives") { Description = "Hard negatives per pair (the target's nearest labels).", DefaultValueFactory = _ => 2 };
-        var alphas = new Option<string>("--alphas") { Description = "Fusion weights (sentence vs span score) to try on the held-out data, comma-separated.", DefaultValueFactory = _ => "0.7,0.6,0.5" };
+        var alphas = new Option<string>("--alphas") { Description = "Fusion weights (sentence vs span score) measured on the held-out data, comma-separated.", DefaultValueFactory = _ => "0.7,0.6,0.5,0.45" };
+        var alpha = new Option<string>("--alpha") { Description = "The fusion weight to ship, or 'auto' for the best of --alphas on the held-out data (default 0.45, chosen on TECH/HOUSE validation).", DefaultValueFactory = _ => "0.45" };
+        var interpolation = new Option<float>("--interpolate") { Description = "Heads = λ·trained + (1 − λ)·identity (WiSE-FT); 1 = the trained heads as they are.", DefaultValueFactory = _ => 0.6f };
+        var records = new Option<string?>("--records") { Description = "Teacher records (JSONL from `skillgraph teach`): also train the matcher head on them (OUT/student/matcher.onnx; held-out occupations split off by a seeded hash)." };
+        var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records for the matcher, spread evenly over the file (feature extraction costs ≈ 0.3 s a record).", DefaultValueFactory = _ => 600 };
+        var only = new Option<string?>("--only") { Description = "extractor | matcher: train just one (matcher: over the extractor `extract` would use)." };
+        only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("train", "Train the student extractor's heads from teacher-labelled sentences (pure C#, ONNX output; minutes on 2 cores).")
         {
-            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas,
+            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, records, maxRecords, only,
         };
         epochs.Validators.Add(r =>
         {
@@ -45,7 +53,21 @@ internal static class TrainCommand
                 r.AddError("--alphas must be numbers between 0 and 1, comma-separated");
             }
         });
-        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        alpha.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } a && a != "auto" && (!float.TryParse(a, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1))
+            {
+                r.AddError("--alpha must be a number between 0 and 1, or auto");
+            }
+        });
+        interpolation.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<float>() is < 0 or > 1)
+            {
+                r.AddError("--interpolate must be between 0 and 1");
+            }
+        });
+        async Task<string> TrainExtractorAsync(ParseResult parse, SqliteGraphStore store, string studentDirectory, CancellationToken ct)
         {
             var root = EvaluationData.DefaultRoot;
             var trainPaths = parse.GetValue(data) is { Length: > 0 } given ? given : [Path.Combine(root, "skillskape", "train.csv")];
@@ -60,7 +82,6 @@ internal static class TrainCommand
                 EvaluationData.RefuseTestSplit(path);
             }
 
-            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var catalog = await StoreCatalog.LoadAsync(store, ct).ConfigureAwait(false);
             var train = trainPaths.Select(p => EvaluationData.Load(catalog, p)).ToList();
             var held = EvaluationData.Load(catalog, heldOutPath);
@@ -81,18 +102,59 @@ internal static class TrainCommand
                 Temperature = parse.GetValue(temperature),
                 HardNegatives = parse.GetValue(hard),
                 Alphas = [.. parse.GetValue(alphas)!.Split(',').Select(a => float.Parse(a, CultureInfo.InvariantCulture))],
+                Alpha = parse.GetValue(alpha) is "auto" or null ? null : float.Parse(parse.GetValue(alpha)!, CultureInfo.InvariantCulture),
+                Interpolation = parse.GetValue(interpolation),
             };
             var result = ExtractorTraining.Train(catalog, index, encoder, train, held, options, line =>
             {
                 ct.ThrowIfCancellationRequested();
                 Console.Error.WriteLine($"train: {line}");
             });
-            var headsPath = Path.Combine(parse.GetValue(output)!, "student", StudentHeads.FileName);
+            var headsPath = Path.Combine(studentDirectory, StudentHeads.FileName);
             result.Heads.Save(headsPath);
             result.Card.Save(StudentHeads.CardPath(headsPath));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"extractor heads {result.Heads.Version}: alpha {result.Heads.Alpha}, {held.Name} {result.HeldOutByAlpha[result.Heads.Alpha]}; trained in {result.Card.TrainSeconds:0} s"));
             Console.WriteLine($"  {headsPath} ({new FileInfo(headsPath).Length / 1024} KiB) and {StudentHeads.CardPath(headsPath)}");
+            return headsPath;
+        }
+
+        command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
+        {
+            var trainExtractor = parse.GetValue(only) is null or "extractor";
+            var recordsPath = parse.GetValue(records);
+            if (parse.GetValue(only) == "matcher" && recordsPath is null)
+            {
+                throw new ArgumentException("--only matcher needs --records (teacher records from `skillgraph teach`).");
+            }
+
+            var triples = recordsPath is null || parse.GetValue(only) == "extractor" ? null : StudentCli.Spread(MatchTriple.ReadJsonl(recordsPath), parse.GetValue(maxRecords));
+            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var studentDirectory = Path.Combine(parse.GetValue(output)!, "student");
+            string? headsPath = null;
+            if (trainExtractor)
+            {
+                headsPath = await TrainExtractorAsync(parse, store, studentDirectory, ct).ConfigureAwait(false);
+            }
+
+            if (triples is not null)
+            {
+                var (_, extractor, info) = await StudentCli.OpenExtractorAsync(store, headsPath, ct, intraOpThreads: 2).ConfigureAwait(false);
+                using (extractor)
+                {
+                    var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
+                    var result = MatcherTrainer.Train(triples, new MatchAnalyzer(extractor, facts), new MatcherTrainOptions
+                    {
+                        Version = $"matcher-{info.Version}",
+                        TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {Path.GetFileName(recordsPath)}; features from {info.Version}",
+                    }, new SyncProgress<string>(line => Console.Error.WriteLine($"train: matcher: {line}")), ct);
+                    var matcherPath = Path.Combine(studentDirectory, "matcher.onnx");
+                    result.Save(matcherPath);
+                    Console.WriteLine($"matcher head: held-out {result.HeldOut}; train {result.Train}");
+                    Console.WriteLine($"  {matcherPath} and {Path.ChangeExtension(matcherPath, ".card.json")}");
+                }
+            }
+
             return CliRunner.Ok;
         }));
         return command;
