@@ -23,7 +23,7 @@ public sealed record MatchFeatureOptions
 }
 
 /// <summary>A text as the matcher sees it: the extractor's ranking of skills, and the text's mean embedding.</summary>
-/// <remarks><see cref="Phrases"/>: the unit vectors of the text's candidate phrases (row-major, 384 wide); <see cref="Years"/>: the most years of experience the text states (0 if none).</remarks>
+/// <remarks><see cref="Phrases"/>: the unit vectors of the text's candidate phrases (row-major, 384 wide); <see cref="Years"/>: the most years of experience the text states (-1 if it states none).</remarks>
 public sealed record TextSkills(IReadOnlyList<SkillMention> Ranked, IReadOnlyDictionary<string, float> ScoreOf, float Floor, float[] Embedding, float[] Phrases, int Years)
 {
     public int PhraseCount => Phrases.Length / MiniLmEncoder.Dimension;
@@ -128,13 +128,15 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return new TextSkills(ranked, scoreOf, ranked.Count > 0 ? ranked[^1].Score : 0f, embedding, phrases, Years(text));
     }
 
-    /// <summary>The most years of experience a text states ("5 years of experience", "(4 years)").</summary>
+    /// <summary>The most years of experience a text states ("5 years of experience", "(4 years)", "five years"); -1 when it states none.</summary>
     internal static int Years(string text)
     {
-        var most = 0;
+        var most = -1;
         foreach (System.Text.RegularExpressions.Match m in YearsPattern().Matches(text))
         {
-            if (int.TryParse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var y) && y < 60)
+            var number = m.Groups[1].Value;
+            var y = int.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, number.ToLowerInvariant());
+            if (y is >= 0 and < 60)
             {
                 most = Math.Max(most, y);
             }
@@ -143,7 +145,10 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return most;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2})\+?\s*(?:years?|yrs?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static readonly string[] NumberWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\+?\s*(?:years?|yrs?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex YearsPattern();
 
     /// <summary>The job's skills: its top <see cref="MatchFeatureOptions.JobTop"/> above <see cref="MatchFeatureOptions.JobMinScore"/>.</summary>
@@ -222,7 +227,8 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         f[5] = TensorPrimitives.Dot(job.Embedding, resume.Embedding);
         f[6] = resume.Ranked.Count(m => m.Score >= threshold) / (float)Math.Max(1, coverage.Count);
         (f[8], f[9]) = PhraseCoverage(job, resume);
-        f[10] = MathF.Log(1 + resume.Years);
+        // Unknown when the resume states no years: NaN, which the head replaces by the training mean (neutral).
+        f[10] = resume.Years >= 0 ? MathF.Log(1 + resume.Years) : float.NaN;
         if (coverage.Count == 0)
         {
             return f;

@@ -6,7 +6,7 @@ using Onnx;
 namespace SkillGraph.Student.Matching;
 
 /// <summary>
-/// The match head as an ONNX graph: feature standardisation baked in, then a logistic regression (or a one-hidden-layer
+/// The match head as an ONNX graph: missing features (NaN) imputed with the training mean, standardisation baked in, then a logistic regression (or a one-hidden-layer
 /// MLP), then a sigmoid.
 /// <code>
 /// input : features [N,F] f32
@@ -31,7 +31,9 @@ public static class MatcherModel
         g.Initializer.Add(ScorerModel.FloatTensor("w1", head.Weights, f, h));
         g.Initializer.Add(ScorerModel.FloatTensor("b1", head.Bias, h));
         g.Initializer.Add(new TensorProto { Name = "flat", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { -1 } });
-        g.Node.Add(ScorerModel.Node("Sub", ["features", "mean"], ["centred"]));
+        g.Node.Add(ScorerModel.Node("IsNaN", ["features"], ["missing"]));
+        g.Node.Add(ScorerModel.Node("Where", ["missing", "mean", "features"], ["imputed"]));
+        g.Node.Add(ScorerModel.Node("Sub", ["imputed", "mean"], ["centred"]));
         g.Node.Add(ScorerModel.Node("Mul", ["centred", "scale"], ["standard"]));
         g.Node.Add(ScorerModel.Node("MatMul", ["standard", "w1"], ["z1"]));
         g.Node.Add(ScorerModel.Node("Add", ["z1", "b1"], ["a1"]));

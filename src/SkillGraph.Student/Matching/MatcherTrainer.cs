@@ -232,8 +232,10 @@ public static class MatcherTrainer
         var scale = new float[f];
         for (var j = 0; j < f; j++)
         {
-            var mu = rows.Average(r => (double)r[j]);
-            var sd = Math.Sqrt(rows.Average(r => (r[j] - mu) * (r[j] - mu)));
+            // A feature the text does not give (NaN, e.g. no stated years) is imputed with the mean of those it gives.
+            var known = rows.Where(r => !float.IsNaN(r[j])).ToList();
+            var mu = known.Count == 0 ? 0 : known.Average(r => (double)r[j]);
+            var sd = known.Count == 0 ? 1 : Math.Sqrt(known.Average(r => (r[j] - mu) * (r[j] - mu)));
             mean[j] = (float)mu;
             scale[j] = sd > 1e-6 ? (float)sd : 1f;
         }
@@ -243,7 +245,7 @@ public static class MatcherTrainer
         {
             for (var j = 0; j < f; j++)
             {
-                x[i, j] = options.DisabledFeatures.Contains(j) ? 0 : (rows[i][j] - mean[j]) / scale[j];
+                x[i, j] = options.DisabledFeatures.Contains(j) || float.IsNaN(rows[i][j]) ? 0 : (rows[i][j] - mean[j]) / scale[j];
             }
         }
 

@@ -9,6 +9,8 @@ public sealed class CliMatchTests : IDisposable
     private const string Job = "We are hiring a software developer. You will write clean code in several programming languages, debug software and design databases.";
     private const string Resume = "Software developer with 6 years of experience: wrote code in several programming languages, debugged software every day, designed databases.";
     private const string Weak = "Cook with 1 year of experience: prepared meals in a busy kitchen.";
+    private const string NoYears = "Software developer: wrote code in several programming languages, debugged software every day, designed databases.";
+    private const string YearsInWords = "Software developer with six years of experience: wrote code in several programming languages, debugged software every day, designed databases.";
 
     private readonly string _directory = TestPaths.NewTempDirectory();
 
@@ -17,12 +19,17 @@ public sealed class CliMatchTests : IDisposable
     {
         var input = Path.Combine(_directory, "in.jsonl");
         var output = Path.Combine(_directory, "out.jsonl");
-        await File.WriteAllLinesAsync(input, [JsonSerializer.Serialize(new { id = "good", job = Job, resume = Resume }), JsonSerializer.Serialize(new { id = 2, job = Job, resume = Weak })]);
+        await File.WriteAllLinesAsync(input, [
+            JsonSerializer.Serialize(new { id = "good", job = Job, resume = Resume }),
+            JsonSerializer.Serialize(new { id = 2, job = Job, resume = Weak }),
+            JsonSerializer.Serialize(new { id = "no-years", job = Job, resume = NoYears }),
+            JsonSerializer.Serialize(new { id = "words", job = Job, resume = YearsInWords }),
+        ]);
 
         var result = await CliProcess.RunAsync("match", "--input", input, "--output", output, "--db", Path.Combine(_directory, "x.db"));
         Assert.True(result.ExitCode == 0, result.Stderr);
         var lines = await File.ReadAllLinesAsync(output);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(4, lines.Length);
         var good = JsonDocument.Parse(lines[0]).RootElement;
         Assert.Equal(
             ["id", "score", "matched", "coveredSkills", "missingSkills", "explanation", "suggestedEdits", "model"],
@@ -47,6 +54,14 @@ public sealed class CliMatchTests : IDisposable
         Assert.Equal(missing.Count, edits.Count);
         Assert.All(missing.Zip(edits), p => Assert.Contains(p.First, p.Second, StringComparison.Ordinal));
         Assert.Contains(missing[0], weak.GetProperty("explanation").GetString()!, StringComparison.Ordinal);
+
+        // Experience a resume does not state is unknown, not zero: the same resume without years still matches, and
+        // years written as a word count like digits.
+        var noYears = JsonDocument.Parse(lines[2]).RootElement;
+        var words = JsonDocument.Parse(lines[3]).RootElement;
+        Assert.True(noYears.GetProperty("matched").GetBoolean(), lines[2]);
+        Assert.True(noYears.GetProperty("score").GetDouble() > weak.GetProperty("score").GetDouble(), lines[2]);
+        Assert.Equal(good.GetProperty("score").GetDouble(), words.GetProperty("score").GetDouble(), 2);
     }
 
     [Fact]
