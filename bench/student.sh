@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 6: the student extractor's speed over the full ESCO catalog, opened as the CLI and the server open it
-# (shipped or models/student heads, int8 encoder): median latency of a 30-word sentence and a 300-word text,
+# (shipped or models/student heads, int8 encoder) with one ONNX thread per call, then with the server's setting (two
+# threads for a call that runs alone, one while another runs): median latency of a 30-word sentence and a 300-word text,
 # throughput with 1, 2 and 4 concurrent callers, and the process's memory. Then the server's memory with the full
 # graph and every student model loaded (extractSkills, matchResume and suggestOccupations each answered once).
 set -euo pipefail
@@ -8,7 +9,8 @@ cd "$(dirname "$0")/.."
 export SKILLGRAPH_DATA="${SKILLGRAPH_DATA:-$(cd .. && pwd)/shared/data}"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build bench/SkillGraph.Bench -c Release -nologo -clp:ErrorsOnly >/dev/null
-dotnet bench/SkillGraph.Bench/bin/Release/net10.0/SkillGraph.Bench.dll student "${THREADS:-1}"
+dotnet bench/SkillGraph.Bench/bin/Release/net10.0/SkillGraph.Bench.dll student 1
+dotnet bench/SkillGraph.Bench/bin/Release/net10.0/SkillGraph.Bench.dll student 2 --narrow-when-busy   # the server's setting
 
 echo "== server memory (full ESCO, all student models loaded)"
 DB="${SKILLGRAPH_BENCH_DB:-/tmp/skillgraph-bench/esco.db}"

@@ -12,15 +12,15 @@ namespace SkillGraph.Bench;
 /// </summary>
 public static class StudentTiming
 {
-    public static int Run(int threads)
+    public static int Run(int threads, bool narrowWhenBusy)
     {
         using var store = BenchStore.Open();
         var catalog = StoreCatalog.LoadAsync(store).GetAwaiter().GetResult();
         var cache = Path.Combine(Path.GetDirectoryName(BenchStore.DatabasePath)!, "student");
         var clock = Stopwatch.StartNew();
-        var (extractor, info) = StudentModels.OpenExtractor(catalog, null, cache, null, threads);
+        var (extractor, info) = StudentModels.OpenExtractor(catalog, null, cache, null, threads, narrowWhenBusy);
         using var _ = extractor;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"student {info.Version} ({info.Kind}) over {catalog.Count} skills, opened in {clock.Elapsed.TotalSeconds:F1} s; {threads} ONNX thread(s) per session; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"student {info.Version} ({info.Kind}) over {catalog.Count} skills, opened in {clock.Elapsed.TotalSeconds:F1} s; {threads} ONNX thread(s) per session{(narrowWhenBusy ? ", one while another call runs (the server's setting)" : string.Empty)}; load {File.ReadAllText("/proc/loadavg").Trim()}"));
         var dev = EvaluationData.LoadSkillSkape(catalog, Path.Combine(BenchStore.DataRoot, "skillskape", "dev.csv")).Items;
         static int Words(string t) => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var s30 = dev.Select(d => d.Text).Where(t => Words(t) is >= 25 and <= 35).Take(200).ToList();

