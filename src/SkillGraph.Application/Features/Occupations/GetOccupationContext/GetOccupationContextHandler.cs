@@ -116,7 +116,10 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         others.UnionWith(groupsIn);
         foreach (var page in broaderPages)
         {
-            others.UnionWith(page);
+            foreach (var uri in page)
+            {
+                others.Add(uri);
+            }
         }
 
         foreach (var (candidate, _) in chosen)
@@ -135,7 +138,9 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             refs[otherUris[i]] = ConceptRef.Of(otherConcepts[i]!);
         }
 
-        ConceptRef[] Refs(IReadOnlyList<ConceptUri> uris)
+        // Generic so that the neighbour segments (structs) are read without boxing.
+        ConceptRef[] Refs<TList>(TList uris)
+            where TList : IReadOnlyList<ConceptUri>
         {
             var result = new ConceptRef[uris.Count];
             for (var i = 0; i < result.Length; i++)
