@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "profile")
 
 if (args.Length > 0 && args[0] == "student")
 {
-    return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1, args.Contains("--narrow-when-busy"));
+    return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1, args.Contains("--narrow-when-busy"), args.Contains("--batch"));
 }
 
 if (args.Length > 0 && args[0] == "verify")

@@ -12,7 +12,7 @@ namespace SkillGraph.Bench;
 /// </summary>
 public static class StudentTiming
 {
-    public static int Run(int threads, bool narrowWhenBusy)
+    public static int Run(int threads, bool narrowWhenBusy, bool batchAcrossRequests = false)
     {
         using var store = BenchStore.Open();
         var catalog = StoreCatalog.LoadAsync(store).GetAwaiter().GetResult();
@@ -68,6 +68,28 @@ public static class StudentTiming
                 }
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput, {callers} concurrent caller(s): {n / started.Elapsed.TotalSeconds:F0} sentences/s"));
+        }
+
+        if (batchAcrossRequests)
+        {
+            using var batcher = new ExtractionBatcher(extractor);
+            foreach (var callers in new[] { 1, 2, 4, 8 })
+            {
+                var before = batcher.Counts;
+                var started = Stopwatch.StartNew();
+                var n = 0;
+                Parallel.For(0, callers, new ParallelOptions { MaxDegreeOfParallelism = callers }, c =>
+                {
+                    for (var i = c; i < s30.Count; i += callers)
+                    {
+                        batcher.ExtractAsync(s30[i], 10).GetAwaiter().GetResult();
+                        Interlocked.Increment(ref n);
+                    }
+                });
+                var after = batcher.Counts;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"batched across requests, {callers} concurrent caller(s): {n / started.Elapsed.TotalSeconds:F0} sentences/s ({after.Texts - before.Texts} texts in {after.Batches - before.Batches} batches)"));
+            }
         }
 
         using var process = Process.GetCurrentProcess();

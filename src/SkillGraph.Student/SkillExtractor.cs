@@ -89,9 +89,27 @@ public sealed class SkillExtractor : IDisposable
     public IReadOnlyList<SkillMention> Extract(string text, int top = 10)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ExtractMany([text], top)[0];
+    }
+
+    /// <summary>
+    /// <see cref="Extract"/> for several texts with shared encoder runs (<see cref="TextEncoder.EncodeMany"/>); the
+    /// server's opt-in batching across requests (<see cref="ExtractionBatcher"/>) calls it.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SkillMention>> ExtractMany(IReadOnlyList<string> texts, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var encoded = Encoder.Encode(text);
+        var live = Enumerable.Range(0, texts.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i])).ToList();
+        var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])]);
+        var result = new IReadOnlyList<SkillMention>[texts.Count];
+        Array.Fill(result, []);
+        for (var j = 0; j < live.Count; j++) result[live[j]] = Rank(encoded[j], top);
+        return result;
+    }
+
+    IReadOnlyList<SkillMention> Rank(EncodedText encoded, int top)
+    {
         if (encoded.ChunkCount == 0) return [];
         if (SpanOverlapPenalty <= 0) return ToMentions(encoded, Scorer.Score(encoded, Math.Min(top, Catalog.Count)));
         var pool = ToMentions(encoded, Scorer.Score(encoded, Math.Min(Math.Max(top * 3, 50), Catalog.Count)));

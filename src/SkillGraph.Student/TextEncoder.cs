@@ -40,33 +40,79 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     public MiniLmEncoder Encoder { get; } = encoder;
     public TextSegmenter Segmenter { get; } = new(encoder.Tokenizer, options);
 
-    public EncodedText Encode(string text)
+    public EncodedText Encode(string text) => EncodeMany([text])[0];
+
+    /// <summary>
+    /// Encodes several texts with shared encoder runs: their sentence chunks batched together, and (in
+    /// <see cref="SpanContext.Standalone"/> mode) their candidate spans batched together — what the server's opt-in
+    /// batching does with the texts of concurrent requests. The int8 encoder quantises activations per run, so a text's
+    /// vectors differ slightly with what it is batched with (bench/RESULTS.md).
+    /// </summary>
+    public IReadOnlyList<EncodedText> EncodeMany(IReadOnlyList<string> texts)
     {
-        var seg = Segmenter.Segment(text);
-        var chunkVecs = new float[seg.Chunks.Count * D];
-        var spanVecs = new float[seg.Spans.Count * D];
-        if (seg.Chunks.Count == 0) return new EncodedText(seg, chunkVecs, spanVecs);
-        // sort chunks by length so that padding stays small; batch up to 16 rows
-        var order = Enumerable.Range(0, seg.Chunks.Count).OrderBy(i => seg.Chunks[i].TokenIds.Length).ToArray();
-        var rowOf = new (TokenStates States, int Row)[seg.Chunks.Count];
-        for (var s = 0; s < order.Length; s += 16)
+        ArgumentNullException.ThrowIfNull(texts);
+        var segs = texts.Select(t => Segmenter.Segment(t)).ToArray();
+        var chunkVecs = segs.Select(g => new float[g.Chunks.Count * D]).ToArray();
+        var spanVecs = segs.Select(g => new float[g.Spans.Count * D]).ToArray();
+
+        // Every text's chunks, sorted by length so that padding stays small, up to 16 rows a run.
+        var chunks = new List<(int Text, int Chunk)>();
+        for (var t = 0; t < segs.Length; t++)
+            for (var c = 0; c < segs[t].Chunks.Count; c++) chunks.Add((t, c));
+        chunks.Sort((a, b) => segs[a.Text].Chunks[a.Chunk].TokenIds.Length.CompareTo(segs[b.Text].Chunks[b.Chunk].TokenIds.Length));
+        var rowOf = segs.Select(g => new (TokenStates States, int Row)[g.Chunks.Count]).ToArray();
+        for (var s = 0; s < chunks.Count; s += 16)
         {
-            var n = Math.Min(16, order.Length - s);
+            var n = Math.Min(16, chunks.Count - s);
             var batch = new int[n][];
-            for (var j = 0; j < n; j++) batch[j] = seg.Chunks[order[s + j]].TokenIds;
+            for (var j = 0; j < n; j++) batch[j] = segs[chunks[s + j].Text].Chunks[chunks[s + j].Chunk].TokenIds;
             var states = Encoder.Run(batch);
-            for (var j = 0; j < n; j++) rowOf[order[s + j]] = (states, j);
+            for (var j = 0; j < n; j++) rowOf[chunks[s + j].Text][chunks[s + j].Chunk] = (states, j);
         }
-        for (var c = 0; c < seg.Chunks.Count; c++)
+        for (var t = 0; t < segs.Length; t++)
+            for (var c = 0; c < segs[t].Chunks.Count; c++)
+            {
+                var (states, row) = rowOf[t][c];
+                var len = segs[t].Chunks[c].TokenIds.Length;
+                var dst = chunkVecs[t].AsSpan(c * D, D);
+                for (var k = 0; k < len; k++) TensorPrimitives.Add(dst, states.Token(row, k), dst);
+                TensorPrimitives.Divide(dst, len, dst);
+            }
+
+        // Standalone spans of every text in one embedding call; other contexts text by text.
+        var standalone = new List<int>();
+        for (var t = 0; t < segs.Length; t++)
         {
-            var (states, row) = rowOf[c];
-            var len = seg.Chunks[c].TokenIds.Length;
-            var dst = chunkVecs.AsSpan(c * D, D);
-            for (var t = 0; t < len; t++) TensorPrimitives.Add(dst, states.Token(row, t), dst);
-            TensorPrimitives.Divide(dst, len, dst);
+            if (segs[t].Chunks.Count == 0 || segs[t].Spans.Count == 0) continue;
+            var context = SpanContext == SpanContext.Standalone && segs[t].Spans.Count > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
+            if (context == SpanContext.Standalone) standalone.Add(t);
+            else PoolSpans(segs[t], context, rowOf[t], spanVecs[t]);
         }
-        var context = SpanContext == SpanContext.Standalone && seg.Spans.Count > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
-        if (context == SpanContext.Phrase && seg.Spans.Count > 0)
+        if (standalone.Count > 0)
+        {
+            var seqs = new List<int[]>();
+            foreach (var t in standalone)
+                foreach (var sp in segs[t].Spans)
+                {
+                    var ids = segs[t].Chunks[sp.Chunk].TokenIds;
+                    var seq = new int[sp.TokenEnd - sp.TokenStart + 2];
+                    seq[0] = WordPieceTokenizer.ClsId;
+                    Array.Copy(ids, sp.TokenStart, seq, 1, sp.TokenEnd - sp.TokenStart);
+                    seq[^1] = WordPieceTokenizer.SepId;
+                    seqs.Add(seq);
+                }
+            var vecs = Encoder.EmbedTokenized(seqs, 64);
+            var at = 0;
+            foreach (var t in standalone)
+                for (var p = 0; p < segs[t].Spans.Count; p++) vecs[at++].CopyTo(spanVecs[t].AsSpan(p * D, D));
+        }
+        return [.. segs.Select((g, t) => new EncodedText(g, chunkVecs[t], spanVecs[t]))];
+    }
+
+    /// <summary>Span vectors pooled from token states: the phrase pass (<see cref="SpanContext.Phrase"/>) or the chunk pass.</summary>
+    void PoolSpans(SegmentedText seg, SpanContext context, (TokenStates States, int Row)[] rowOf, float[] spanVecs)
+    {
+        if (context == SpanContext.Phrase)
         {
             var seqs = new int[seg.Phrases.Count][];
             for (var p = 0; p < seqs.Length; p++)
@@ -98,24 +144,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                     TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
                 }
             }
-            return new EncodedText(seg, chunkVecs, spanVecs);
-        }
-        if (context == SpanContext.Standalone && seg.Spans.Count > 0)
-        {
-            var seqs = new int[seg.Spans.Count][];
-            for (var p = 0; p < seg.Spans.Count; p++)
-            {
-                var sp = seg.Spans[p];
-                var ids = seg.Chunks[sp.Chunk].TokenIds;
-                var seq = new int[sp.TokenEnd - sp.TokenStart + 2];
-                seq[0] = WordPieceTokenizer.ClsId;
-                Array.Copy(ids, sp.TokenStart, seq, 1, sp.TokenEnd - sp.TokenStart);
-                seq[^1] = WordPieceTokenizer.SepId;
-                seqs[p] = seq;
-            }
-            var vecs = Encoder.EmbedTokenized(seqs, 64);
-            for (var p = 0; p < vecs.Length; p++) vecs[p].CopyTo(spanVecs.AsSpan(p * D, D));
-            return new EncodedText(seg, chunkVecs, spanVecs);
+            return;
         }
         for (var p = 0; p < seg.Spans.Count; p++)
         {
@@ -125,6 +154,5 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t), dst);
             TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
         }
-        return new EncodedText(seg, chunkVecs, spanVecs);
     }
 }

@@ -10,9 +10,15 @@ namespace SkillGraph.Server.Student;
 /// catalog takes ≈ 30 s to build for full ESCO, then it is cached beside the store), and serves it to every request.
 /// A server that never extracts never pays for it.
 /// </summary>
-public sealed partial class StudentService(IGraphStore store, SqliteGraphStore embedded, ILogger<StudentService> logger) : IDisposable
+/// <remarks>
+/// With <c>Student:BatchAcrossRequests</c> = true, extractions of concurrent requests are batched through one worker
+/// (<see cref="ExtractionBatcher"/>): more throughput, answers that vary slightly with batch partners. Off by default.
+/// </remarks>
+public sealed partial class StudentService(IGraphStore store, SqliteGraphStore embedded, IConfiguration configuration, ILogger<StudentService> logger) : IDisposable
 {
     private readonly Lazy<Task<(SkillExtractor Extractor, ExtractorInfo Info)>> _loading = new(() => Task.Run(() => LoadAsync(store, embedded, logger)));
+    private readonly bool _batch = configuration.GetValue("Student:BatchAcrossRequests", false);
+    private ExtractionBatcher? _batcher;
     private readonly Stopwatch _since = new();
 
     /// <summary>Starts loading if nothing has asked before; completes when the extractor is ready.</summary>
@@ -35,8 +41,22 @@ public sealed partial class StudentService(IGraphStore store, SqliteGraphStore e
         throw new StudentLoadingException($"the student model is loading ({_since.Elapsed.TotalSeconds:0} s so far; a new skill catalog takes about 30 s once); try again shortly.");
     }
 
+    /// <summary>The <paramref name="top"/> skills of a text from the loaded student (batched with concurrent requests when configured).</summary>
+    public async Task<IReadOnlyList<SkillMention>> ExtractAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        var (extractor, _) = Get();
+        if (!_batch)
+        {
+            return extractor.Extract(text, top);
+        }
+
+        var batcher = LazyInitializer.EnsureInitialized(ref _batcher, () => new ExtractionBatcher(extractor));
+        return await batcher.ExtractAsync(text, top, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
+        _batcher?.Dispose();
         if (_loading.IsValueCreated && _loading.Value.IsCompletedSuccessfully)
         {
             _loading.Value.Result.Extractor.Dispose();

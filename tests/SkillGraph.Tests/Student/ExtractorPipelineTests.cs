@@ -74,5 +74,34 @@ public sealed class ExtractorPipelineTests : IDisposable
         Assert.Contains("Java", text[java.Spans[0].Start..java.Spans[0].End], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Batched_extraction_gives_each_request_the_skills_of_its_own_text()
+    {
+        var catalog = new SkillCatalog(Skills);
+        var index = SkillIndex.Build(catalog, _encoder);
+        var scorer = new SkillScorer(ScorerModel.Build(null, MiniLmEncoder.Dimension, index.LabelMatrix(0.5f), catalog.Count));
+        using var extractor = new SkillExtractor(new TextEncoder(_encoder, null, SpanContext.Standalone), scorer, catalog);
+        using var batcher = new ExtractionBatcher(extractor, maxBatch: 4);
+        (string Text, string Skill)[] requests =
+        [
+            ("We need someone who writes Java every day.", "java"),
+            ("You will prepare meat dishes for our restaurant guests.", "cook"),
+            ("Experience with structured query language is a must.", "sql"),
+            ("A driving licence: you will drive vehicles to our clients.", "drive"),
+        ];
+
+        // All submitted at once: the worker serves them in batches, each answer still about its own text.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => batcher.ExtractAsync(requests[i % 4].Text, 1 + (i % 3))));
+        for (var i = 0; i < answers.Length; i++)
+        {
+            Assert.Equal(1 + (i % 3), answers[i].Count);
+            Assert.Equal($"http://example.org/skill/{requests[i % 4].Skill}", answers[i][0].Uri);
+        }
+
+        Assert.Equal(12, batcher.Counts.Texts);
+        Assert.True(batcher.Counts.Batches < 12, $"{batcher.Counts.Batches} batches for 12 texts");
+        Assert.Equal(extractor.Extract(requests[1].Text, 1)[0].Uri, answers[1][0].Uri);
+    }
+
     public void Dispose() => _encoder.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed class StudentQueries : IQueryFields
             .Description("The ESCO skills a text expresses, best first, each with the character spans that support it (the student model, ONNX Runtime).")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
-            .Resolve(c =>
+            .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
                 var first = c.GetArgument<int>("first");
@@ -32,8 +32,9 @@ public sealed class StudentQueries : IQueryFields
 
                 try
                 {
-                    var (extractor, info) = c.RequestServices!.GetRequiredService<StudentService>().Get();
-                    return new SkillExtraction(info.Version, extractor.Extract(text, first));
+                    var student = c.RequestServices!.GetRequiredService<StudentService>();
+                    var (_, info) = student.Get();
+                    return new SkillExtraction(info.Version, await student.ExtractAsync(text, first, c.CancellationToken).ConfigureAwait(false));
                 }
                 catch (StudentLoadingException ex)
                 {

@@ -34,17 +34,18 @@ public sealed class SuggestQueries : IQueryFields
                     throw new ExecutionError($"first must be between 1 and {SuggestOccupations.MaxFirst} (got {first}).") { Code = "BAD_INPUT" };
                 }
 
+                var service = c.RequestServices!.GetRequiredService<StudentService>();
                 (SkillExtractor Extractor, ExtractorInfo Info) student;
                 try
                 {
-                    student = c.RequestServices!.GetRequiredService<StudentService>().Get();
+                    student = service.Get();
                 }
                 catch (StudentLoadingException ex)
                 {
                     throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
                 }
 
-                var skills = student.Extractor.Extract(text, SuggestOccupations.SkillsFromText);
+                var skills = await service.ExtractAsync(text, SuggestOccupations.SkillsFromText, c.CancellationToken).ConfigureAwait(false);
                 var request = SuggestOccupations.FromExtraction(skills.Select(s => (s.Uri, (double)s.Score)), first);
                 var used = skills.Where(s => s.Score > 0).Take(request.Skills.Count).ToList();
                 IReadOnlyList<OccupationSuggestion> occupations = request.Skills.Count == 0 ? [] : await WalkQueries.Send(c, request).ConfigureAwait(false);
