@@ -29,7 +29,7 @@ internal static class EvalCommand
         var maxRecords = new Option<int>("--max-records") { Description = "Read at most this many records, spread evenly over the file, before the held-out split.", DefaultValueFactory = _ => 600 };
         var matcherModel = new Option<string?>("--matcher") { Description = $"The match head to evaluate (default {ResumeMatcher.DefaultModelPath}, else the shipped one)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the zero-shot (untrained heads) row." };
-        var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev.")
+        var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev; with --records the matcher and occupation suggestion.")
         {
             model, heldOut, limit, spanLimit, records, maxRecords, matcherModel, results, noBaseline,
         };
@@ -44,6 +44,15 @@ internal static class EvalCommand
                 if (!File.Exists(path))
                 {
                     throw new FileNotFoundException($"{path}: no such file (set $SKILLGRAPH_DATA).");
+                }
+            }
+
+            // Checked before the long work starts: a typo here should not cost a minute and a half.
+            foreach (var path in new[] { parse.GetValue(records), parse.GetValue(matcherModel) })
+            {
+                if (path is not null && !File.Exists(path))
+                {
+                    throw new FileNotFoundException($"{path}: no such file.");
                 }
             }
 

@@ -35,7 +35,7 @@ internal static class TrainCommand
         var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records for the matcher, spread evenly over the file (feature extraction costs ≈ 0.3 s a record).", DefaultValueFactory = _ => 600 };
         var only = new Option<string?>("--only") { Description = "extractor | matcher: train just one (matcher: over the extractor `extract` would use)." };
         only.AcceptOnlyFromAmong("extractor", "matcher");
-        var command = new Command("train", "Train the student extractor's heads from teacher-labelled sentences (pure C#, ONNX output; minutes on 2 cores).")
+        var command = new Command("train", "Train the student from teacher data: the extractor heads from labelled sentences, the match head from records (pure C#, ONNX output; minutes on 2 cores).")
         {
             data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, records, maxRecords, only,
         };
@@ -126,6 +126,11 @@ internal static class TrainCommand
             if (parse.GetValue(only) == "matcher" && recordsPath is null)
             {
                 throw new ArgumentException("--only matcher needs --records (teacher records from `skillgraph teach`).");
+            }
+
+            if (recordsPath is not null && !File.Exists(recordsPath))
+            {
+                throw new FileNotFoundException($"{recordsPath}: no such file.");
             }
 
             var triples = recordsPath is null || parse.GetValue(only) == "extractor" ? null : StudentCli.Spread(MatchTriple.ReadJsonl(recordsPath), parse.GetValue(maxRecords));

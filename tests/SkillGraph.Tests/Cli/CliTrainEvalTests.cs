@@ -65,6 +65,11 @@ public sealed class CliTrainEvalTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nope.csv: no such file", result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.Trim().Split('\n'));
+
+        // A missing records file is reported before any long work starts.
+        result = await CliProcess.RunAsync("eval", "--records", Path.Combine(_directory, "nope.jsonl"), "--db", db);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"skillgraph: error: {Path.Combine(_directory, "nope.jsonl")}: no such file.", result.Stderr.Trim());
     }
 
     private static string SentencesOf(string records) => Path.ChangeExtension(records, ".sentences.jsonl");
