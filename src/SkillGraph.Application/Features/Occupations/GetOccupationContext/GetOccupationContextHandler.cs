@@ -13,6 +13,9 @@ namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
 /// </summary>
 public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandler<GetOccupationContext, OccupationContext>
 {
+    // log10(1 + n) for the counts of occupations a skill can have in ESCO; larger counts are computed.
+    private static readonly double[] Log10OnePlus = [.. Enumerable.Range(0, 4096).Select(n => Math.Log10(1 + n))];
+
     public async ValueTask<OccupationContext> Handle(GetOccupationContext query, CancellationToken cancellationToken)
     {
         var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
@@ -69,9 +72,10 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
         // Cut to the node budget.
         var nodes = hierarchy.Count;
-        var groupsIn = new HashSet<ConceptUri>(hierarchy);
-        var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>();
-        var broaderPages = new List<ArraySegment<ConceptUri>>();
+        var groupsIn = new HashSet<ConceptUri>(candidates.Count + hierarchy.Count);
+        groupsIn.UnionWith(hierarchy);
+        var chosen = new List<(Candidate Candidate, IReadOnlyList<ConceptUri> Path)>(candidates.Count);
+        var broaderPages = new List<ArraySegment<ConceptUri>>(candidates.Count);
         var truncated = false;
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -111,7 +115,8 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             refs[chosenUris[i]] = ConceptRef.Of(chosenConcepts[i]!);
         }
 
-        var others = new HashSet<ConceptUri>(hierarchy);
+        var others = new HashSet<ConceptUri>(groupsIn.Count + occupationBroader.Count + chosen.Count);
+        others.UnionWith(hierarchy);
         others.UnionWith(occupationBroader);
         others.UnionWith(groupsIn);
         foreach (var page in broaderPages)
@@ -197,7 +202,8 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         for (var i = 0; i < skills.Count; i++)
         {
             var listedBy = essentialFor[i] + optionalFor[i];
-            var specificity = 1.0 / (1.0 + Math.Log10(1 + Math.Max(0, listedBy - 1)));
+            var listedByOthers = Math.Max(0, listedBy - 1);
+            var specificity = 1.0 / (1.0 + (listedByOthers < Log10OnePlus.Length ? Log10OnePlus[listedByOthers] : Math.Log10(1 + listedByOthers)));
             var relevance = weight * (0.5 + (0.5 * specificity));
             if (seed != 0)
             {
