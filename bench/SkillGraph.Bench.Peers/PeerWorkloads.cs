@@ -11,9 +11,22 @@ public static class PeerWorkloads
     /// <summary>Always added to the held set of the skill-gap workload ("manage musical staff").</summary>
     public const string ExtraHeldSkill = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab";
 
-    /// <summary>ESCO CSV folder: $SKILLGRAPH_DATA/esco/v1.1.1 (SKILLGRAPH_DATA defaults to /work/shared/data).</summary>
+    /// <summary>ESCO CSV folder: $SKILLGRAPH_DATA/esco/v1.1.1, else ../shared/data/esco/v1.1.1 beside the repository (the peers resolve it on their own, like any independent implementation).</summary>
     public static string EscoDirectory =>
-        Path.Combine(Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } data ? data : "/work/shared/data", "esco", "v1.1.1");
+        Path.Combine(Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } data ? data : Path.Combine(RepositoryRoot(), "..", "shared", "data"), "esco", "v1.1.1");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 
     /// <summary>Default SQLite peer database: $SKILLGRAPH_SQLITE_DB, else /tmp/skillgraph-sqlite/esco-v1.1.1.db (outside the repo).</summary>
     public static string DefaultSqlitePath =>

@@ -14,7 +14,7 @@ public static class AnswerCheck
     {
         using var store = BenchStore.Open();
         using var ours = new Workloads(store);
-        using var sqlite = SqlitePeer.Build(PeerWorkloads.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
+        using var sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         JsonElement? kuzu = kuzuReport is null ? null : JsonDocument.Parse(File.ReadAllText(kuzuReport)).RootElement.GetProperty("workloads");
         int same = 0, different = 0;
 

@@ -6,10 +6,8 @@ namespace SkillGraph.Bench;
 /// <summary>The full ESCO store the benchmarks read: built once under the temp folder, reused by later runs.</summary>
 public static class BenchStore
 {
-    public static string DataRoot =>
-        Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "data"));
+    /// <summary>$SKILLGRAPH_DATA, else ../shared/data beside the repository — the same resolution as the CLI's.</summary>
+    public static string DataRoot => Student.Evaluation.EvaluationData.DefaultRoot;
 
     public static string EscoDirectory => Path.Combine(DataRoot, "esco", "v1.1.1");
 
@@ -29,18 +27,5 @@ public static class BenchStore
         }
 
         return store;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

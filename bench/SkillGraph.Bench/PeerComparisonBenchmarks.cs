@@ -30,7 +30,7 @@ public class OccupationWorkloadBenchmarks
     {
         _store = BenchStore.Open();
         _ours = new Workloads(_store);
-        _sqlite = SqlitePeer.Build(PeerWorkloads.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
+        _sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         _occupation = ConceptUri.Parse(PeerWorkloads.Occupations[OccupationNames.ToList().IndexOf(Occupation)]);
         _held = _ours.HeldSkills(_occupation);
         _heldStrings = [.. _held.Select(h => h.Value)];
@@ -82,7 +82,7 @@ public class SkillWorkloadBenchmarks
     {
         _store = BenchStore.Open();
         _ours = new Workloads(_store);
-        _sqlite = SqlitePeer.Build(PeerWorkloads.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
+        _sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         _skill = ConceptUri.Parse(PeerWorkloads.Skills[SkillNames.ToList().IndexOf(Skill)]);
     }
 

@@ -15,7 +15,7 @@ public static class Profile
     {
         using var store = BenchStore.Open();
         using var ours = new Workloads(store);
-        using var sqlite = SqlitePeer.Build(PeerWorkloads.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
+        using var sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         foreach (var occupation in PeerWorkloads.Occupations)
         {
             var uri = ConceptUri.Parse(occupation);

@@ -93,14 +93,7 @@ public static class ScorerModel
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(card);
-        var meta = new Dictionary<string, string>
-        {
-            ["alpha"] = alpha.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["catalog_fingerprint"] = catalog.Fingerprint().ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
-            ["label_count"] = catalog.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["span_context"] = spanContext.ToString(),
-            ["version"] = card.Version,
-        };
+        var meta = Metadata(catalog, alpha, spanContext, card.Version);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var tmp = full + ".tmp";
@@ -108,6 +101,16 @@ public static class ScorerModel
         File.Move(tmp, full, overwrite: true);
         card.Save(Path.ChangeExtension(full, ".card.json"));
     }
+
+    /// <summary>What a scorer graph says about itself: fusion weight, catalog fingerprint and size, span context, version.</summary>
+    internal static Dictionary<string, string> Metadata(SkillCatalog catalog, float alpha, SpanContext spanContext, string version) => new()
+    {
+        ["alpha"] = alpha.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["catalog_fingerprint"] = catalog.Fingerprint().ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+        ["label_count"] = catalog.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["span_context"] = spanContext.ToString(),
+        ["version"] = version,
+    };
 
     internal static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attrs)
     {

@@ -113,12 +113,5 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
 
     /// <summary>The scorer ONNX graph for these heads over <paramref name="labels"/> (rows of <see cref="SkillIndex.LabelMatrix"/>).</summary>
     public byte[] BuildScorer(float[] labels, SkillCatalog catalog) =>
-        ScorerModel.Build(Sentence, D, labels, catalog.Count, new Dictionary<string, string>
-        {
-            ["alpha"] = Alpha.ToString(CultureInfo.InvariantCulture),
-            ["catalog_fingerprint"] = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture),
-            ["label_count"] = catalog.Count.ToString(CultureInfo.InvariantCulture),
-            ["span_context"] = SpanContext.ToString(),
-            ["version"] = Version,
-        }, Span);
+        ScorerModel.Build(Sentence, D, labels, catalog.Count, ScorerModel.Metadata(catalog, Alpha, SpanContext, Version), Span);
 }

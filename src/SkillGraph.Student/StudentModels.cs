@@ -19,8 +19,6 @@ public static class StudentModels
         SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var fingerprint = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture);
-        var indexPath = IndexPath(catalog, cacheDirectory);
         if (modelPath is not null && !File.Exists(modelPath))
         {
             throw new FileNotFoundException($"no student model at {modelPath}.", modelPath);
@@ -31,13 +29,25 @@ public static class StudentModels
             // A whole scorer, trained for one catalog (the lab writes these).
             var whole = SkillExtractor.Load(catalog, modelPath, new ExtractorOptions { IntraOpThreads = intraOpThreads });
             var version = whole.Scorer.Metadata.TryGetValue("version", out var v) ? v : Path.GetFileNameWithoutExtension(modelPath);
-            return (whole, new ExtractorInfo($"student-{version}", "scorer", modelPath, indexPath));
+            return (whole, new ExtractorInfo($"student-{version}", "scorer", modelPath, IndexPath(catalog, cacheDirectory)));
         }
 
         var (heads, source) = modelPath is not null ? (StudentHeads.Load(modelPath), modelPath)
             : File.Exists(StudentHeads.DefaultPath) ? (StudentHeads.Load(StudentHeads.DefaultPath), StudentHeads.DefaultPath)
             : StudentHeads.LoadShipped() is { } shipped ? (shipped, "shipped")
             : (null, null);
+        return Open(catalog, heads, source, cacheDirectory, progress, intraOpThreads, narrowWhenBusy);
+    }
+
+    /// <summary>
+    /// The extractor over <paramref name="catalog"/> with these heads (null = identity: zero-shot), its label index
+    /// cached under <paramref name="cacheDirectory"/>; <paramref name="source"/> names where the heads came from.
+    /// </summary>
+    public static (SkillExtractor Extractor, ExtractorInfo Info) Open(
+        SkillCatalog catalog, StudentHeads? heads, string? source, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1, bool narrowWhenBusy = false)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var indexPath = IndexPath(catalog, cacheDirectory);
         var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = intraOpThreads, Quantize = true, NarrowWhenBusy = narrowWhenBusy });
         try
         {
@@ -47,7 +57,7 @@ public static class StudentModels
             var context = heads?.SpanContext ?? SpanContext.Standalone;
             var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
             return heads is null
-                ? (extractor, new ExtractorInfo($"student-zero-shot-{fingerprint[..8]}", "zero-shot", null, indexPath))
+                ? (extractor, new ExtractorInfo($"student-zero-shot-{catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture)[..8]}", "zero-shot", null, indexPath))
                 : (extractor, new ExtractorInfo($"student-{heads.Version}", "trained", source, indexPath));
         }
         catch

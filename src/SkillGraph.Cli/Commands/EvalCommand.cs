@@ -82,7 +82,7 @@ internal static class EvalCommand
                     foreach (var set in sets)
                     {
                         ct.ThrowIfCancellationRequested();
-                        var m = await new ProgressReporter().RunAsync("eval", report => Task.FromResult(ExtractionMetrics.Of(set.Items, ex))).ConfigureAwait(false);
+                        var m = ExtractionMetrics.Of(set.Items, ex);
                         await Console.Error.WriteLineAsync($"eval: {name} on {set.Name}: {m}").ConfigureAwait(false);
                         cells.Add(string.Create(CultureInfo.InvariantCulture, $"{m.RPrecision1 * 100:F1} / **{m.RPrecision5 * 100:F1}** / {m.RPrecision10 * 100:F1}, {m.Mrr:F3}"));
                     }
@@ -93,19 +93,10 @@ internal static class EvalCommand
                 await Row($"student `{info.Version}` ({info.Kind})", extractor).ConfigureAwait(false);
                 if (!parse.GetValue(noBaseline) && info.Kind != "zero-shot")
                 {
-                    var zeroShot = Path.Combine(Path.GetTempPath(), $"skillgraph-identity-{Environment.ProcessId}.bin");
-                    try
+                    var (baseline, _) = StudentModels.Open(catalog, heads: null, source: null, StudentCli.CacheDirectory(store), null, 2);
+                    using (baseline)
                     {
-                        Identity().Save(zeroShot);
-                        var (baseline, _) = StudentModels.OpenExtractor(catalog, zeroShot, StudentCli.CacheDirectory(store), null, 2);
-                        using (baseline)
-                        {
-                            await Row("zero-shot: the same pipeline with untrained (identity) heads", baseline).ConfigureAwait(false);
-                        }
-                    }
-                    finally
-                    {
-                        File.Delete(zeroShot);
+                        await Row("zero-shot: the same pipeline with untrained (identity) heads", baseline).ConfigureAwait(false);
                     }
                 }
 
@@ -117,8 +108,8 @@ internal static class EvalCommand
                 // Spans: the threshold is chosen on SkillSpan train, the figure reported on dev.
                 var tuneSet = SpanEvaluation.Load(spanTrain, 800);
                 var devSet = SpanEvaluation.Load(spanDev, parse.GetValue(spanLimit));
-                var tuned = await new ProgressReporter().RunAsync("spans", _ => Task.FromResult(SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor)))).ConfigureAwait(false);
-                var dev = await new ProgressReporter().RunAsync("spans", _ => Task.FromResult(SpanEvaluation.Score(devSet, SpanEvaluation.Predict(devSet, extractor), tuned.Threshold))).ConfigureAwait(false);
+                var tuned = SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor));
+                var dev = SpanEvaluation.Score(devSet, SpanEvaluation.Predict(devSet, extractor), tuned.Threshold);
                 await Console.Error.WriteLineAsync($"eval: spans (threshold from SkillSpan train) {dev}").ConfigureAwait(false);
                 md.AppendLine("#### Spans (SkillSpan dev: skill + knowledge spans, no ESCO links)");
                 md.AppendLine();
@@ -173,19 +164,6 @@ internal static class EvalCommand
             return CliRunner.Ok;
         }));
         return command;
-    }
-
-    /// <summary>Untrained heads: what the pipeline does with no distillation (the baseline row).</summary>
-    private static StudentHeads Identity()
-    {
-        const int d = MiniLmEncoder.Dimension;
-        var identity = new float[d * d];
-        for (var i = 0; i < d; i++)
-        {
-            identity[(i * d) + i] = 1;
-        }
-
-        return new StudentHeads(identity, identity, 0.5f, 0.5f, SpanContext.Standalone, "zero-shot");
     }
 
     /// <summary>Replaces the text between the markers (or appends a marked section), writing the file atomically.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
+using SkillGraph.Graph.Import;
 using SkillGraph.Student;
 
 namespace SkillGraph.Cli.Commands;
@@ -74,41 +75,5 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static List<(string Id, string Text)> ReadInput(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.");
-        }
-
-        var items = new List<(string, string)>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                    ? (idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText())
-                    : throw new FormatException($"{path} line {number}: needs an \"id\" (string or number).");
-                var text = root.TryGetProperty("text", out var textElement) && textElement.ValueKind == JsonValueKind.String
-                    ? textElement.GetString()!
-                    : throw new FormatException($"{path} line {number}: needs a \"text\" string.");
-                items.Add((id, text));
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"{path} line {number}: not JSON ({ex.Message.Split('.')[0]}).", ex);
-            }
-        }
-
-        return items;
-    }
+    private static List<(string Id, string Text)> ReadInput(string path) => JsonLines.Read(path, line => (line.Id(), line.String("text")));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SkillGraph.Graph.Import;
 using SkillGraph.Student;
 using SkillGraph.Student.Matching;
 
@@ -94,46 +95,6 @@ internal static class MatchCommand
         },
         Json);
 
-    private static List<(string Id, string Job, string Resume)> ReadInput(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.");
-        }
-
-        var items = new List<(string, string, string)>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    throw new FormatException($"{path} line {number}: needs a JSON object.");
-                }
-
-                var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                    ? (idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText())
-                    : throw new FormatException($"{path} line {number}: needs an \"id\" (string or number).");
-                string Text(string name) => root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String
-                    ? e.GetString()!
-                    : throw new FormatException($"{path} line {number}: needs a \"{name}\" string.");
-                items.Add((id, Text("job"), Text("resume")));
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"{path} line {number}: not JSON ({ex.Message.Split('.')[0]}).", ex);
-            }
-        }
-
-        return items;
-    }
+    private static List<(string Id, string Job, string Resume)> ReadInput(string path) =>
+        JsonLines.Read(path, line => (line.Id(), line.String("job"), line.String("resume")));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using nietras.SeparatedValues;
 using SkillGraph.Graph.Import;
 
@@ -85,43 +84,25 @@ public static class EvaluationData
     public static LabelledSet LoadSentenceRecords(SkillCatalog catalog, string path)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var result = new List<LabelledText>();
         var unknown = 0;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        var result = JsonLines.Read(path, line =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var gold = new List<int>();
+            foreach (var uri in line.Strings("skills"))
             {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var text = doc.RootElement.GetProperty("text").GetString() ?? throw new InvalidDataException("\"text\" is null");
-                var gold = new List<int>();
-                foreach (var uri in doc.RootElement.GetProperty("skills").EnumerateArray())
+                var i = catalog.IndexOfUri(uri);
+                if (i < 0)
                 {
-                    var i = catalog.IndexOfUri(uri.GetString() ?? string.Empty);
-                    if (i < 0)
-                    {
-                        unknown++;
-                    }
-                    else if (!gold.Contains(i))
-                    {
-                        gold.Add(i);
-                    }
+                    unknown++;
                 }
-
-                result.Add(new LabelledText(text, [.. gold]));
+                else if (!gold.Contains(i))
+                {
+                    gold.Add(i);
+                }
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"{path} line {lineNumber}: not a sentence record {{\"text\", \"skills\": [uri]}} ({ex.Message})", ex);
-            }
-        }
 
+            return new LabelledText(line.String("text"), [.. gold]);
+        });
         return new LabelledSet(Path.GetFileNameWithoutExtension(path), result, unknown);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Student.Evaluation;
 
@@ -24,49 +24,23 @@ public static class SpanEvaluation
     public static IReadOnlyList<SpanSentence> Load(string path, int? limit = null)
     {
         EvaluationData.RefuseTestSplit(path);
-        var result = new List<SpanSentence>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        return JsonLines.Read(path, line =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var text = new StringBuilder();
+            var offsets = new List<Span>();
+            foreach (var token in line.Strings("tokens"))
             {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var tokens = doc.RootElement.GetProperty("tokens").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToList();
-                var skill = doc.RootElement.GetProperty("tags_skill").EnumerateArray().Select(t => t.GetString() ?? "O").ToList();
-                var knowledge = doc.RootElement.GetProperty("tags_knowledge").EnumerateArray().Select(t => t.GetString() ?? "O").ToList();
-                var text = new StringBuilder();
-                var offsets = new List<Span>(tokens.Count);
-                foreach (var token in tokens)
+                if (text.Length > 0)
                 {
-                    if (text.Length > 0)
-                    {
-                        text.Append(' ');
-                    }
-
-                    offsets.Add(new Span(text.Length, text.Length + token.Length));
-                    text.Append(token);
+                    text.Append(' ');
                 }
 
-                result.Add(new SpanSentence(text.ToString(), [.. Spans(skill, offsets), .. Spans(knowledge, offsets)], offsets));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"{path} line {lineNumber}: not a SkillSpan record ({ex.Message})", ex);
+                offsets.Add(new Span(text.Length, text.Length + token.Length));
+                text.Append(token);
             }
 
-            if (result.Count == limit)
-            {
-                break;
-            }
-        }
-
-        return result;
+            return new SpanSentence(text.ToString(), [.. Spans(line.Strings("tags_skill"), offsets), .. Spans(line.Strings("tags_knowledge"), offsets)], offsets);
+        }, limit);
     }
 
     /// <summary>The extractor's candidate spans with their best score, per sentence (what thresholds are applied to).</summary>

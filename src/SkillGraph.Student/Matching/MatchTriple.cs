@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Student.Matching;
 
@@ -10,43 +11,12 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
 {
     /// <summary>Reads teacher records (JSONL, DESIGN.md's record format); other fields are ignored.</summary>
     /// <exception cref="FormatException">a line is not a teacher record; the message names the file and line.</exception>
-    public static IReadOnlyList<MatchTriple> ReadJsonl(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
-        var triples = new List<MatchTriple>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                string Text(string name) =>
-                    root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String
-                        ? e.GetString()!
-                        : throw new FormatException($"{path} line {number}: needs a \"{name}\" string.");
-                var removed = root.TryGetProperty("removedSkills", out var r) && r.ValueKind == JsonValueKind.Array
-                    ? r.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList()
-                    : [];
-                triples.Add(new MatchTriple(Text("id"), Text("occupationUri"), Text("jobDescription"), Text("resumeMatched"), Text("resumeUnmatched"), removed));
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"{path} line {number}: not JSON ({ex.Message.Split('.')[0]}).", ex);
-            }
-        }
-
-        return triples;
-    }
+    public static IReadOnlyList<MatchTriple> ReadJsonl(string path) =>
+        JsonLines.Read(path, line => new MatchTriple(
+            line.String("id"),
+            line.String("occupationUri"),
+            line.String("jobDescription"),
+            line.String("resumeMatched"),
+            line.String("resumeUnmatched"),
+            line.Root.TryGetProperty("removedSkills", out var removed) && removed.ValueKind == JsonValueKind.Array ? line.Strings("removedSkills") : []));
 }
