@@ -10,46 +10,15 @@ namespace SkillGraph.Server.Student;
 /// </summary>
 public sealed partial class MatcherService(StudentService student, IGraphStore store, ILogger<MatcherService> logger) : IDisposable
 {
-    private readonly Lazy<Task<ResumeMatcher>> _loading = new(() => Task.Run(() => LoadAsync(student, store, logger)));
-    private readonly Stopwatch _since = new();
+    private readonly BackgroundLoad<ResumeMatcher> _matcher = new(() => LoadAsync(student, store, logger), "student matcher");
 
     /// <summary>Starts loading if nothing has asked before; completes when the matcher is ready.</summary>
-    public Task WhenReady => Start();
+    public Task WhenReady => _matcher.WhenReady;
 
     /// <summary>The matcher, or an error saying it is loading (it starts now if nobody asked before) or why it failed.</summary>
-    public ResumeMatcher Get()
-    {
-        var task = Start();
-        if (task.IsCompletedSuccessfully)
-        {
-            return task.Result;
-        }
+    public ResumeMatcher Get() => _matcher.Get();
 
-        if (task.IsFaulted)
-        {
-            throw new InvalidOperationException($"the student matcher could not be loaded: {task.Exception!.InnerException!.Message}");
-        }
-
-        throw new StudentLoadingException($"the student matcher is loading ({_since.Elapsed.TotalSeconds:0} s so far; a new skill catalog takes about 30 s once); try again shortly.");
-    }
-
-    public void Dispose()
-    {
-        if (_loading.IsValueCreated && _loading.Value.IsCompletedSuccessfully)
-        {
-            _loading.Value.Result.Dispose();
-        }
-    }
-
-    private Task<ResumeMatcher> Start()
-    {
-        if (!_loading.IsValueCreated)
-        {
-            _since.Start();
-        }
-
-        return _loading.Value;
-    }
+    public void Dispose() => _matcher.Dispose();
 
     private static async Task<ResumeMatcher> LoadAsync(StudentService student, IGraphStore store, ILogger logger)
     {

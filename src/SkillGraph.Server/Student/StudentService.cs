@@ -16,29 +16,18 @@ namespace SkillGraph.Server.Student;
 /// </remarks>
 public sealed partial class StudentService(IGraphStore store, SqliteGraphStore embedded, IConfiguration configuration, ILogger<StudentService> logger) : IDisposable
 {
-    private readonly Lazy<Task<(SkillExtractor Extractor, ExtractorInfo Info)>> _loading = new(() => Task.Run(() => LoadAsync(store, embedded, logger)));
+    private readonly BackgroundLoad<LoadedStudent> _student = new(() => LoadAsync(store, embedded, logger), "student model");
     private readonly bool _batch = configuration.GetValue("Student:BatchAcrossRequests", false);
     private ExtractionBatcher? _batcher;
-    private readonly Stopwatch _since = new();
 
     /// <summary>Starts loading if nothing has asked before; completes when the extractor is ready.</summary>
-    public Task WhenReady => Start();
+    public Task WhenReady => _student.WhenReady;
 
     /// <summary>The extractor, or an error saying it is loading (it starts now if nobody asked before) or why it failed.</summary>
     public (SkillExtractor Extractor, ExtractorInfo Info) Get()
     {
-        var task = Start();
-        if (task.IsCompletedSuccessfully)
-        {
-            return task.Result;
-        }
-
-        if (task.IsFaulted)
-        {
-            throw new InvalidOperationException($"the student model could not be loaded: {task.Exception!.InnerException!.Message}");
-        }
-
-        throw new StudentLoadingException($"the student model is loading ({_since.Elapsed.TotalSeconds:0} s so far; a new skill catalog takes about 30 s once); try again shortly.");
+        var loaded = _student.Get();
+        return (loaded.Extractor, loaded.Info);
     }
 
     /// <summary>The <paramref name="top"/> skills of a text from the loaded student (batched with concurrent requests when configured).</summary>
@@ -57,23 +46,10 @@ public sealed partial class StudentService(IGraphStore store, SqliteGraphStore e
     public void Dispose()
     {
         _batcher?.Dispose();
-        if (_loading.IsValueCreated && _loading.Value.IsCompletedSuccessfully)
-        {
-            _loading.Value.Result.Extractor.Dispose();
-        }
+        _student.Dispose();
     }
 
-    private Task<(SkillExtractor Extractor, ExtractorInfo Info)> Start()
-    {
-        if (!_loading.IsValueCreated)
-        {
-            _since.Start();
-        }
-
-        return _loading.Value;
-    }
-
-    private static async Task<(SkillExtractor Extractor, ExtractorInfo Info)> LoadAsync(IGraphStore store, SqliteGraphStore embedded, ILogger logger)
+    private static async Task<LoadedStudent> LoadAsync(IGraphStore store, SqliteGraphStore embedded, ILogger logger)
     {
         var started = Stopwatch.StartNew();
         try
@@ -82,13 +58,18 @@ public sealed partial class StudentService(IGraphStore store, SqliteGraphStore e
             var cache = Path.Combine(Path.GetDirectoryName(embedded.FilePath)!, "student");
             var opened = StudentModels.OpenExtractor(catalog, null, cache, null, StudentModels.ServerThreads, narrowWhenBusy: true);
             LogReady(logger, opened.Info.Version, opened.Info.Kind, catalog.Count, started.Elapsed.TotalSeconds);
-            return opened;
+            return new LoadedStudent(opened.Extractor, opened.Info);
         }
         catch (Exception ex)
         {
             LogFailed(logger, ex);
             throw;
         }
+    }
+
+    private sealed record LoadedStudent(SkillExtractor Extractor, ExtractorInfo Info) : IDisposable
+    {
+        public void Dispose() => Extractor.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Student {Version} ({Kind}) ready over {Skills} skills after {Seconds:0.0} s")]
