@@ -1,6 +1,11 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SkillGraph.Application.Behaviors;
+using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Application;
 
@@ -8,7 +13,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the Mediator (source-generated), every handler of this assembly and the pipeline:
-    /// telemetry (logging, timing, metrics) around validation around the handler.
+    /// telemetry (logging, timing, metrics) around validation around the handler. The model ports (student, teacher)
+    /// answer <c>MODEL_UNAVAILABLE</c> until a host registers adapters for them.
     /// </summary>
     public static IServiceCollection AddSkillGraphApplication(this IServiceCollection services, Action<RequestTimingOptions>? timing = null)
     {
@@ -22,6 +28,12 @@ public static class DependencyInjection
             options.Assemblies = [typeof(DependencyInjection)];
             options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
         });
+
+        // The ports of the model-backed slices, refused until a host plugs an adapter in (AddSkillGraphStudent, AddSkillGraphTeacher).
+        services.TryAddSingleton<MissingPorts>();
+        services.TryAddSingleton<ISkillExtractor>(sp => sp.GetRequiredService<MissingPorts>());
+        services.TryAddSingleton<IResumeMatcher>(sp => sp.GetRequiredService<MissingPorts>());
+        services.TryAddSingleton<IJobDescriptionWriter>(sp => sp.GetRequiredService<MissingPorts>());
         return services;
     }
 }

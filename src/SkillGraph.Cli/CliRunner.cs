@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Mediator;
 using Microsoft.Data.Sqlite;
-using SkillGraph.Application.Common;
+using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Application;
+using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Graph.Import;
@@ -28,8 +31,7 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync("skillgraph: cancelled; nothing was changed.").ConfigureAwait(false);
             return Cancelled;
         }
-        catch (Exception ex) when (ex is EscoImportException or GraphStoreException or RequestValidationException or ConceptNotFoundException or GraphWriteException or ConcurrencyConflictException
-            or FormatException or ArgumentException or IOException or UnauthorizedAccessException or SqliteException or InvalidDataException)
+        catch (Exception ex) when (Known(ex) is { } exitCode)
         {
             await Console.Error.WriteLineAsync($"skillgraph: error: {OneLine(ex.Message)}").ConfigureAwait(false);
             if (parse.GetValue(CliOptions.Verbose))
@@ -37,7 +39,7 @@ internal static class CliRunner
                 await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             }
 
-            return Failed;
+            return exitCode;
         }
         catch (Exception ex) when (!parse.GetValue(CliOptions.Verbose))
         {
@@ -46,40 +48,78 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>
+    /// The one place where errors become exit codes (README, "Exit codes"): the service's own errors by their code
+    /// (<see cref="ErrorCodes.ExitCode"/>), malformed input and arguments as <c>BAD_INPUT</c>, file-system and SQLite
+    /// failures as 1; <c>null</c>: not an error the user can act on (an unexpected one).
+    /// </summary>
+    public static int? Known(Exception exception) => exception switch
+    {
+        SkillGraphException e => ErrorCodes.ExitCode(e.Code),
+        FormatException or ArgumentException or InvalidDataException => ErrorCodes.ExitCode(ErrorCode.BadInput),
+        IOException or UnauthorizedAccessException or SqliteException => Failed,
+        _ => null,
+    };
+
     public static Task<SqliteGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool seedSample = true) =>
         SqliteGraphStore.OpenAsync(
             new EmbeddedStoreOptions
             {
-                Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database)),
+                Path = EmbeddedStoreOptions.ResolvePath(parse.GetValue(CliOptions.Database), Environment.GetEnvironmentVariable(EmbeddedStoreOptions.PathVariable)),
                 SeedSampleWhenEmpty = seedSample,
                 WarmSearchIndex = false, // a one-shot command builds the label index only if it searches
             },
             cancellationToken);
 
     /// <summary>The store and the application's Mediator pipeline, as the server has them.</summary>
-    public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var store = await OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false);
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IGraphStore>(services, store);
-        Application.DependencyInjection.AddSkillGraphApplication(services);
-        return new CliServices(store, Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
-    }
+    public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        CliServices.Compose(await OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false));
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }
 
-/// <summary>What a verb that runs Mediator requests holds: the store and the service provider.</summary>
-internal sealed class CliServices(SqliteGraphStore store, Microsoft.Extensions.DependencyInjection.ServiceProvider provider) : IDisposable
+/// <summary>
+/// What a verb that sends Mediator requests holds: the store, the service provider with the application's pipeline and
+/// whatever ports the verb loaded (the student, the teacher), and what to dispose with them.
+/// </summary>
+internal sealed class CliServices : IDisposable
 {
-    public SqliteGraphStore Store { get; } = store;
+    private readonly ServiceProvider _provider;
+    private readonly IDisposable[] _owned;
 
-    public Mediator.IMediator Mediator { get; } = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mediator.IMediator>(provider);
+    private CliServices(SqliteGraphStore store, ServiceProvider provider, IDisposable[] owned)
+    {
+        Store = store;
+        _provider = provider;
+        _owned = owned;
+        Mediator = provider.GetRequiredService<IMediator>();
+    }
+
+    public SqliteGraphStore Store { get; }
+
+    public IMediator Mediator { get; }
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>The application over <paramref name="store"/>, plus the ports <paramref name="add"/> registers; takes ownership of the store and of <paramref name="owned"/>.</summary>
+    public static CliServices Compose(SqliteGraphStore store, Action<IServiceCollection>? add = null, params IDisposable[] owned)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IGraphStore>(store);
+        services.AddSkillGraphApplication();
+        add?.Invoke(services);
+        return new CliServices(store, services.BuildServiceProvider(), owned);
+    }
 
     public void Dispose()
     {
-        provider.Dispose();
+        _provider.Dispose();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
         Store.Dispose();
     }
 }

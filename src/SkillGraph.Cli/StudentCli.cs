@@ -1,6 +1,12 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Cli.Commands;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
+using SkillGraph.Student.Matching;
+using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Cli;
 
@@ -13,7 +19,45 @@ internal static class StudentCli
         Description = $"Extractor heads (.bin, from `skillgraph train`) or a whole scorer (.onnx); default {StudentHeads.DefaultPath} when it exists, else the heads shipped with skillgraph.",
     };
 
-    public static string CacheDirectory(SqliteGraphStore store) => Path.Combine(Path.GetDirectoryName(store.FilePath)!, "student");
+    /// <summary>Where the label vectors of the store's skills are cached: beside the store, as the server has it.</summary>
+    public static string CacheDirectory(SqliteGraphStore store) => new EmbeddedStoreOptions { Path = store.FilePath }.CacheDirectory;
+
+    /// <summary>
+    /// The store and the application with the student loaded up front (progress on stderr) as its <see cref="ISkillExtractor"/>,
+    /// and with <paramref name="matcherPath"/> (or the default head, when <paramref name="withMatcher"/>) its <see cref="IResumeMatcher"/>.
+    /// </summary>
+    public static async Task<CliServices> OpenAsync(ParseResult parse, string? modelPath, CancellationToken cancellationToken, bool withMatcher = false, string? matcherPath = null, int intraOpThreads = 1)
+    {
+        var store = await CliRunner.OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false);
+        SkillExtractor? opened = null;
+        try
+        {
+            var facts = withMatcher ? await SkillFacts.LoadAsync(store, cancellationToken).ConfigureAwait(false) : null;
+            var (_, extractor, info) = await OpenExtractorAsync(store, modelPath, cancellationToken, intraOpThreads).ConfigureAwait(false);
+            opened = extractor;
+            var student = new LoadedSkillExtractor(extractor, info);
+            var matcher = facts is null ? null : ResumeMatcher.Open(extractor, facts, matcherPath);
+            if (matcher is not null)
+            {
+                await Console.Error.WriteLineAsync($"skillgraph: matcher {matcher.Version}").ConfigureAwait(false);
+            }
+
+            return CliServices.Compose(store, services =>
+            {
+                services.AddSingleton<ISkillExtractor>(student);
+                if (matcher is not null)
+                {
+                    services.AddSingleton<IResumeMatcher>(matcher);
+                }
+            }, matcher is null ? [extractor] : [matcher, extractor]);
+        }
+        catch
+        {
+            opened?.Dispose();
+            store.Dispose();
+            throw;
+        }
+    }
 
     public static async Task<(SkillCatalog Catalog, SkillExtractor Extractor, ExtractorInfo Info)> OpenExtractorAsync(SqliteGraphStore store, string? modelPath, CancellationToken cancellationToken, int intraOpThreads = 1)
     {
@@ -23,6 +67,13 @@ internal static class StudentCli
                 new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total)), intraOpThreads))).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"skillgraph: student {info.Version} ({info.Kind}{(info.Source is null ? string.Empty : $", {info.Source}")}) over {catalog.Count} skills").ConfigureAwait(false);
         return (catalog, extractor, info);
+    }
+
+    /// <summary>The extractor <see cref="OpenAsync"/> loaded into <paramref name="services"/>.</summary>
+    public static (SkillExtractor Extractor, ExtractorInfo Info) Loaded(CliServices services)
+    {
+        var loaded = (LoadedSkillExtractor)services.Services.GetRequiredService<ISkillExtractor>();
+        return (loaded.Extractor, loaded.Info);
     }
 
     /// <summary>At most <paramref name="max"/> items, taken evenly across the list (so every part of a sampled run is represented).</summary>

@@ -30,11 +30,11 @@ public sealed record WriteResult(int Inserted, int Updated, int Unchanged, int R
 public readonly record struct WriteProgress(string Stage, long Done, long Total);
 
 /// <summary>A write named a relation end that does not exist, or broke another rule of the graph.</summary>
-public sealed class GraphWriteException(string message) : Exception(message);
+public sealed class GraphWriteException(string message) : SkillGraphException(ErrorCode.BadInput, message);
 
 /// <summary>A concept changed since the writer read it.</summary>
 public sealed class ConcurrencyConflictException(ConceptUri uri, long expected, long actual)
-    : Exception($"{uri} is at version {actual}, not {expected}: it changed since it was read.")
+    : SkillGraphException(ErrorCode.Conflict, $"{uri} is at version {actual}, not {expected}: it changed since it was read.")
 {
     public ConceptUri Uri { get; } = uri;
 
@@ -42,3 +42,6 @@ public sealed class ConcurrencyConflictException(ConceptUri uri, long expected, 
 
     public long Actual { get; } = actual;
 }
+
+/// <summary>The store could not be opened, reached or written.</summary>
+public sealed class GraphStoreException(string message, Exception? inner = null) : SkillGraphException(ErrorCode.StoreUnavailable, message, inner);

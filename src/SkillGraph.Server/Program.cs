@@ -1,10 +1,12 @@
 using GraphQL;
+using Microsoft.Extensions.Options;
 using SkillGraph.Application;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Server;
 using SkillGraph.Server.GraphQL;
 using SkillGraph.Server.Http;
+using SkillGraph.Student.Serving;
 using SkillGraph.Teacher;
 
 // wwwroot (GraphiQL) is copied next to the assembly, so the page works from any working directory.
@@ -17,19 +19,28 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 builder.Services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
-// The embedded store, opened once: --db, else SKILLGRAPH_DB, else data/skillgraph.db (an empty store seeds the sample graph).
-builder.Services.AddSingleton(services =>
-{
-    var path = EmbeddedStoreOptions.ResolvePath(services.GetRequiredService<IConfiguration>()["db"]);
-    return SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = path }).GetAwaiter().GetResult();
-});
+// The embedded store, opened once: --db, else SKILLGRAPH_DB, else Graph:Embedded:Path, else data/skillgraph.db (an empty store seeds the sample graph).
+builder.Services.AddOptions<EmbeddedStoreOptions>()
+    .BindConfiguration(EmbeddedStoreOptions.Section)
+    .PostConfigure<IConfiguration>((options, configuration) =>
+        options.Path = EmbeddedStoreOptions.ResolvePath(configuration["db"], configuration[EmbeddedStoreOptions.PathVariable] ?? options.Path))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton(services => SqliteGraphStore.OpenAsync(services.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value).GetAwaiter().GetResult());
 builder.Services.AddSingleton<IGraphStore>(services => services.GetRequiredService<SqliteGraphStore>());
+
+// The student: section Student (Student:BatchAcrossRequests, Student:ModelPath, …); its label vectors cached beside the store.
+builder.Services.AddOptions<StudentOptions>()
+    .BindConfiguration(StudentOptions.Section)
+    .PostConfigure<IOptions<EmbeddedStoreOptions>>((options, store) =>
+        options.CacheDirectory = string.IsNullOrWhiteSpace(options.CacheDirectory) ? store.Value.CacheDirectory : options.CacheDirectory)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 
 builder.Services.AddSkillGraphApplication();
 builder.Services.AddSkillGraphTeacher();
+builder.Services.AddSkillGraphStudent();
 builder.Services.AddSkillGraphSchema();
-builder.Services.AddSingleton<SkillGraph.Server.Student.StudentService>();
-builder.Services.AddSingleton<SkillGraph.Server.Student.MatcherService>();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Student;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Student;
-
-/// <summary>A skill found in a text: its URI, preferred label, score and the character spans that best support it.</summary>
-public sealed record SkillMention(string Uri, string Label, float Score, IReadOnlyList<Span> Spans);
 
 /// <summary>Runtime options of <see cref="SkillExtractor.Load"/>.</summary>
 public sealed record ExtractorOptions

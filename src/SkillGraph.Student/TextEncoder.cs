@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Student;
 

@@ -1,16 +1,14 @@
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 namespace SkillGraph.Student;
 
-/// <summary>A character range [Start, End) of the input text.</summary>
-public readonly record struct Span(int Start, int End);
-
 /// <summary>A candidate span: tokens [TokenStart, TokenEnd) of its chunk, the phrase it lies in, and its characters in the input text.</summary>
-public readonly record struct CandidateSpan(int Chunk, int TokenStart, int TokenEnd, Span Chars, int Phrase);
+public readonly record struct CandidateSpan(int Chunk, int TokenStart, int TokenEnd, TextSpan Chars, int Phrase);
 
 /// <summary>A short run of content words (no punctuation, at most a single connective stop word between content words): tokens [TokenStart, TokenEnd) of its chunk.</summary>
 public readonly record struct Phrase(int Chunk, int TokenStart, int TokenEnd);
 
 /// <summary>A piece of the input encoded in one encoder row: its token ids (with [CLS]/[SEP]) and characters.</summary>
-public sealed record TextChunk(int[] TokenIds, Span Chars);
+public sealed record TextChunk(int[] TokenIds, TextSpan Chars);
 
 /// <summary>The encoder input of a text: chunks plus the candidate phrases found in them.</summary>
 public sealed record SegmentedText(IReadOnlyList<TextChunk> Chunks, IReadOnlyList<CandidateSpan> Spans, IReadOnlyList<Phrase> Phrases);
@@ -77,7 +75,7 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
             }
             ids.Add(WordPieceTokenizer.SepId);
             var last = i - 1;
-            chunks.Add(new TextChunk([.. ids], new Span(units[first].Start, units[last].End)));
+            chunks.Add(new TextChunk([.. ids], new TextSpan(units[first].Start, units[last].End)));
             // phrases: runs of content words, joined by at most one connective stop word, never across punctuation
             var phraseOf = new int[last - first + 1];
             var cur = -1;
@@ -110,7 +108,7 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
                     {
                         var ts = unitTok[a - first].S;
                         var te = unitTok[b - first].E;
-                        if (te > ts) spans.Add(new CandidateSpan(chunkIndex, ts, te, new Span(units[a].Start, units[b].End), ph));
+                        if (te > ts) spans.Add(new CandidateSpan(chunkIndex, ts, te, new TextSpan(units[a].Start, units[b].End), ph));
                     }
                 }
             }

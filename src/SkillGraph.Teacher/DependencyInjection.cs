@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Graph;
 
 namespace SkillGraph.Teacher;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton(options);
         services.AddSingleton(sp => new TeachingRun(sp.GetRequiredService<IMediator>(), sp.GetRequiredService<IGraphStore>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton(sp => new JobDescriptionTeacher(sp.GetRequiredService<IMediator>(), sp.GetRequiredService<IGraphStore>(), options, cacheDirectory, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<IJobDescriptionWriter>(sp => sp.GetRequiredService<JobDescriptionTeacher>());
         return services;
     }
 }

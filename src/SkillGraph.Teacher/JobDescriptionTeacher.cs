@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
+using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Teacher.Chat;
@@ -8,22 +10,11 @@ using SkillGraph.Teacher.Records;
 
 namespace SkillGraph.Teacher;
 
-/// <summary>A job description the teacher wrote for an app, with the skills it asks for and its provenance.</summary>
-public sealed record GeneratedJobDescription(
-    string OccupationUri,
-    string Title,
-    string JobDescription,
-    IReadOnlyList<GeneratedSkill> Skills,
-    TeacherProvenance Teacher,
-    bool FromCache);
-
-public sealed record GeneratedSkill(string Uri, string Label, string Relation);
-
 /// <summary>
 /// The app-facing teacher (a GraphQL field calls it): one job description for an occupation, through the same
 /// context handler, prompt, validation and cache as <see cref="TeachingRun"/>. Thread-safe; build the kernel once.
 /// </summary>
-public sealed class JobDescriptionTeacher(IMediator mediator, IGraphStore graph, TeacherProviderOptions provider, string? cacheDirectory = null, ILoggerFactory? loggerFactory = null) : IDisposable
+public sealed class JobDescriptionTeacher(IMediator mediator, IGraphStore graph, TeacherProviderOptions provider, string? cacheDirectory = null, ILoggerFactory? loggerFactory = null) : IJobDescriptionWriter, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TeacherKernel? _kernel;
@@ -31,7 +22,7 @@ public sealed class JobDescriptionTeacher(IMediator mediator, IGraphStore graph,
     /// <summary>
     /// Writes a job description for <paramref name="occupation"/>; the same occupation, seed and provider give the
     /// same answer (from the cache, after the first time). Throws <c>ConceptNotFoundException</c> for an unknown
-    /// occupation and <see cref="InvalidOperationException"/> when the answer fails validation on every try.
+    /// occupation and <see cref="TeacherFailedException"/> when the answer fails validation on every try.
     /// </summary>
     public async Task<GeneratedJobDescription> GenerateJobDescriptionAsync(ConceptUri occupation, int seed = 0, int maxNodes = 60, CancellationToken cancellationToken = default)
     {
@@ -44,7 +35,7 @@ public sealed class JobDescriptionTeacher(IMediator mediator, IGraphStore graph,
         var (job, errors) = await worker.AskAsync<JobDescriptionAnswer>(PromptLibrary.JobDescription, input, a => OccupationTeacher.ValidateJob(a, bySkill), cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
-            throw new InvalidOperationException($"the teacher's job description for {occupation} failed validation: {string.Join("; ", errors)}");
+            throw new TeacherFailedException($"the teacher's job description for {occupation} failed validation: {string.Join("; ", errors)}");
         }
 
         var skills = OccupationTeacher.Resolve(job.Answer.Skills!, bySkill).Select(u => new GeneratedSkill(u, bySkill[u].Label, bySkill[u].Relation)).ToList();
@@ -56,6 +47,9 @@ public sealed class JobDescriptionTeacher(IMediator mediator, IGraphStore graph,
             new TeacherProvenance(kernel.Provider.ProviderName, kernel.Provider.ModelName, "sha256:" + job.PromptHash),
             kernel.Usage.CacheHits > hitsBefore);
     }
+
+    Task<GeneratedJobDescription> IJobDescriptionWriter.WriteAsync(ConceptUri occupation, int seed, CancellationToken cancellationToken) =>
+        GenerateJobDescriptionAsync(occupation, seed, cancellationToken: cancellationToken);
 
     public void Dispose()
     {

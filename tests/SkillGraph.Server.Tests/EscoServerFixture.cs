@@ -111,6 +111,9 @@ public static class GraphQLClientExtensions
     public static string FirstError(this JsonObject answer) =>
         answer["errors"]?[0]?["message"]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("expected an error: " + answer.ToJsonString());
 
+    public static string? FirstErrorCode(this JsonObject answer) =>
+        answer["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>();
+
     public static List<string> Strings(this JsonNode? array, string property) =>
         [.. (array?.AsArray() ?? []).Select(n => n![property]!.GetValue<string>())];
 

@@ -1,8 +1,10 @@
+using SkillGraph.Domain;
+
 namespace SkillGraph.Application.Common;
 
 /// <summary>A request was refused before it ran: one line per problem, each naming the field and the value.</summary>
 public sealed class RequestValidationException(string requestName, IReadOnlyList<string> errors)
-    : Exception($"{requestName}: {string.Join("; ", errors)}")
+    : SkillGraphException(ErrorCode.BadInput, $"{requestName}: {string.Join("; ", errors)}")
 {
     public string RequestName { get; } = requestName;
 
@@ -10,4 +12,13 @@ public sealed class RequestValidationException(string requestName, IReadOnlyList
 }
 
 /// <summary>A URI names no concept of the kind the request needs.</summary>
-public sealed class ConceptNotFoundException(string message) : Exception(message);
+public sealed class ConceptNotFoundException(string message) : SkillGraphException(ErrorCode.NotFound, message);
+
+/// <summary>A student model is still loading; the request may be retried shortly.</summary>
+public sealed class StudentLoadingException(string message) : SkillGraphException(ErrorCode.StudentLoading, message);
+
+/// <summary>A student model could not be loaded; says why.</summary>
+public sealed class ModelUnavailableException(string message, Exception? inner = null) : SkillGraphException(ErrorCode.ModelUnavailable, message, inner);
+
+/// <summary>The teacher could not answer: unreachable, or every answer failed validation.</summary>
+public sealed class TeacherFailedException(string message, Exception? inner = null) : SkillGraphException(ErrorCode.TeacherFailed, message, inner);

@@ -10,6 +10,22 @@ public interface IValidatable
 /// <summary>Small checks shared by the requests' validators.</summary>
 public static class Check
 {
+    /// <summary>The longest text (a job ad, a resume) a request may carry, in characters.</summary>
+    public const int MaxTextLength = 20_000;
+
+    /// <summary>A text field must be given, at most <see cref="MaxTextLength"/> characters, and (unless <paramref name="mayBeBlank"/>) not blank.</summary>
+    public static IEnumerable<string> Text(string field, string? value, bool mayBeBlank = false)
+    {
+        if (value is null || (!mayBeBlank && string.IsNullOrWhiteSpace(value)))
+        {
+            yield return $"{field}: give a text";
+        }
+        else if (value.Length > MaxTextLength)
+        {
+            yield return $"{field}: at most {MaxTextLength} characters (got {value.Length})";
+        }
+    }
+
     public static IEnumerable<string> Range(string field, int value, int min, int max)
     {
         if (value < min || value > max)

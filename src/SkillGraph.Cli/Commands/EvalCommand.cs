@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using SkillGraph.Cli.Evaluation;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
 using SkillGraph.Student.Matching;
@@ -57,10 +56,10 @@ internal static class EvalCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
+            using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct, intraOpThreads: 2).ConfigureAwait(false);
             var store = services.Store;
-            var (catalog, extractor, info) = await StudentCli.OpenExtractorAsync(store, parse.GetValue(model), ct, intraOpThreads: 2).ConfigureAwait(false);
-            using (extractor)
+            var (extractor, info) = StudentCli.Loaded(services);
+            var catalog = extractor.Catalog;
             {
                 var first = parse.GetValue(limit) ?? int.MaxValue;
                 var sets = new[]
@@ -143,7 +142,7 @@ internal static class EvalCommand
                     md.AppendLine("| --- | --- | --- | --- | --- | --- |");
                     foreach (var (name, texts) in new[] { ("job description", held.Select(t => (t.JobDescription, t.OccupationUri))), ("matched resume", held.Select(t => (t.ResumeMatched, t.OccupationUri))) })
                     {
-                        var s = await SuggestionEvaluation.RunAsync(services.Mediator, extractor, texts, cancellationToken: ct).ConfigureAwait(false);
+                        var s = await SuggestionEvaluation.RunAsync(services.Mediator, texts, cancellationToken: ct).ConfigureAwait(false);
                         await Console.Error.WriteLineAsync($"eval: suggestion from {name}: {s}").ConfigureAwait(false);
                         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | **{s.AccuracyAt1:F3}** | {s.AccuracyAt5:F3} | {s.AccuracyAt10:F3} | {s.Mrr:F3} |"));
                     }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Domain;
+using SkillGraph.Formats;
 using SkillGraph.Graph;
-using SkillGraph.Graph.Import;
 using SkillGraph.Student;
 
 namespace SkillGraph.Cli.Commands;
@@ -32,42 +33,46 @@ internal static class ExtractCommand
         {
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
-            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var (_, extractor, info) = await StudentCli.OpenExtractorAsync(store, parse.GetValue(model), ct).ConfigureAwait(false);
-            using (extractor)
+            using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct).ConfigureAwait(false);
             {
                 var outputPath = parse.GetValue(output)!.FullName;
-                var temporary = outputPath + ".tmp";
-                await using (var writer = new StreamWriter(temporary))
+                var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
+                try
                 {
-                    var lines = await new ProgressReporter().RunAsync("extract", report =>
+                    await using (var writer = new StreamWriter(temporary))
                     {
-                        var n = 0;
-                        foreach (var (id, text) in items)
+                        var lines = await new ProgressReporter().RunAsync("extract", async report =>
                         {
-                            ct.ThrowIfCancellationRequested();
-                            var skills = extractor.Extract(text, parse.GetValue(top));
-                            writer.WriteLine(JsonSerializer.Serialize(new
+                            var n = 0;
+                            foreach (var (id, text) in items)
                             {
-                                id,
-                                skills = skills.Select(s => new
+                                var extraction = await services.Mediator.Send(new ExtractSkills(text, parse.GetValue(top)), ct).ConfigureAwait(false);
+                                await writer.WriteLineAsync(JsonSerializer.Serialize(new
                                 {
-                                    uri = s.Uri,
-                                    label = s.Label,
-                                    score = Math.Round(s.Score, 4),
-                                    spans = s.Spans.Select(p => new { start = p.Start, end = p.End }),
-                                }),
-                                model = info.Version,
-                            }));
-                            report("texts", ++n, items.Count);
-                        }
+                                    id,
+                                    skills = extraction.Skills.Select(s => new
+                                    {
+                                        uri = s.Uri,
+                                        label = s.Label,
+                                        score = Math.Round(s.Score, 4),
+                                        spans = s.Spans.Select(p => new { start = p.Start, end = p.End }),
+                                    }),
+                                    model = extraction.Model,
+                                })).ConfigureAwait(false);
+                                report("texts", ++n, items.Count);
+                            }
 
-                        return Task.FromResult(n);
-                    }).ConfigureAwait(false);
-                    await Console.Error.WriteLineAsync($"skillgraph: {lines} texts → {outputPath}").ConfigureAwait(false);
+                            return n;
+                        }).ConfigureAwait(false);
+                        await Console.Error.WriteLineAsync($"skillgraph: {lines} texts → {outputPath}").ConfigureAwait(false);
+                    }
+
+                    File.Move(temporary, outputPath, overwrite: true);
                 }
-
-                File.Move(temporary, outputPath, overwrite: true);
+                finally
+                {
+                    File.Delete(temporary);
+                }
             }
 
             return CliRunner.Ok;

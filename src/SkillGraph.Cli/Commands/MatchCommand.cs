@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SkillGraph.Graph.Import;
-using SkillGraph.Student;
+using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Formats;
 using SkillGraph.Student.Matching;
 
 namespace SkillGraph.Cli.Commands;
@@ -25,48 +25,33 @@ internal static class MatchCommand
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
             var items = ReadInput(parse.GetValue(input)!.FullName);
-            var head = new MatcherHead(ResumeMatcher.LoadModel(parse.GetValue(model), out var source));
+            using var services = await StudentCli.OpenAsync(parse, null, ct, withMatcher: true, matcherPath: parse.GetValue(model)).ConfigureAwait(false);
+            var outputPath = parse.GetValue(output)!.FullName;
+            var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
             try
             {
-                using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-                var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
-                var (catalog, extractor, info) = await StudentCli.OpenExtractorAsync(store, null, ct).ConfigureAwait(false);
-                using (extractor)
+                await using (var writer = new StreamWriter(temporary))
                 {
-                    var matcher = new ResumeMatcher(extractor, facts, head);
-                    await Console.Error.WriteLineAsync($"skillgraph: matching with {matcher.Version} ({source}) on {info.Version} over {catalog.Count} skills").ConfigureAwait(false);
-                    var outputPath = parse.GetValue(output)!.FullName;
-                    var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
-                    try
+                    var lines = await new ProgressReporter().RunAsync("match", async report =>
                     {
-                        await using (var writer = new StreamWriter(temporary))
+                        var n = 0;
+                        foreach (var (id, job, resume) in items)
                         {
-                            var lines = await new ProgressReporter().RunAsync("match", report =>
-                            {
-                                var n = 0;
-                                foreach (var (id, job, resume) in items)
-                                {
-                                    ct.ThrowIfCancellationRequested();
-                                    writer.WriteLine(Line(id, matcher.Match(job, resume)));
-                                    report("pairs", ++n, items.Count);
-                                }
-
-                                return Task.FromResult(n);
-                            }).ConfigureAwait(false);
-                            await Console.Error.WriteLineAsync($"skillgraph: {lines} pairs → {outputPath}").ConfigureAwait(false);
+                            var match = await services.Mediator.Send(new MatchResume(job, resume), ct).ConfigureAwait(false);
+                            await writer.WriteLineAsync(Line(id, match)).ConfigureAwait(false);
+                            report("pairs", ++n, items.Count);
                         }
 
-                        File.Move(temporary, outputPath, overwrite: true);
-                    }
-                    finally
-                    {
-                        File.Delete(temporary);
-                    }
+                        return n;
+                    }).ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"skillgraph: {lines} pairs → {outputPath}").ConfigureAwait(false);
                 }
+
+                File.Move(temporary, outputPath, overwrite: true);
             }
             finally
             {
-                head.Dispose();
+                File.Delete(temporary);
             }
 
             return CliRunner.Ok;
@@ -75,7 +60,7 @@ internal static class MatchCommand
     }
 
     /// <summary>One output line: the DESIGN.md fields first, in their order, then the explanation, the edits and the model.</summary>
-    internal static string Line(string id, MatchResult result) => JsonSerializer.Serialize(
+    internal static string Line(string id, ResumeMatch result) => JsonSerializer.Serialize(
         new
         {
             id,

@@ -135,13 +135,7 @@ public sealed class GraphQLRunner
     /// </summary>
     private Task LogUnhandledAsync(UnhandledExceptionContext context)
     {
-        var known = context.OriginalException switch
-        {
-            Application.Common.RequestValidationException e => new ExecutionError(e.Message) { Code = "BAD_INPUT" },
-            Application.Common.ConceptNotFoundException e => new ExecutionError(e.Message) { Code = "NOT_FOUND" },
-            FormatException e => new ExecutionError(e.Message) { Code = "BAD_INPUT" },
-            _ => null,
-        };
+        var known = GraphQLErrors.From(context.OriginalException);
         if (known is not null)
         {
             context.Exception = known;

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Student.Matching;
 
@@ -29,19 +31,6 @@ public sealed record TextSkills(IReadOnlyList<SkillMention> Ranked, IReadOnlyDic
     public int PhraseCount => Phrases.Length / MiniLmEncoder.Dimension;
 
     public float Score(string uri) => ScoreOf.TryGetValue(uri, out var s) ? s : Floor;
-}
-
-/// <summary>How a job skill is covered by a resume.</summary>
-public enum Coverage
-{
-    Missing,
-    Exact,
-
-    /// <summary>The resume shows a skill one step broader in ESCO's hierarchy.</summary>
-    Broader,
-
-    /// <summary>The resume shows a skill one step narrower (more specific) in ESCO's hierarchy.</summary>
-    Narrower,
 }
 
 /// <summary>One of the job's skills and how the resume covers it.</summary>

@@ -1,23 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SkillGraph.Application.Features.Matching.MatchResume;
 
 namespace SkillGraph.Student.Matching;
-
-/// <summary>A job skill the resume covers: exactly, or partly through <see cref="Via"/> (a broader or narrower skill the resume shows).</summary>
-public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel);
-
-/// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
-public sealed record MissingSkill(string Uri, string Label);
-
-/// <summary>The matcher's answer for one (job, resume) pair.</summary>
-public sealed record MatchResult(
-    string Model,
-    float Score,
-    bool Matched,
-    IReadOnlyList<CoveredSkill> CoveredSkills,
-    IReadOnlyList<MissingSkill> MissingSkills,
-    string Explanation,
-    IReadOnlyList<string> SuggestedEdits);
 
 /// <summary>
 /// The Matcher, Explainer and Editor students: the extractor (ONNX) reads the job's and the resume's skills, the
@@ -25,11 +10,11 @@ public sealed record MatchResult(
 /// (ONNX) turns that into a score. The explanation and the suggested resume lines are written from those graph facts
 /// (templates, deterministic). Thread-safe; load once and share.
 /// </summary>
-public sealed class ResumeMatcher : IDisposable
+public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 {
     public const string DefaultModelPath = "models/student/matcher.onnx";
 
-    /// <summary>The head shipped inside this assembly (built by <see cref="MatcherTrainer"/>; its card says how).</summary>
+    /// <summary>The head shipped inside this assembly (built by MatcherTrainer in SkillGraph.Student.Training; its card says how).</summary>
     public const string EmbeddedModelName = "SkillGraph.Student.Shipped.matcher.onnx";
 
     public ResumeMatcher(SkillExtractor extractor, SkillFacts facts, MatcherHead head)
@@ -85,15 +70,18 @@ public sealed class ResumeMatcher : IDisposable
         return memory.ToArray();
     }
 
-    public MatchResult Match(string jobDescription, string resume)
+    public ResumeMatch Match(string jobDescription, string resume)
     {
         ArgumentNullException.ThrowIfNull(jobDescription);
         ArgumentNullException.ThrowIfNull(resume);
         return Match(Analyzer.Read(jobDescription), Analyzer.Read(resume));
     }
 
+    public ValueTask<ResumeMatch> MatchAsync(string jobDescription, string resume, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Match(jobDescription, resume));
+
     /// <summary>Matches texts already read by <see cref="Analyzer"/> (a job read once for many resumes).</summary>
-    public MatchResult Match(TextSkills job, TextSkills resume)
+    public ResumeMatch Match(TextSkills job, TextSkills resume)
     {
         var analysis = Analyzer.Compare(job, resume);
         var score = Head.Score(analysis.Features, 1)[0];
@@ -103,14 +91,14 @@ public sealed class ResumeMatcher : IDisposable
             .ToList();
         var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
             .OrderByDescending(c => c.Skill.Score)
-            .Select(c => new MissingSkill(c.Skill.Uri, c.Skill.Label))
+            .Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label))
             .ToList();
         var matched = score >= Head.Threshold;
-        return new MatchResult(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, covered, missing), SuggestEdits(missing, facts));
+        return new ResumeMatch(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, covered, missing), SuggestEdits(missing, facts));
     }
 
     /// <summary>The explanation: the score, then which of the job's skills the resume covers (and how) and which it lacks.</summary>
-    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<MissingSkill> missing)
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing)
     {
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
@@ -146,7 +134,7 @@ public sealed class ResumeMatcher : IDisposable
     }
 
     /// <summary>One resume line per missing skill, most important first, naming the ESCO skill and phrased from its description.</summary>
-    internal static IReadOnlyList<string> SuggestEdits(IReadOnlyList<MissingSkill> missing, SkillFacts facts)
+    internal static IReadOnlyList<string> SuggestEdits(IReadOnlyList<ResumeMissingSkill> missing, SkillFacts facts)
     {
         var edits = new List<string>(missing.Count);
         foreach (var skill in missing)

@@ -1,7 +1,7 @@
 using nietras.SeparatedValues;
 using SkillGraph.Domain;
+using SkillGraph.Formats;
 using SkillGraph.Graph;
-using SkillGraph.Graph.Import;
 
 namespace SkillGraph.Teacher.Chat;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.SemanticKernel;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
 using SkillGraph.Domain;
 using SkillGraph.Teacher.Chat;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 
 namespace SkillGraph.Teacher.Records;
 
@@ -20,8 +21,6 @@ public sealed record TeacherRecord(
     TeacherProvenance Teacher,
     DateTimeOffset CreatedAt);
 
-/// <summary>Who wrote a record: provider, model, and the hash of the prompts that produced it (SHA-256 over the hashes of the accepted prompts).</summary>
-public sealed record TeacherProvenance(string Provider, string Model, string PromptHash);
 
 /// <summary>A job-ad sentence labelled with the ESCO skills it expresses (for the extractor).</summary>
 public sealed record SentenceRecord(string Id, string Text, IReadOnlyList<string> Skills);

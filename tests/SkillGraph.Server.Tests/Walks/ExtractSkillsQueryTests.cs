@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SkillGraph.Server.Student;
+using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Server.Tests.Walks;
 
@@ -10,10 +10,10 @@ public sealed class ExtractSkillsQueryTests(EscoServerFixture esco)
     [Fact]
     public async Task AJobAdGetsEscoSkillsWithSpansAndTheModelVersion()
     {
-        await esco.Factory.Services.GetRequiredService<StudentService>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        await esco.Factory.Services.GetRequiredService<StudentSkillExtractor>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
         const string text = "We are looking for a backend developer with strong Java and SQL skills who writes unit tests.";
         var answer = (await esco.QueryAsync(
-            "query($text: String!) { extractSkills(text: $text, first: 8) { model skills { uri label score spans { start end } } } }",
+            "query($text: String!) { extractSkills(text: $text, first: 8) { model skills { uri label score spans { start end text } } } }",
             new { text })).Data()["extractSkills"]!;
         Assert.StartsWith("student-", answer["model"]!.GetValue<string>(), StringComparison.Ordinal);
         var skills = answer["skills"]!.AsArray();
@@ -21,6 +21,7 @@ public sealed class ExtractSkillsQueryTests(EscoServerFixture esco)
         var java = skills.Single(s => s!["uri"]!.GetValue<string>() == "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389");
         var span = java!["spans"]![0]!;
         Assert.Equal("Java", text[span["start"]!.GetValue<int>()..span["end"]!.GetValue<int>()]);
+        Assert.Equal("Java", span["text"]!.GetValue<string>());
         Assert.Contains(skills, s => s!["label"]!.GetValue<string>() == "SQL");
     }
 
@@ -29,5 +30,6 @@ public sealed class ExtractSkillsQueryTests(EscoServerFixture esco)
     {
         var answer = await esco.QueryAsync("""{ extractSkills(text: "Java", first: 0) { model } }""");
         Assert.Contains("first must be between 1 and 100 (got 0)", answer.FirstError(), StringComparison.Ordinal);
+        Assert.Equal("BAD_INPUT", answer.FirstErrorCode());
     }
 }

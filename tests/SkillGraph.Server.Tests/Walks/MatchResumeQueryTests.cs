@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SkillGraph.Server.Student;
+using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Server.Tests.Walks;
 
@@ -38,7 +38,7 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
     [Fact]
     public async Task TheResumeWithoutTwoOfTheJobsSkillsMissesThemAndScoresLower()
     {
-        await esco.Factory.Services.GetRequiredService<MatcherService>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
         var good = (await esco.QueryAsync(Query, new { job = Job, resume = Matched })).Data()["matchResume"]!;
         var bad = (await esco.QueryAsync(Query, new { job = Job, resume = Unmatched })).Data()["matchResume"]!;
         var context = good.ToJsonString() + "\n" + bad.ToJsonString();

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SkillGraph.Server.Student;
+using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Server.Tests.Walks;
 
@@ -14,14 +14,14 @@ public sealed class SuggestOccupationsQueryTests(EscoServerFixture esco)
     [Fact]
     public async Task ASoftwareDeveloperAdRanksIctProfessionsFirstWithTheMatchedSkills()
     {
-        await esco.Factory.Services.GetRequiredService<StudentService>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        await esco.Factory.Services.GetRequiredService<StudentSkillExtractor>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
         const string text = "We are hiring a software developer to design, build and test web applications in Java and JavaScript, "
             + "write SQL queries, debug code and take part in code reviews using Git.";
         var answer = (await esco.QueryAsync(
             """
             query($text: String!) { suggestOccupations(text: $text, first: 10) {
               model skills { uri label score }
-              occupations { occupation { uri preferredLabel } score essentialSkills optionalSkills matchedEssential { uri label } matchedOptional { uri label } reason } } }
+              occupations { occupation { uri preferredLabel } score essentialSkills optionalSkills matchedEssential { uri label } matchedOptional { uri label } reasons } } }
             """,
             new { text })).Data()["suggestOccupations"]!;
         Assert.StartsWith("student-", answer["model"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SuggestOccupationsQueryTests(EscoServerFixture esco)
             Assert.All(optional, s => Assert.Contains(s, esco.Csv.SkillsFor(uri, "optional")));
             Assert.All(essential.Concat(optional), s => Assert.Contains(s, skills));
             Assert.Equal(esco.Csv.SkillsFor(uri, "essential").Count, o["essentialSkills"]!.GetValue<int>());
-            Assert.StartsWith($"matches {essential.Count} of its {esco.Csv.SkillsFor(uri, "essential").Count} essential skill", o["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.StartsWith($"matches {essential.Count} of its {esco.Csv.SkillsFor(uri, "essential").Count} essential skill", o["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

@@ -1,3 +1,4 @@
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Teacher.Records;
 using SkillGraph.Teacher.Tests.Support;
 

@@ -71,13 +71,13 @@ public sealed class CliMatchTests : IDisposable
         var output = Path.Combine(_directory, "out.jsonl");
         await File.WriteAllLinesAsync(input, [JsonSerializer.Serialize(new { id = "a", job = Job, resume = Resume }), "{\"id\":\"b\",\"job\":\"x\"}"]);
         var result = await CliProcess.RunAsync("match", "--input", input, "--output", output, "--db", Path.Combine(_directory, "y.db"));
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // BAD_INPUT
         Assert.Equal($"skillgraph: error: {input} line 2: needs a \"resume\" string.", result.Stderr.Trim());
         Assert.False(File.Exists(output));
 
         await File.WriteAllLinesAsync(input, ["{\"id\":\"a\",\"job\":\"x\",\"resume\":\"y\"}", "not json"]);
         result = await CliProcess.RunAsync("match", "--input", input, "--output", output, "--db", Path.Combine(_directory, "y.db"));
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"skillgraph: error: {input} line 2: not JSON", result.Stderr.Trim(), StringComparison.Ordinal);
 
         await File.WriteAllLinesAsync(input, ["{\"id\":\"a\",\"job\":\"x\",\"resume\":\"y\"}"]);

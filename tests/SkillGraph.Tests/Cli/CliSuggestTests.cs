@@ -22,7 +22,7 @@ public sealed class CliSuggestTests : IDisposable
         Assert.InRange(occupations.Count, 1, 3);
         Assert.Equal("chef", occupations[0].GetProperty("occupation").GetProperty("label").GetString());
         Assert.NotEmpty(occupations[0].GetProperty("matchedEssential").EnumerateArray());
-        Assert.StartsWith("matches ", occupations[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("matches ", occupations[0].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.True(occupations.Zip(occupations.Skip(1)).All(p => p.First.GetProperty("score").GetDouble() >= p.Second.GetProperty("score").GetDouble()));
 
         var plain = await CliProcess.RunAsync("suggest", "--text", text, "--first", "1", "--db", db);

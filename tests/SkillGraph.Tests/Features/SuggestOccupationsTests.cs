@@ -68,7 +68,7 @@ public sealed class SuggestOccupationsTests(EscoStoreFixture esco) : IDisposable
             Assert.Equal((essential.Count, optional.Count), (s.EssentialSkills, s.OptionalSkills));
         }
 
-        Assert.StartsWith($"matches {suggestions[0].MatchedEssential.Count} of its {suggestions[0].EssentialSkills} essential skills", suggestions[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"matches {suggestions[0].MatchedEssential.Count} of its {suggestions[0].EssentialSkills} essential skills", suggestions[0].Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SuggestOccupationsTests(EscoStoreFixture esco) : IDisposable
         var suggestions = await _host.Mediator.Send(new SuggestOccupations(skills, 3));
         Assert.Equal(Developer, suggestions[0].Occupation.Uri.Value);
         Assert.Equal(skills.Count, suggestions[0].MatchedEssential.Count);
-        Assert.Contains($"matches {skills.Count} of its {skills.Count} essential skills: ", suggestions[0].Reason, StringComparison.Ordinal);
+        Assert.Contains($"matches {skills.Count} of its {skills.Count} essential skills: ", suggestions[0].Reasons[0], StringComparison.Ordinal);
     }
 
     [Fact]

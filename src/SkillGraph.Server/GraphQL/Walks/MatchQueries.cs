@@ -1,12 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Server.GraphQL.Common;
-using SkillGraph.Server.Student;
-using SkillGraph.Student.Matching;
 
 namespace SkillGraph.Server.GraphQL.Walks;
 
-/// <summary><c>matchResume(jobDescription, resume)</c>: the student matcher (ONNX) scores a resume against a job and explains it from the graph.</summary>
+/// <summary><c>matchResume(jobDescription, resume)</c>: sends <see cref="MatchResume"/> (the student matcher, ONNX, explained from the graph) and maps its answer.</summary>
 public sealed class MatchQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query) =>
@@ -14,30 +13,10 @@ public sealed class MatchQueries : IQueryFields
             .Description("How well a resume matches a job: a score, the job's ESCO skills the resume covers (exactly, or partly through a broader/narrower skill) and lacks, an explanation, and suggested resume lines for the missing skills (the student models, ONNX Runtime).")
             .Argument<NonNullGraphType<StringGraphType>>("jobDescription")
             .Argument<NonNullGraphType<StringGraphType>>("resume")
-            .Resolve(c =>
-            {
-                var job = c.GetArgument<string>("jobDescription");
-                var resume = c.GetArgument<string>("resume");
-                foreach (var (name, text) in new[] { ("jobDescription", job), ("resume", resume) })
-                {
-                    if (text.Length > StudentQueries.MaxTextLength)
-                    {
-                        throw new ExecutionError($"{name}: at most {StudentQueries.MaxTextLength} characters (got {text.Length}).") { Code = "BAD_INPUT" };
-                    }
-                }
-
-                try
-                {
-                    return c.RequestServices!.GetRequiredService<MatcherService>().Get().Match(job, resume);
-                }
-                catch (StudentLoadingException ex)
-                {
-                    throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
-                }
-            });
+            .ResolveAsync(async c => await WalkQueries.Send(c, new MatchResume(c.GetArgument<string>("jobDescription"), c.GetArgument<string>("resume"))).ConfigureAwait(false));
 }
 
-public sealed class ResumeMatchType : ObjectGraphType<MatchResult>
+public sealed class ResumeMatchType : ObjectGraphType<ResumeMatch>
 {
     public ResumeMatchType()
     {
@@ -65,7 +44,7 @@ public sealed class ResumeCoveredSkillType : ObjectGraphType<CoveredSkill>
     }
 }
 
-public sealed class ResumeMissingSkillType : ObjectGraphType<MissingSkill>
+public sealed class ResumeMissingSkillType : ObjectGraphType<ResumeMissingSkill>
 {
     public ResumeMissingSkillType()
     {

@@ -1,16 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Server.GraphQL.Common;
-using SkillGraph.Server.Student;
-using SkillGraph.Student;
 
 namespace SkillGraph.Server.GraphQL.Walks;
 
-/// <summary><c>extractSkills(text, first)</c>: the student (ONNX) finds the ESCO skills a text expresses, with spans.</summary>
+/// <summary><c>extractSkills(text, first)</c>: sends <see cref="ExtractSkills"/> (the student, ONNX) and maps its answer.</summary>
 public sealed class StudentQueries : IQueryFields
 {
-    public const int MaxTextLength = 20_000;
-
     public void AddTo(ObjectGraphType query) =>
         query.Field<NonNullGraphType<SkillExtractionType>>("extractSkills")
             .Description("The ESCO skills a text expresses, best first, each with the character spans that support it (the student model, ONNX Runtime).")
@@ -19,33 +16,23 @@ public sealed class StudentQueries : IQueryFields
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
-                var first = c.GetArgument<int>("first");
-                if (text.Length > MaxTextLength)
-                {
-                    throw new ExecutionError($"text: at most {MaxTextLength} characters (got {text.Length}).") { Code = "BAD_INPUT" };
-                }
-
-                if (first is < 1 or > 100)
-                {
-                    throw new ExecutionError($"first must be between 1 and 100 (got {first}).") { Code = "BAD_INPUT" };
-                }
-
-                try
-                {
-                    var student = c.RequestServices!.GetRequiredService<StudentService>();
-                    var (_, info) = student.Get();
-                    return new SkillExtraction(info.Version, await student.ExtractAsync(text, first, c.CancellationToken).ConfigureAwait(false));
-                }
-                catch (StudentLoadingException ex)
-                {
-                    throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
-                }
+                var extraction = await WalkQueries.Send(c, new ExtractSkills(text, c.GetArgument<int>("first"))).ConfigureAwait(false);
+                return SkillExtractionView.Of(extraction.Model, extraction.Skills, text);
             });
 }
 
-public sealed record SkillExtraction(string Model, IReadOnlyList<SkillMention> Skills);
+/// <summary>An extraction as GraphQL shows it: each span with the substring it covers.</summary>
+public sealed record SkillExtractionView(string Model, IReadOnlyList<ExtractedSkillView> Skills)
+{
+    public static SkillExtractionView Of(string model, IReadOnlyList<SkillMention> skills, string text) => new(model, ExtractedSkillView.Of(skills, text));
+}
 
-public sealed class SkillExtractionType : ObjectGraphType<SkillExtraction>
+public sealed record ExtractedSkillView(SkillMention Skill, string Text)
+{
+    public static IReadOnlyList<ExtractedSkillView> Of(IReadOnlyList<SkillMention> skills, string text) => [.. skills.Select(s => new ExtractedSkillView(s, text))];
+}
+
+public sealed class SkillExtractionType : ObjectGraphType<SkillExtractionView>
 {
     public SkillExtractionType()
     {
@@ -55,25 +42,29 @@ public sealed class SkillExtractionType : ObjectGraphType<SkillExtraction>
     }
 }
 
-public sealed class ExtractedSkillType : ObjectGraphType<SkillMention>
+public sealed class ExtractedSkillType : ObjectGraphType<ExtractedSkillView>
 {
     public ExtractedSkillType()
     {
         Name = "ExtractedSkill";
-        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
-        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
-        Field<NonNullGraphType<FloatGraphType>>("score").Resolve(c => Math.Round(c.Source.Score, 4));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextSpanType>>>>("spans").Resolve(c => c.Source.Spans);
+        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Skill.Uri);
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Skill.Label);
+        Field<NonNullGraphType<FloatGraphType>>("score").Resolve(c => Math.Round(c.Source.Skill.Score, 4));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextSpanType>>>>("spans")
+            .Resolve(c => c.Source.Skill.Spans.Select(s => new TextSpanView(s.Start, s.End, s.Of(c.Source.Text))).ToList());
     }
 }
 
-public sealed class TextSpanType : ObjectGraphType<Span>
+public sealed record TextSpanView(int Start, int End, string Text);
+
+public sealed class TextSpanType : ObjectGraphType<TextSpanView>
 {
     public TextSpanType()
     {
         Name = "TextSpan";
-        Description = "Character offsets into the text: [start, end).";
+        Description = "Character offsets into the text: [start, end), and the text they cover.";
         Field<NonNullGraphType<IntGraphType>>("start").Resolve(c => c.Source.Start);
         Field<NonNullGraphType<IntGraphType>>("end").Resolve(c => c.Source.End);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The substring [start, end) of the text.").Resolve(c => c.Source.Text);
     }
 }

@@ -2,17 +2,13 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 using SkillGraph.Server.GraphQL.Common;
 using SkillGraph.Server.GraphQL.Occupations;
-using SkillGraph.Server.Student;
-using SkillGraph.Student;
 
 namespace SkillGraph.Server.GraphQL.Walks;
 
-/// <summary>
-/// <c>suggestOccupations(text, first)</c>: the student extracts the text's skills (as <c>extractSkills</c> does), then the
-/// <see cref="SuggestOccupations"/> request ranks the occupations those skills fit.
-/// </summary>
+/// <summary><c>suggestOccupations(text, first)</c>: sends <see cref="SuggestOccupationsForText"/> (extract, then rank) and maps its answer.</summary>
 public sealed class SuggestQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query) =>
@@ -23,40 +19,15 @@ public sealed class SuggestQueries : IQueryFields
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
-                var first = c.GetArgument<int>("first");
-                if (text.Length > StudentQueries.MaxTextLength)
-                {
-                    throw new ExecutionError($"text: at most {StudentQueries.MaxTextLength} characters (got {text.Length}).") { Code = "BAD_INPUT" };
-                }
-
-                if (first is < 1 or > SuggestOccupations.MaxFirst)
-                {
-                    throw new ExecutionError($"first must be between 1 and {SuggestOccupations.MaxFirst} (got {first}).") { Code = "BAD_INPUT" };
-                }
-
-                var service = c.RequestServices!.GetRequiredService<StudentService>();
-                (SkillExtractor Extractor, ExtractorInfo Info) student;
-                try
-                {
-                    student = service.Get();
-                }
-                catch (StudentLoadingException ex)
-                {
-                    throw new ExecutionError(ex.Message) { Code = "STUDENT_LOADING" };
-                }
-
-                var skills = await service.ExtractAsync(text, SuggestOccupations.SkillsFromText, c.CancellationToken).ConfigureAwait(false);
-                var request = SuggestOccupations.FromExtraction(skills.Select(s => (s.Uri, (double)s.Score)), first);
-                var used = skills.Where(s => s.Score > 0).Take(request.Skills.Count).ToList();
-                IReadOnlyList<OccupationSuggestion> occupations = request.Skills.Count == 0 ? [] : await WalkQueries.Send(c, request).ConfigureAwait(false);
-                return new OccupationSuggestions(student.Info.Version, used, occupations);
+                var answer = await WalkQueries.Send(c, new SuggestOccupationsForText(text, c.GetArgument<int>("first"))).ConfigureAwait(false);
+                return new OccupationSuggestionsView(answer.Model, ExtractedSkillView.Of(answer.Skills, text), answer.Occupations);
             });
 }
 
-/// <summary>The answer of <c>suggestOccupations</c>: the model, the skills it found, and the ranked occupations.</summary>
-public sealed record OccupationSuggestions(string Model, IReadOnlyList<SkillMention> Skills, IReadOnlyList<OccupationSuggestion> Occupations);
+/// <summary>The answer of <c>suggestOccupations</c> as GraphQL shows it: the model, the skills it found (spans with their text), the ranked occupations.</summary>
+public sealed record OccupationSuggestionsView(string Model, IReadOnlyList<ExtractedSkillView> Skills, IReadOnlyList<OccupationSuggestion> Occupations);
 
-public sealed class OccupationSuggestionsType : ObjectGraphType<OccupationSuggestions>
+public sealed class OccupationSuggestionsType : ObjectGraphType<OccupationSuggestionsView>
 {
     public OccupationSuggestionsType()
     {
@@ -81,6 +52,6 @@ public sealed class OccupationSuggestionType : ObjectGraphType<OccupationSuggest
         Field<NonNullGraphType<IntGraphType>>("optionalSkills").Description("How many optional skills the occupation lists.").Resolve(c => c.Source.OptionalSkills);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("matchedEssential").Description("The text's skills that are essential for it, by label.").Resolve(c => c.Source.MatchedEssential);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("matchedOptional").Description("The text's skills that are optional for it, by label.").Resolve(c => c.Source.MatchedOptional);
-        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Why, in words: the essential skills it matches, then the optional ones.").Resolve(c => c.Source.Reasons);
     }
 }

@@ -3,13 +3,13 @@ using GraphQL.Types;
 using Mediator;
 using SkillGraph.Application.Features.Careers.GetCareerMoves;
 using SkillGraph.Application.Features.Careers.GetSkillGap;
+using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
 using SkillGraph.Application.Features.Occupations.GetRelatedOccupations;
 using SkillGraph.Application.Features.Skills.GetRelatedSkills;
 using SkillGraph.Domain;
 using SkillGraph.Server.GraphQL.Common;
 using SkillGraph.Server.GraphQL.Occupations;
-using SkillGraph.Teacher;
 
 namespace SkillGraph.Server.GraphQL.Walks;
 
@@ -68,11 +68,7 @@ public sealed class WalkQueries : IQueryFields
             .Description("A job description written by the teacher model from the occupation's graph context (configured provider; offline by default). Costs a model call unless cached.")
             .Argument<NonNullGraphType<StringGraphType>>("occupationUri")
             .Argument<IntGraphType>("seed", a => a.DefaultValue = 0)
-            .ResolveAsync(async c =>
-            {
-                var teacher = c.RequestServices!.GetRequiredService<JobDescriptionTeacher>();
-                return await teacher.GenerateJobDescriptionAsync(c.Uri("occupationUri"), c.GetArgument<int>("seed"), cancellationToken: c.CancellationToken).ConfigureAwait(false);
-            });
+            .ResolveAsync(async c => await Send(c, new GenerateJobDescription(c.Uri("occupationUri"), c.GetArgument<int>("seed"))).ConfigureAwait(false));
     }
 
     internal static async Task<TResponse> Send<TResponse>(IResolveFieldContext context, IQuery<TResponse> request) =>

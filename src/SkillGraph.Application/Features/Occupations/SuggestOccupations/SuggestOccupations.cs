@@ -83,23 +83,21 @@ public sealed record OccupationSuggestion(
     IReadOnlyList<ConceptRef> MatchedEssential,
     IReadOnlyList<ConceptRef> MatchedOptional)
 {
-    /// <summary>Why, in words: "matches 6 of its 18 essential skills: a, b, c, d, e, …; and 2 of its 40 optional skills: f, g".</summary>
-    public string Reason
+    /// <summary>
+    /// Why, in words: "matches 6 of its 18 essential skills: a, b, c, d, e, …", then (when any) "matches 2 of its 40
+    /// optional skills: f, g".
+    /// </summary>
+    public IReadOnlyList<string> Reasons
     {
         get
         {
-            var essential = string.Create(CultureInfo.InvariantCulture, $"matches {MatchedEssential.Count} of its {EssentialSkills} essential skill{(EssentialSkills == 1 ? string.Empty : "s")}") + Names(MatchedEssential);
-            if (MatchedOptional.Count == 0)
-            {
-                return essential;
-            }
-
-            var optional = string.Create(CultureInfo.InvariantCulture, $"{MatchedOptional.Count} of its {OptionalSkills} optional skill{(OptionalSkills == 1 ? string.Empty : "s")}") + Names(MatchedOptional);
-            return MatchedEssential.Count == 0
-                ? $"{essential}, but {optional}"
-                : $"{essential}; and {optional}";
+            var essential = Matches(MatchedEssential, EssentialSkills, "essential");
+            return MatchedOptional.Count == 0 ? [essential] : [essential, Matches(MatchedOptional, OptionalSkills, "optional")];
         }
     }
+
+    private static string Matches(IReadOnlyList<ConceptRef> matched, int of, string kind) =>
+        string.Create(CultureInfo.InvariantCulture, $"matches {matched.Count} of its {of} {kind} skill{(of == 1 ? string.Empty : "s")}") + Names(matched);
 
     private static string Names(IReadOnlyList<ConceptRef> matched)
     {

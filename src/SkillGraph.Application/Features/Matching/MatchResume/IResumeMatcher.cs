@@ -1,0 +1,39 @@
+namespace SkillGraph.Application.Features.Matching.MatchResume;
+
+/// <summary>
+/// The port of the resume matcher (the student implements it: extractor + graph facts + an ONNX head): how well a
+/// resume matches a job, and why. Thread-safe. While the model loads it throws <see cref="Common.StudentLoadingException"/>.
+/// </summary>
+public interface IResumeMatcher
+{
+    ValueTask<ResumeMatch> MatchAsync(string jobDescription, string resume, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The matcher's answer for one (job, resume) pair.</summary>
+public sealed record ResumeMatch(
+    string Model,
+    float Score,
+    bool Matched,
+    IReadOnlyList<CoveredSkill> CoveredSkills,
+    IReadOnlyList<ResumeMissingSkill> MissingSkills,
+    string Explanation,
+    IReadOnlyList<string> SuggestedEdits);
+
+/// <summary>A job skill the resume covers: exactly, or partly through a broader or narrower skill the resume shows (<paramref name="ViaUri"/>).</summary>
+public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel);
+
+/// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
+public sealed record ResumeMissingSkill(string Uri, string Label);
+
+/// <summary>How a job skill is covered by a resume.</summary>
+public enum Coverage
+{
+    Missing,
+    Exact,
+
+    /// <summary>The resume shows a skill one step broader in ESCO's hierarchy.</summary>
+    Broader,
+
+    /// <summary>The resume shows a skill one step narrower (more specific) in ESCO's hierarchy.</summary>
+    Narrower,
+}

@@ -1,0 +1,19 @@
+using Mediator;
+using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
+
+namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
+
+/// <summary>
+/// The occupations a text (a job ad, a resume) fits, best first: the extractor's best
+/// <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/> skills of the text, then <see cref="SuggestOccupations.SuggestOccupations"/>.
+/// </summary>
+public sealed record SuggestOccupationsForText(string Text, int First = 10) : IQuery<OccupationSuggestions>, IValidatable
+{
+    public IEnumerable<string> Validate() =>
+        Check.Text("text", Text).Concat(Check.Range("first", First, 1, SuggestOccupations.SuggestOccupations.MaxFirst));
+}
+
+/// <summary>The model that read the text, the skills it found that weigh in the ranking, and the ranked occupations (empty when no skill was found).</summary>
+public sealed record OccupationSuggestions(string Model, IReadOnlyList<SkillMention> Skills, IReadOnlyList<OccupationSuggestion> Occupations);

@@ -1,0 +1,61 @@
+using Mediator;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
+
+namespace SkillGraph.Student.Evaluation;
+
+/// <summary>
+/// How often the true occupation is the first suggestion (Accuracy@1), among the first 5 or 10, and the mean reciprocal
+/// rank (MRR, 0 when it is not among the first <see cref="SuggestOccupations.MaxFirst"/>), over <see cref="Count"/> texts;
+/// <see cref="NoSkills"/> texts yielded no skill (they count as misses).
+/// </summary>
+public sealed record SuggestionMetrics(int Count, double AccuracyAt1, double AccuracyAt5, double AccuracyAt10, double Mrr, int NoSkills)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"n={Count}  Acc@1={AccuracyAt1:0.000}  Acc@5={AccuracyAt5:0.000}  Acc@10={AccuracyAt10:0.000}  MRR={Mrr:0.000}  no-skills={NoSkills}");
+}
+
+/// <summary>
+/// Scores <c>suggestOccupations</c> against texts whose occupation is known (e.g. teacher records: the job description or
+/// the matching resume, and <c>occupationUri</c>): each text is sent as the same <see cref="SuggestOccupationsForText"/>
+/// request the API and the CLI send, and the rank of the true occupation is counted.
+/// </summary>
+public static class SuggestionEvaluation
+{
+    public static async Task<SuggestionMetrics> RunAsync(
+        IMediator mediator,
+        IEnumerable<(string Text, string OccupationUri)> items,
+        IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mediator);
+        var list = items as IReadOnlyCollection<(string Text, string OccupationUri)> ?? [.. items];
+        int count = 0, at1 = 0, at5 = 0, at10 = 0, noSkills = 0;
+        var reciprocal = 0.0;
+        foreach (var (text, occupation) in list)
+        {
+            count++;
+            var answer = await mediator.Send(new SuggestOccupationsForText(text, SuggestOccupations.MaxFirst), cancellationToken).ConfigureAwait(false);
+            progress?.Report((count, list.Count));
+            if (answer.Skills.Count == 0)
+            {
+                noSkills++;
+                continue;
+            }
+
+            var rank = 1 + answer.Occupations.ToList().FindIndex(s => string.Equals(s.Occupation.Uri.Value, occupation, StringComparison.Ordinal));
+            if (rank == 0)
+            {
+                continue;
+            }
+
+            at1 += rank == 1 ? 1 : 0;
+            at5 += rank <= 5 ? 1 : 0;
+            at10 += rank <= 10 ? 1 : 0;
+            reciprocal += 1.0 / rank;
+        }
+
+        double Share(double n) => count == 0 ? 0 : Math.Round(n / count, 4);
+        return new SuggestionMetrics(count, Share(at1), Share(at5), Share(at10), Share(reciprocal), noSkills);
+    }
+}

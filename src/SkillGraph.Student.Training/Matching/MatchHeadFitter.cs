@@ -1,0 +1,140 @@
+namespace SkillGraph.Student.Matching;
+
+/// <summary>
+/// Fits the match head's weights: standardises the features (NaN imputed with the mean), then full-batch
+/// <see cref="Adam"/> on the cross-entropy with L2 on the weights; a logistic regression, or a one-hidden-layer ReLU MLP
+/// when <see cref="MatcherTrainOptions.Hidden"/> &gt; 0. Deterministic for a seed.
+/// </summary>
+internal static class MatchHeadFitter
+{
+    public static MatchHeadWeights Fit(List<float[]> rows, List<float> labels, MatcherTrainOptions options)
+    {
+        var n = rows.Count;
+        var f = rows[0].Length;
+        var h = Math.Max(1, options.Hidden);
+        var mlp = options.Hidden > 0;
+        var mean = new float[f];
+        var scale = new float[f];
+        for (var j = 0; j < f; j++)
+        {
+            // A feature the text does not give (NaN, e.g. no stated years) is imputed with the mean of those it gives.
+            var known = rows.Where(r => !float.IsNaN(r[j])).ToList();
+            var mu = known.Count == 0 ? 0 : known.Average(r => (double)r[j]);
+            var sd = known.Count == 0 ? 1 : Math.Sqrt(known.Average(r => (r[j] - mu) * (r[j] - mu)));
+            mean[j] = (float)mu;
+            scale[j] = sd > 1e-6 ? (float)sd : 1f;
+        }
+
+        var x = new double[n, f];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < f; j++)
+            {
+                x[i, j] = options.DisabledFeatures.Contains(j) || float.IsNaN(rows[i][j]) ? 0 : (rows[i][j] - mean[j]) / scale[j];
+            }
+        }
+
+        var random = new Random(options.Seed);
+        var p = new double[(f * h) + h + (mlp ? h + 1 : 0)]; // w1 [f,h], b1 [h], w2 [h], b2
+        if (mlp)
+        {
+            for (var k = 0; k < f * h; k++)
+            {
+                p[k] = (random.NextDouble() - 0.5) * 2 * Math.Sqrt(6.0 / (f + h));
+            }
+
+            for (var k = 0; k < h; k++)
+            {
+                p[(f * h) + h + k] = (random.NextDouble() - 0.5) * 2 * Math.Sqrt(6.0 / (h + 1));
+            }
+        }
+
+        var grad = new double[p.Length];
+        var adam = new Adam(p.Length, options.LearningRate);
+        var hidden = new double[h];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            Array.Clear(grad);
+            for (var i = 0; i < n; i++)
+            {
+                double logit;
+                if (!mlp)
+                {
+                    logit = p[f];
+                    for (var j = 0; j < f; j++)
+                    {
+                        logit += x[i, j] * p[j];
+                    }
+                }
+                else
+                {
+                    logit = p[^1];
+                    for (var k = 0; k < h; k++)
+                    {
+                        var z = p[(f * h) + k];
+                        for (var j = 0; j < f; j++)
+                        {
+                            z += x[i, j] * p[(j * h) + k];
+                        }
+
+                        hidden[k] = Math.Max(0, z);
+                        logit += hidden[k] * p[(f * h) + h + k];
+                    }
+                }
+
+                var d = (1 / (1 + Math.Exp(-logit))) - labels[i]; // dLoss/dlogit
+                if (!mlp)
+                {
+                    for (var j = 0; j < f; j++)
+                    {
+                        grad[j] += d * x[i, j];
+                    }
+
+                    grad[f] += d;
+                    continue;
+                }
+
+                grad[^1] += d;
+                for (var k = 0; k < h; k++)
+                {
+                    grad[(f * h) + h + k] += d * hidden[k];
+                    if (hidden[k] <= 0)
+                    {
+                        continue;
+                    }
+
+                    var dz = d * p[(f * h) + h + k];
+                    grad[(f * h) + k] += dz;
+                    for (var j = 0; j < f; j++)
+                    {
+                        grad[(j * h) + k] += dz * x[i, j];
+                    }
+                }
+            }
+
+            for (var k = 0; k < p.Length; k++)
+            {
+                var isWeight = k < f * h || (mlp && k >= (f * h) + h && k < p.Length - 1);
+                grad[k] = (grad[k] / n) + (isWeight ? options.L2 * p[k] : 0);
+            }
+
+            adam.Step(p, grad, epoch);
+
+            foreach (var j in options.DisabledFeatures)
+            {
+                for (var k = 0; k < h; k++)
+                {
+                    p[(j * h) + k] = 0;
+                }
+            }
+        }
+
+        return new MatchHeadWeights(
+            mean,
+            scale,
+            [.. p.Take(f * h).Select(v => (float)v)],
+            [.. p.Skip(f * h).Take(h).Select(v => (float)v)],
+            mlp ? [.. p.Skip((f * h) + h).Take(h).Select(v => (float)v)] : null,
+            mlp ? (float)p[^1] : 0f);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace SkillGraph.Student.Matching;
+
+/// <summary>Measures a matcher on teacher triples: every score comes from the ONNX head.</summary>
+public static class MatcherEvaluation
+{
+    /// <summary>Matches every (job, matched) and (job, unmatched) pair of <paramref name="triples"/> with <paramref name="matcher"/>.</summary>
+    public static MatcherMetrics Run(IReadOnlyList<MatchTriple> triples, ResumeMatcher matcher, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(triples);
+        ArgumentNullException.ThrowIfNull(matcher);
+        var m = new float[triples.Count];
+        var u = new float[triples.Count];
+        for (var i = 0; i < triples.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var job = matcher.Analyzer.Read(triples[i].JobDescription);
+            m[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeMatched)).Score;
+            u[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeUnmatched)).Score;
+            if (progress is not null && ((i + 1) % 50 == 0 || i + 1 == triples.Count))
+            {
+                progress.Report(string.Create(CultureInfo.InvariantCulture, $"eval: {i + 1}/{triples.Count} records"));
+            }
+        }
+
+        return Measure(m, u, matcher.Head.Threshold);
+    }
+
+    /// <summary>Pairwise accuracy (ties count half), ROC-AUC over all matched vs unmatched scores, and accuracy at <paramref name="threshold"/>.</summary>
+    public static MatcherMetrics Measure(float[] matched, float[] unmatched, float threshold)
+    {
+        ArgumentNullException.ThrowIfNull(matched);
+        ArgumentNullException.ThrowIfNull(unmatched);
+        var n = matched.Length;
+        if (n == 0)
+        {
+            return new MatcherMetrics(0, 0, 0, 0, threshold);
+        }
+
+        var pairwise = matched.Zip(unmatched, (a, b) => a > b ? 1.0 : a == b ? 0.5 : 0.0).Sum() / n;
+        var correct = matched.Count(s => s >= threshold) + unmatched.Count(s => s < threshold);
+        return new MatcherMetrics(n, pairwise, RocAuc(matched, unmatched), correct / (2.0 * n), threshold);
+    }
+
+    /// <summary>Mann–Whitney U over ranks (ties get their mean rank).</summary>
+    public static double RocAuc(float[] positives, float[] negatives)
+    {
+        ArgumentNullException.ThrowIfNull(positives);
+        ArgumentNullException.ThrowIfNull(negatives);
+        var all = positives.Select(s => (Score: s, Positive: true)).Concat(negatives.Select(s => (Score: s, Positive: false))).OrderBy(p => p.Score).ToArray();
+        double rankSum = 0;
+        for (var i = 0; i < all.Length;)
+        {
+            var j = i;
+            while (j < all.Length && all[j].Score == all[i].Score)
+            {
+                j++;
+            }
+
+            var rank = (i + j + 1) / 2.0; // mean of ranks i+1 .. j
+            for (var k = i; k < j; k++)
+            {
+                if (all[k].Positive)
+                {
+                    rankSum += rank;
+                }
+            }
+
+            i = j;
+        }
+
+        var np = positives.Length;
+        var nn = negatives.Length;
+        return (rankSum - (np * (np + 1) / 2.0)) / ((double)np * nn);
+    }
+
+    /// <summary>The cut between two adjacent scores that classifies the most pairs correctly (the midpoint; the lower one on ties).</summary>
+    public static float ChooseThreshold(float[] matched, float[] unmatched)
+    {
+        ArgumentNullException.ThrowIfNull(matched);
+        ArgumentNullException.ThrowIfNull(unmatched);
+        var all = matched.Select(s => (Score: s, Positive: true)).Concat(unmatched.Select(s => (Score: s, Positive: false))).OrderBy(p => p.Score).ToArray();
+        var correct = matched.Length; // threshold below everything: every positive right, every negative wrong
+        var best = correct;
+        var threshold = all.Length > 0 ? all[0].Score : 0.5f;
+        for (var i = 0; i < all.Length; i++)
+        {
+            correct += all[i].Positive ? -1 : 1;
+            if (i + 1 < all.Length && all[i + 1].Score == all[i].Score)
+            {
+                continue;
+            }
+
+            if (correct > best)
+            {
+                best = correct;
+                threshold = i + 1 < all.Length ? (all[i].Score + all[i + 1].Score) / 2 : all[i].Score + 1e-6f;
+            }
+        }
+
+        return threshold;
+    }
+}

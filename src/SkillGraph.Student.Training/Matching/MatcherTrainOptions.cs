@@ -1,0 +1,31 @@
+namespace SkillGraph.Student.Matching;
+
+/// <summary>How the match head is trained.</summary>
+public sealed record MatcherTrainOptions
+{
+    /// <summary>Seeds the occupation split and the MLP's initial weights.</summary>
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Share of occupations held out for the reported metrics (never seen in fitting or in choosing the threshold).</summary>
+    public double HeldOutFraction { get; init; } = 0.2;
+
+    /// <summary>0 = logistic regression; otherwise the width of one ReLU hidden layer.</summary>
+    public int Hidden { get; init; }
+
+    public int Epochs { get; init; } = 2000;
+
+    public float LearningRate { get; init; } = 0.05f;
+
+    public float L2 { get; init; } = 1e-3f;
+
+    /// <summary>How the texts are read (job skills, cover threshold); written into the model.</summary>
+    public MatchFeatureOptions Features { get; init; } = new();
+
+    /// <summary>Feature columns the head must not use (their weights stay 0) — for ablations.</summary>
+    public IReadOnlySet<int> DisabledFeatures { get; init; } = new HashSet<int>();
+
+    public string Version { get; init; } = "matcher-1";
+
+    /// <summary>Where the records came from, for the card (e.g. the teach command that wrote them).</summary>
+    public string TrainingData { get; init; } = "teacher records";
+}

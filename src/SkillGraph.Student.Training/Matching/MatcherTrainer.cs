@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SkillGraph.Student.Matching;
+
+/// <summary>
+/// Trains the match head in pure C# (full-batch Adam on the cross-entropy, L2, deterministic per seed) on the teacher's
+/// triples of the training occupations, chooses the threshold there, and reports on the held-out occupations.
+/// </summary>
+public static class MatcherTrainer
+{
+    public static MatcherTrainingResult Train(IReadOnlyList<MatchTriple> triples, MatchAnalyzer analyzer, MatcherTrainOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        if (analyzer.Options != options.Features)
+        {
+            analyzer = new MatchAnalyzer(analyzer.Extractor, analyzer.Facts, options.Features);
+        }
+
+        return Train(MatchFeatureSet.Build(triples, analyzer, progress, cancellationToken), analyzer, options, progress);
+    }
+
+    public static MatcherTrainingResult Train(MatchFeatureSet set, MatchAnalyzer analyzer, MatcherTrainOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var train = Enumerable.Range(0, set.Triples.Count).Where(i => !IsHeldOut(set.Triples[i].OccupationUri, options)).ToArray();
+        var heldOut = Enumerable.Range(0, set.Triples.Count).Where(i => IsHeldOut(set.Triples[i].OccupationUri, options)).ToArray();
+        if (train.Length == 0 || heldOut.Length == 0)
+        {
+            throw new ArgumentException($"need triples of both training and held-out occupations (got {train.Length} and {heldOut.Length}); give more records");
+        }
+
+        var rows = new List<float[]>(train.Length * 2);
+        var labels = new List<float>(train.Length * 2);
+        foreach (var i in train)
+        {
+            rows.Add(set.Matched[i]);
+            labels.Add(1f);
+            rows.Add(set.Unmatched[i]);
+            labels.Add(0f);
+        }
+
+        var weights = MatchHeadFitter.Fit(rows, labels, options);
+        var version = options.Version;
+        var meta = new Dictionary<string, string>
+        {
+            ["version"] = version,
+            ["features"] = string.Join(',', MatchAnalyzer.FeatureNames),
+            ["job_top"] = options.Features.JobTop.ToString(CultureInfo.InvariantCulture),
+            ["job_min_score"] = options.Features.JobMinScore.ToString(CultureInfo.InvariantCulture),
+            ["resume_top"] = options.Features.ResumeTop.ToString(CultureInfo.InvariantCulture),
+            ["cover_threshold"] = options.Features.CoverThreshold.ToString(CultureInfo.InvariantCulture),
+            ["threshold"] = "0.5",
+        };
+        using (var probe = new MatcherHead(MatcherModel.Build(weights, meta)))
+        {
+            var (m, u) = Scores(probe, set, train);
+            meta["threshold"] = MatcherEvaluation.ChooseThreshold(m, u).ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var onnx = MatcherModel.Build(weights, meta);
+        using var head = new MatcherHead(onnx);
+        var trainMetrics = Measure(head, set, train);
+        var heldOutMetrics = Measure(head, set, heldOut);
+        progress?.Report($"train {trainMetrics}; held out {heldOutMetrics}");
+        var extractorVersion = analyzer.Extractor.Scorer.Metadata.TryGetValue("version", out var ev) ? ev : "zero-shot";
+        var card = new ModelCard
+        {
+            Name = "matcher",
+            Version = version,
+            Seed = options.Seed,
+            TrainingData = options.TrainingData,
+            HyperParameters = new Dictionary<string, string>(meta)
+            {
+                ["head"] = options.Hidden == 0 ? "logistic regression" : $"MLP, {options.Hidden} ReLU units",
+                ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
+                ["learningRate"] = options.LearningRate.ToString(CultureInfo.InvariantCulture),
+                ["l2"] = options.L2.ToString(CultureInfo.InvariantCulture),
+                ["heldOutFraction"] = options.HeldOutFraction.ToString(CultureInfo.InvariantCulture),
+                ["disabledFeatures"] = string.Join(',', options.DisabledFeatures.Order().Select(i => MatchAnalyzer.FeatureNames[i])),
+                ["extractor"] = extractorVersion,
+                ["split"] = $"by occupation: {train.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count()} train, {heldOut.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count()} held out",
+            },
+            Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>> { ["train"] = trainMetrics.ToDictionary(), ["heldOut"] = heldOutMetrics.ToDictionary() },
+            TrainSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+            CatalogFingerprint = analyzer.Extractor.Catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture),
+        };
+        return new MatcherTrainingResult(onnx, card, trainMetrics, heldOutMetrics);
+    }
+
+    /// <summary>Whether an occupation's triples are held out: a seeded hash of its URI, so the split is stable across runs and record orders.</summary>
+    public static bool IsHeldOut(string occupationUri, MatcherTrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(occupationUri);
+        ArgumentNullException.ThrowIfNull(options);
+        var h = 14695981039346656037UL ^ (ulong)(uint)options.Seed;
+        foreach (var c in occupationUri)
+        {
+            h ^= c;
+            h *= 1099511628211UL;
+        }
+
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return h % 10_000 < options.HeldOutFraction * 10_000;
+    }
+
+    private static (float[] Matched, float[] Unmatched) Scores(MatcherHead head, MatchFeatureSet set, int[] indices)
+    {
+        var f = MatchAnalyzer.FeatureNames.Count;
+        float[] Run(float[][] rows)
+        {
+            var x = new float[indices.Length * f];
+            for (var r = 0; r < indices.Length; r++)
+            {
+                rows[indices[r]].CopyTo(x, r * f);
+            }
+
+            return head.Score(x, indices.Length);
+        }
+
+        return (Run(set.Matched), Run(set.Unmatched));
+    }
+
+    private static MatcherMetrics Measure(MatcherHead head, MatchFeatureSet set, int[] indices)
+    {
+        var (m, u) = Scores(head, set, indices);
+        return MatcherEvaluation.Measure(m, u, head.Threshold);
+    }
+
+    /// <summary>Full-batch Adam on standardised features; deterministic for a seed.</summary>
+}
