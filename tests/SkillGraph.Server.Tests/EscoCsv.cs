@@ -9,6 +9,11 @@ public sealed class EscoCsv
 
     public Dictionary<string, (string SkillType, string ReuseLevel, string Label, string AltLabels)> Skills { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Skill groups (the skills pillar's hierarchy, ISCED-F fields included): URI → preferred label.</summary>
+    public Dictionary<string, string> SkillGroups { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, (string Code, string Label)> IscoGroups { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Occupation → skills, per relation type ("essential", "optional"), only where both ends exist.</summary>
     public Dictionary<(string Occupation, string Type), HashSet<string>> SkillsOf { get; } = [];
 
@@ -34,6 +39,16 @@ public sealed class EscoCsv
         foreach (var row in Rows(directory, "skills_en.csv"))
         {
             csv.Skills[row["conceptUri"]] = (row["skillType"], row["reuseLevel"], row["preferredLabel"], row["altLabels"]);
+        }
+
+        foreach (var row in Rows(directory, "skillGroups_en.csv"))
+        {
+            csv.SkillGroups[row["conceptUri"]] = row["preferredLabel"];
+        }
+
+        foreach (var row in Rows(directory, "ISCOGroups_en.csv"))
+        {
+            csv.IscoGroups[row["conceptUri"]] = (row["code"], row["preferredLabel"]);
         }
 
         foreach (var row in Rows(directory, "occupationSkillRelations.csv"))

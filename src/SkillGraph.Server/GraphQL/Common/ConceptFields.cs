@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
+using SkillGraph.Server.GraphQL.Nodes;
 
 namespace SkillGraph.Server.GraphQL.Common;
 
@@ -11,6 +12,7 @@ public static class ConceptFields
 {
     public static void AddTo(ObjectGraphType<Concept> type)
     {
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description(NodeInterface.IdDescription).Resolve(c => NodeId.Encode(c.Source.Uri));
         type.Field<NonNullGraphType<StringGraphType>>("uri").Description("The concept's URI (its identity).").Resolve(c => c.Source.Uri.Value);
         type.Field<NonNullGraphType<ConceptKindType>>("kind").Resolve(c => c.Source.Kind);
         type.Field<NonNullGraphType<StringGraphType>>("preferredLabel").Resolve(c => c.Source.PreferredLabel);
@@ -55,6 +57,7 @@ public sealed class ConceptInterface : InterfaceGraphType<Concept>
     {
         Name = "Concept";
         Description = "Any node of the graph: an occupation, a skill, a skill group or an ISCO group.";
+        Interface<NodeInterface>();
         var template = new ObjectGraphType<Concept>();
         ConceptFields.AddTo(template);
         foreach (var field in template.Fields)

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
+using SkillGraph.Server.GraphQL.Nodes;
 
 namespace SkillGraph.Server.GraphQL.IscoGroups;
 
@@ -12,6 +13,7 @@ public sealed class IscoGroupType : ObjectGraphType<Concept>
     {
         Name = "IscoGroup";
         Description = "A group of the International Standard Classification of Occupations (ISCO-08), as ESCO uses it.";
+        Interface<NodeInterface>();
         Interface<ConceptInterface>();
         IsTypeOf = o => o is Concept { Kind: ConceptKind.IscoGroup };
         ConceptFields.AddTo(this);

@@ -4,6 +4,7 @@ using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
 using SkillGraph.Server.GraphQL.IscoGroups;
+using SkillGraph.Server.GraphQL.Nodes;
 using SkillGraph.Server.GraphQL.Skills;
 
 namespace SkillGraph.Server.GraphQL.Occupations;
@@ -14,6 +15,7 @@ public sealed class OccupationType : ObjectGraphType<Concept>
     {
         Name = "Occupation";
         Description = "An ESCO occupation.";
+        Interface<NodeInterface>();
         Interface<ConceptInterface>();
         IsTypeOf = o => o is Concept { Kind: ConceptKind.Occupation };
         ConceptFields.AddTo(this);

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
+using SkillGraph.Server.GraphQL.Nodes;
 using SkillGraph.Server.GraphQL.Occupations;
 
 namespace SkillGraph.Server.GraphQL.Skills;
@@ -14,6 +15,7 @@ public sealed class SkillNodeType : ObjectGraphType<Concept>
     {
         Name = "Skill";
         Description = "An ESCO skill, competence or knowledge concept.";
+        Interface<NodeInterface>();
         Interface<ConceptInterface>();
         IsTypeOf = o => o is Concept { Kind: ConceptKind.Skill };
         ConceptFields.AddTo(this);
@@ -82,6 +84,7 @@ public sealed class SkillGroupType : ObjectGraphType<Concept>
     {
         Name = "SkillGroup";
         Description = "A group of the ESCO skills pillar (its hierarchy of skills, knowledge, languages, transversal skills).";
+        Interface<NodeInterface>();
         Interface<ConceptInterface>();
         IsTypeOf = o => o is Concept { Kind: ConceptKind.SkillGroup };
         ConceptFields.AddTo(this);

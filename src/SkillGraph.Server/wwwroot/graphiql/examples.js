@@ -76,6 +76,22 @@ query SkillGapAndMoves {
   }
 }`,
   },
+  {
+    query: `# Refetch anything by its global id (Relay's Node), as normalised caches do; every concept has an id.
+query RefetchByGlobalId {
+  node(id: "AfKxWg7mWkOKr_spudULd9E") {
+    __typename
+    id
+    ... on Occupation { preferredLabel code iscoGroup { id code } }
+  }
+  nodes(ids: ["AhmoKTuOlU3jmD93SEB5w4k", "A2lzY28vQzI1MTI", "not-an-id"]) {
+    __typename
+    id
+    ... on Concept { uri preferredLabel }
+    ... on Skill { skillType }
+  }
+}`,
+  },
 ];
 
 const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
