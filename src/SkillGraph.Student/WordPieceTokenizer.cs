@@ -119,7 +119,8 @@ public sealed class WordPieceTokenizer
         return [.. result];
     }
 
-    static string Normalize(ReadOnlySpan<char> word)
+    /// <summary>BERT uncased normalisation of one word: lower-cased, accents stripped where the runtime can decompose.</summary>
+    public static string Normalize(ReadOnlySpan<char> word)
     {
         var ascii = true;
         foreach (var c in word) if (c > 127) { ascii = false; break; }
