@@ -11,6 +11,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
 
@@ -24,6 +25,7 @@ namespace SkillGraph.Server.GraphQL;
 public sealed class GraphQLRunner
 {
     private const int MaxCachedCharacters = 8 * 1024 * 1024;
+    private static readonly string LimitCode = ErrorCodes.Name(ErrorCode.Limit);
     private readonly IDocumentExecuter<ISchema> _executer;
     private readonly IGraphStore _store;
     private readonly ILogger<GraphQLRunner> _logger;
@@ -40,13 +42,13 @@ public sealed class GraphQLRunner
         _logger = logger;
         _limits = limits.Value;
         // A list without `first` is a connection at its default page size (or a shorter list): count it as that.
-        var standardImpact = new ComplexityOptions { DefaultListImpactMultiplier = Paging.DefaultPageSize }.DefaultComplexityImpactDelegate;
+        var standardImpact = new ComplexityOptions { DefaultListImpactMultiplier = PagingArguments.DefaultPageSize }.DefaultComplexityImpactDelegate;
         var complexity = new ComplexityValidationRule(new ComplexityOptions
         {
             // Checked by the delegate below so that the error names the limit.
             MaxDepth = null,
             MaxComplexity = null,
-            DefaultListImpactMultiplier = Paging.DefaultPageSize,
+            DefaultListImpactMultiplier = PagingArguments.DefaultPageSize,
             ValidateComplexityDelegate = CheckComplexityAsync,
 
             // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it.
@@ -99,7 +101,7 @@ public sealed class GraphQLRunner
                 }
                 catch (GraphQLMaxDepthExceededException)
                 {
-                    return Refused($"the document nests deeper than the parser allows; the server's maxDepth is {_limits.MaxDepth}.", "MAX_DEPTH");
+                    return Refused($"the document nests deeper than the parser allows; the server's maxDepth is {_limits.MaxDepth}.", LimitCode);
                 }
 
                 if (document is not null)
@@ -107,7 +109,7 @@ public sealed class GraphQLRunner
                     var fields = FieldCounter.Count(document, _limits.MaxFields + 1);
                     if (fields > _limits.MaxFields)
                     {
-                        return Refused($"the document holds more than {_limits.MaxFields} fields and fragments (limit maxFields = {_limits.MaxFields}).", "MAX_FIELDS");
+                        return Refused($"the document holds more than {_limits.MaxFields} fields and fragments (limit maxFields = {_limits.MaxFields}).", LimitCode);
                     }
 
                     options.Document = document;
@@ -177,7 +179,7 @@ public sealed class GraphQLRunner
         foreach (var error in errors)
         {
             named.Add(error is TimeoutError
-                ? new ExecutionError($"the request ran longer than the limit requestTimeout = {_limits.RequestTimeout.TotalSeconds:0.###} s.") { Code = "TIMEOUT" }
+                ? new ExecutionError($"the request ran longer than the limit requestTimeout = {_limits.RequestTimeout.TotalSeconds:0.###} s.") { Code = LimitCode }
                 : error);
         }
 

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using SkillGraph.Domain;
 using SkillGraph.Server.GraphQL;
 
 namespace SkillGraph.Server.Http;
@@ -25,7 +26,7 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
         if (!IsJson(http.Request.ContentType))
         {
             await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType,
-                $"the body must be application/json (a GraphQL request), not '{http.Request.ContentType ?? "nothing"}'.", "UNSUPPORTED_MEDIA_TYPE").ConfigureAwait(false);
+                $"the body must be application/json (a GraphQL request), not '{http.Request.ContentType ?? "nothing"}'.", ErrorCode.BadInput).ConfigureAwait(false);
             return;
         }
 
@@ -78,7 +79,7 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"the body is not a GraphQL request: {ex.Message}", "BAD_REQUEST").ConfigureAwait(false);
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"the body is not a GraphQL request: {ex.Message}", ErrorCode.BadInput).ConfigureAwait(false);
                 return;
             }
 
@@ -113,14 +114,14 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"variables is not a JSON object: {ex.Message}", "BAD_REQUEST").ConfigureAwait(false);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"variables is not a JSON object: {ex.Message}", ErrorCode.BadInput).ConfigureAwait(false);
             return;
         }
 
         if (request.Query is { } text && text.TrimStart().StartsWith("mutation", StringComparison.Ordinal))
         {
             http.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "mutations must be sent with POST.", "METHOD_NOT_ALLOWED").ConfigureAwait(false);
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "mutations must be sent with POST.", ErrorCode.BadInput).ConfigureAwait(false);
             return;
         }
 
@@ -131,7 +132,7 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
     {
         if (request is null || (string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null))
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "the request has no query.", "BAD_REQUEST").ConfigureAwait(false);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "the request has no query.", ErrorCode.BadInput).ConfigureAwait(false);
             return;
         }
 
@@ -141,10 +142,10 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
     }
 
     private Task TooLargeAsync(HttpContext http, string mediaType, int max) =>
-        WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"the body is larger than {max} bytes (limit maxRequestBytes = {max}).", "MAX_REQUEST_BYTES");
+        WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"the body is larger than {max} bytes (limit maxRequestBytes = {max}).", ErrorCode.Limit);
 
-    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message, string code) =>
-        WriteAsync(http, status, mediaType, new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = code }] });
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message, ErrorCode code) =>
+        WriteAsync(http, status, mediaType, new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = ErrorCodes.Name(code) }] });
 
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
     {

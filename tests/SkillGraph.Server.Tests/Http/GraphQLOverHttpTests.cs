@@ -118,7 +118,7 @@ public sealed class GraphQLOverHttpTests(EscoServerFixture esco)
 
         var badUri = await esco.QueryAsync("query($u: String!) { occupation(uri: $u) { uri } }", new { u = "not a uri" });
         Assert.Contains("'not a uri' is not a concept URI", badUri.FirstError(), StringComparison.Ordinal);
-        Assert.Equal("BAD_URI", badUri["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("BAD_INPUT", badUri["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         // The document is cached now (it ran once); variables are still checked on every request.
         var wrongTypeAgain = await esco.QueryAsync("query($u: String!) { occupation(uri: $u) { uri } }", new { u = new[] { 1, 2 } });

@@ -225,7 +225,7 @@ public sealed partial class NodeQueryTests(EscoServerFixture esco)
         var answer = await esco.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids });
 
         Assert.Equal("ids: 501 ids, more than the limit maxPageSize = 500.", answer.FirstError());
-        Assert.Equal("PAGE_SIZE_LIMIT", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("LIMIT", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

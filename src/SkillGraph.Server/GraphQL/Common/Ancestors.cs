@@ -19,7 +19,7 @@ public sealed record AncestorPage(IReadOnlyList<Ancestor> Items, int TotalCount,
             var key = Cursor.Decode(after);
             start = key.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(key.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                 ? Math.Min(index + 1, all.Count)
-                : throw new ExecutionError($"after: '{after}' is not a cursor of this connection.") { Code = "BAD_CURSOR" };
+                : throw new SkillGraphException(ErrorCode.BadInput, $"after: '{after}' is not a cursor of this connection.");
         }
 
         var count = Math.Max(0, Math.Min(page.First, all.Count - start));

@@ -31,13 +31,13 @@ public static class ConceptArguments
         var text = context.GetArgument<string>(name);
         return ConceptUri.TryParse(text, out var uri)
             ? uri
-            : throw new ExecutionError($"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).") { Code = "BAD_URI" };
+            : throw new SkillGraphException(ErrorCode.BadInput, $"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).");
     }
 
     public static ConceptUri? OptionalUri(string? text, string name) =>
         text is null ? null
         : ConceptUri.TryParse(text, out var uri) ? uri
-        : throw new ExecutionError($"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).") { Code = "BAD_URI" };
+        : throw new SkillGraphException(ErrorCode.BadInput, $"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).");
 
     /// <summary>The concept at <c>uri</c> when it is of <paramref name="kind"/>, else null.</summary>
     public static object ConceptOfKind(this IResolveFieldContext context, ConceptKind kind) =>

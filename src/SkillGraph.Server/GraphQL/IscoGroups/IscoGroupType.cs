@@ -37,7 +37,7 @@ public sealed class IscoGroupQueries : IQueryFields
                 var hasUri = c.HasArgument("uri") && c.GetArgument<string?>("uri") is not null;
                 if ((code is null) == !hasUri)
                 {
-                    throw new ExecutionError("iscoGroup: give exactly one of code and uri.") { Code = "BAD_ARGUMENTS" };
+                    throw new SkillGraphException(ErrorCode.BadInput, "iscoGroup: give exactly one of code and uri.");
                 }
 
                 if (hasUri)

@@ -22,7 +22,7 @@ public sealed class NodeQueries : IQueryFields
                 var id = c.GetArgument<string>("id");
                 return NodeId.TryDecode(id, out var uri)
                     ? c.Loaders().Concept(uri)
-                    : throw new ExecutionError($"id: '{id}' is not a node id (take it from the `id` field of a Node; it is opaque).") { Code = "BAD_INPUT" };
+                    : throw new SkillGraphException(ErrorCode.BadInput, $"id: '{id}' is not a node id (take it from the `id` field of a Node; it is opaque).");
             });
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("The objects with these global ids, in the same order; null for an id that names nothing or is no node id. At most maxPageSize ids.")
@@ -34,7 +34,7 @@ public sealed class NodeQueries : IQueryFields
                 var max = c.Limits().MaxPageSize;
                 if (ids.Count > max)
                 {
-                    throw new ExecutionError($"ids: {ids.Count} ids, more than the limit maxPageSize = {max}.") { Code = "PAGE_SIZE_LIMIT" };
+                    throw new SkillGraphException(ErrorCode.Limit, $"ids: {ids.Count} ids, more than the limit maxPageSize = {max}.");
                 }
 
                 var uris = ids.ConvertAll(id => NodeId.TryDecode(id, out var uri) ? uri : null);

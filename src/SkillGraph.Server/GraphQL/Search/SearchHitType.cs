@@ -38,12 +38,12 @@ public sealed class SearchQueries : IQueryFields
                 var first = c.GetArgument("first", DefaultFirst);
                 if (first < 0 || first > SearchQuery.MaxResults)
                 {
-                    throw new ExecutionError($"first must be between 0 and {SearchQuery.MaxResults} (limit maxSearchResults = {SearchQuery.MaxResults}); it was {first}.") { Code = "PAGE_SIZE_LIMIT" };
+                    throw new SkillGraphException(ErrorCode.Limit, $"first must be between 0 and {SearchQuery.MaxResults} (limit maxSearchResults = {SearchQuery.MaxResults}); it was {first}.");
                 }
 
                 if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
                 {
-                    throw new ExecutionError("text must hold 1 to 200 characters.") { Code = "BAD_ARGUMENTS" };
+                    throw new SkillGraphException(ErrorCode.BadInput, "text must hold 1 to 200 characters.");
                 }
 
                 return await c.Loaders().Store.SearchAsync(new SearchQuery(text, c.GetArgument<ConceptKind?>("kind"), first), c.CancellationToken).ConfigureAwait(false);

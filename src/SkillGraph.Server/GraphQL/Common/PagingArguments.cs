@@ -1,12 +1,13 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using SkillGraph.Domain;
 using SkillGraph.Graph;
 
 namespace SkillGraph.Server.GraphQL.Common;
 
 /// <summary>The <c>first</c>/<c>after</c> arguments of every connection field, checked against <see cref="GraphQLLimits.MaxPageSize"/>.</summary>
-public static class Paging
+public static class PagingArguments
 {
     public const int DefaultPageSize = 50;
 
@@ -28,7 +29,7 @@ public static class Paging
         var first = context.GetArgument("first", DefaultPageSize);
         if (first < 0 || first > max)
         {
-            throw new ExecutionError($"first must be between 0 and {max} (limit maxPageSize = {max}); it was {first}.") { Code = "PAGE_SIZE_LIMIT" };
+            throw new SkillGraphException(ErrorCode.Limit, $"first must be between 0 and {max} (limit maxPageSize = {max}); it was {first}.");
         }
 
         var after = context.GetArgument<string?>("after");
@@ -40,7 +41,7 @@ public static class Paging
             }
             catch (ArgumentException ex)
             {
-                throw new ExecutionError($"after: {ex.Message.Split(" (Parameter", 2)[0]}") { Code = "BAD_CURSOR" };
+                throw new SkillGraphException(ErrorCode.BadInput, $"after: {ex.Message.Split(" (Parameter", 2)[0]}");
             }
         }
 
