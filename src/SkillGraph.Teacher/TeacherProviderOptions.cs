@@ -54,9 +54,14 @@ public sealed record TeacherProviderOptions
     /// <summary>Retries of a failed HTTP call (429, 5xx, timeouts, connection errors) with exponential backoff and Retry-After.</summary>
     public int MaxRetries { get; init; } = 4;
 
+    /// <summary>The median wait before the first retry; each next one doubles (with jitter), at most a minute.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one try may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long one call may take, every try and wait included.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>At most this many HTTP requests a minute to the provider (0: no limit).</summary>
     public int RequestsPerMinute { get; init; } = 60;
@@ -177,10 +182,31 @@ public sealed record TeacherProviderOptions
                 break;
         }
 
+        if (Endpoint is { IsAbsoluteUri: false })
+        {
+            yield return $"the teacher endpoint must be an absolute URL (got '{Endpoint}')";
+        }
+
         if (MaxRetries < 0 || MaxRetries > 20)
         {
             yield return $"max retries must be between 0 and 20 (got {MaxRetries})";
         }
+
+        if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            yield return $"the retry base delay must be between 0 and 1 minute (got {RetryBaseDelay})";
+        }
+
+        if (RequestTimeout < TimeSpan.FromMilliseconds(10) || RequestTimeout > TotalTimeout)
+        {
+            yield return $"the request timeout must be between 10 ms and the total timeout (got {RequestTimeout}, total {TotalTimeout})";
+        }
+
+        if (TotalTimeout > TimeSpan.FromHours(12))
+        {
+            yield return $"the total timeout must be at most 12 hours (got {TotalTimeout})";
+        }
+
 
         if (RequestsPerMinute < 0)
         {
