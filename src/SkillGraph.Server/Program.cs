@@ -26,6 +26,10 @@ builder.Services.AddSingleton(services =>
 builder.Services.AddSingleton<IGraphStore>(services => services.GetRequiredService<SqliteGraphStore>());
 
 builder.Services.AddSkillGraphApplication();
+// The teacher: section Teacher (e.g. Teacher__Provider=openai), its gaps filled from the documented variables
+// (OPENAI_API_KEY, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*), checked at start.
+builder.Configuration.AddInMemoryCollection(TeacherConfiguration.FromDocumentedVariables(builder.Configuration));
+builder.Services.AddOptions<TeacherProviderOptions>().BindConfiguration(TeacherProviderOptions.Section).ValidateOnStart();
 builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSingleton<SkillGraph.Server.Student.StudentService>();
