@@ -75,7 +75,8 @@ internal static class CliRunner
     public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken) =>
         CliServices.Compose(await OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false));
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    // An ArgumentException appends " (Parameter 'name')": the message already says which argument.
+    private static string OneLine(string message) => System.Text.RegularExpressions.Regex.Replace(message.ReplaceLineEndings(" ").Trim(), @" \(Parameter '[^']*'\)$", string.Empty);
 }
 
 /// <summary>

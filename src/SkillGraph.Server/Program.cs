@@ -38,6 +38,10 @@ builder.Services.AddOptions<StudentOptions>()
     .ValidateOnStart();
 
 builder.Services.AddSkillGraphApplication();
+// The teacher: section Teacher (e.g. Teacher__Provider=openai), its gaps filled from the documented variables
+// (OPENAI_API_KEY, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*), checked at start.
+builder.Configuration.AddInMemoryCollection(TeacherConfiguration.FromDocumentedVariables(builder.Configuration));
+builder.Services.AddOptions<TeacherProviderOptions>().BindConfiguration(TeacherProviderOptions.Section).ValidateOnStart();
 builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphStudent();
 builder.Services.AddSkillGraphSchema();

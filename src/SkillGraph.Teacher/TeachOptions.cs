@@ -105,9 +105,10 @@ public sealed record TeachOptions
 
     /// <summary>
     /// The <c>createdAt</c> for a run: <paramref name="option"/> (ISO 8601, e.g. from <c>--created-at</c>) when given,
-    /// else SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention), else <see cref="DefaultCreatedAt"/>.
+    /// else <paramref name="sourceDateEpoch"/> (the host passes SOURCE_DATE_EPOCH: seconds since 1970, the
+    /// reproducible-builds convention), else <see cref="DefaultCreatedAt"/>.
     /// </summary>
-    public static DateTimeOffset ResolveCreatedAt(string? option, Func<string, string?>? environment = null)
+    public static DateTimeOffset ResolveCreatedAt(string? option, string? sourceDateEpoch)
     {
         if (!string.IsNullOrWhiteSpace(option))
         {
@@ -116,8 +117,7 @@ public sealed record TeachOptions
                 : throw new ArgumentException($"'{option}' is not a timestamp (expected ISO 8601, e.g. 2025-01-31T00:00:00Z).", nameof(option));
         }
 
-        var epoch = (environment ?? Environment.GetEnvironmentVariable)("SOURCE_DATE_EPOCH");
-        return long.TryParse(epoch, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        return long.TryParse(sourceDateEpoch, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : DefaultCreatedAt;
     }

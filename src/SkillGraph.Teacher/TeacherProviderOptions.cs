@@ -1,8 +1,13 @@
-using System.Globalization;
+using System.ComponentModel;
+using Microsoft.Extensions.Configuration;
 
 namespace SkillGraph.Teacher;
 
-/// <summary>Which chat model writes the data. Every one is an SK <c>IChatCompletionService</c>.</summary>
+/// <summary>
+/// Which chat model writes the data. Every one is an SK <c>IChatCompletionService</c>. Configuration binds it from
+/// the names <see cref="TeacherProviderOptions.ParseKind"/> accepts (<see cref="TeacherProviderKindConverter"/>).
+/// </summary>
+[TypeConverter(typeof(TeacherProviderKindConverter))]
 public enum TeacherProviderKind
 {
     /// <summary>Deterministic, seeded, grounded only in the graph context of the prompt; no network.</summary>
@@ -20,14 +25,19 @@ public enum TeacherProviderKind
 }
 
 /// <summary>
-/// The teacher model and how to reach it. <see cref="FromEnvironment"/> fills what the options leave open from
-/// the usual variables (OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*).
+/// The teacher model and how to reach it. The hosts bind it from the configuration section <see cref="Section"/>
+/// (<c>Teacher:Provider</c>, <c>Teacher:Model</c>, …), where <see cref="TeacherConfiguration"/> has put the documented
+/// environment variables (OPENAI_API_KEY, OPENAI_BASE_URL, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*); the library reads
+/// no environment.
 /// </summary>
 public sealed record TeacherProviderOptions
 {
+    public const string Section = "Teacher";
     public const string OfflineModel = "skillgraph-offline-v1";
     public const string ReplayModel = "skillskape-replay-v1";
 
+    /// <summary>The configuration key is <c>Teacher:Provider</c>: offline | replay | openai | azure | openai-compatible.</summary>
+    [ConfigurationKeyName("Provider")]
     public TeacherProviderKind Kind { get; init; } = TeacherProviderKind.Offline;
 
     /// <summary>Model id (OpenAI, compatible servers) or the model behind an Azure deployment.</summary>
@@ -54,9 +64,14 @@ public sealed record TeacherProviderOptions
     /// <summary>Retries of a failed HTTP call (429, 5xx, timeouts, connection errors) with exponential backoff and Retry-After.</summary>
     public int MaxRetries { get; init; } = 4;
 
+    /// <summary>The median wait before the first retry; each next one doubles (with jitter), at most a minute.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one try may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long one call may take, every try and wait included.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>At most this many HTTP requests a minute to the provider (0: no limit).</summary>
     public int RequestsPerMinute { get; init; } = 60;
@@ -100,33 +115,6 @@ public sealed record TeacherProviderOptions
         "OPENAI-COMPATIBLE" or "OPENAICOMPATIBLE" or "OLLAMA" or "VLLM" or "LLAMACPP" or "LLAMA.CPP" => TeacherProviderKind.OpenAICompatible,
         _ => throw new ArgumentException($"'{value}' is not a teacher provider (offline, replay, openai, azure, openai-compatible).", nameof(value)),
     };
-
-    /// <summary>
-    /// These options with the gaps filled from <paramref name="environment"/> (default: the process environment):
-    /// SKILLGRAPH_TEACHER_MODEL, SKILLGRAPH_TEACHER_ENDPOINT, SKILLGRAPH_TEACHER_API_KEY first, then per provider
-    /// OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL, AZURE_OPENAI_ENDPOINT / AZURE_OPENAI_API_KEY /
-    /// AZURE_OPENAI_DEPLOYMENT / AZURE_OPENAI_API_VERSION, SKILLGRAPH_REPLAY_DIR (else $SKILLGRAPH_DATA/skillskape), SKILLGRAPH_TEACHER_INPUT_PRICE / _OUTPUT_PRICE (per million tokens).
-    /// </summary>
-    public TeacherProviderOptions FromEnvironment(Func<string, string?>? environment = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        string? Env(params string[] names) => names.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        var azure = Kind == TeacherProviderKind.AzureOpenAI;
-        var endpoint = Endpoint?.ToString() ?? Env(azure ? ["SKILLGRAPH_TEACHER_ENDPOINT", "AZURE_OPENAI_ENDPOINT"] : ["SKILLGRAPH_TEACHER_ENDPOINT", "OPENAI_BASE_URL"]);
-        return this with
-        {
-            Model = Model ?? Env("SKILLGRAPH_TEACHER_MODEL", azure ? "AZURE_OPENAI_MODEL" : "OPENAI_MODEL"),
-            Endpoint = endpoint is null ? null : new Uri(endpoint),
-            ApiKey = ApiKey ?? Env(azure ? ["SKILLGRAPH_TEACHER_API_KEY", "AZURE_OPENAI_API_KEY"] : ["SKILLGRAPH_TEACHER_API_KEY", "OPENAI_API_KEY"]),
-            Deployment = Deployment ?? (azure ? Env("AZURE_OPENAI_DEPLOYMENT") : null),
-            ApiVersion = ApiVersion ?? (azure ? Env("AZURE_OPENAI_API_VERSION") : null),
-            ReplayDirectory = ReplayDirectory ?? Env("SKILLGRAPH_REPLAY_DIR") ?? (Env("SKILLGRAPH_DATA") is { } data ? Path.Combine(data, "skillskape") : null),
-            InputPricePerMillion = InputPricePerMillion != 0 ? InputPricePerMillion : Price(Env("SKILLGRAPH_TEACHER_INPUT_PRICE")),
-            OutputPricePerMillion = OutputPricePerMillion != 0 ? OutputPricePerMillion : Price(Env("SKILLGRAPH_TEACHER_OUTPUT_PRICE")),
-        };
-
-        static decimal Price(string? text) => text is null ? 0 : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
-    }
 
     public IEnumerable<string> Validate()
     {
@@ -177,9 +165,29 @@ public sealed record TeacherProviderOptions
                 break;
         }
 
+        if (Endpoint is { IsAbsoluteUri: false })
+        {
+            yield return $"the teacher endpoint must be an absolute URL (got '{Endpoint}')";
+        }
+
         if (MaxRetries < 0 || MaxRetries > 20)
         {
             yield return $"max retries must be between 0 and 20 (got {MaxRetries})";
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            yield return $"the retry base delay must be between 0 and 1 minute (got {RetryBaseDelay})";
+        }
+
+        if (RequestTimeout < TimeSpan.FromMilliseconds(10) || RequestTimeout > TotalTimeout)
+        {
+            yield return $"the request timeout must be between 10 ms and the total timeout (got {RequestTimeout}, total {TotalTimeout})";
+        }
+
+        if (TotalTimeout > TimeSpan.FromHours(12))
+        {
+            yield return $"the total timeout must be at most 12 hours (got {TotalTimeout})";
         }
 
         if (RequestsPerMinute < 0)

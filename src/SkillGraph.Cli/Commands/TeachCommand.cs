@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using SkillGraph.Domain;
 using SkillGraph.Teacher;
 using SkillGraph.Teacher.Checks;
@@ -18,7 +19,7 @@ internal static class TeachCommand
         var occupations = new Option<int?>("--occupations") { Description = "How many occupations to sample (stratified over ISCO major groups; default 10)." };
         var occupation = new Option<string[]>("--occupation") { Description = "Occupation URIs to teach, in this order (instead of sampling).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "The records file (JSONL); sentences go to OUT.sentences.jsonl, rejections to OUT.rejected.jsonl." };
-        var provider = new Option<string>("--provider") { Description = "offline | replay | openai | azure | openai-compatible.", DefaultValueFactory = _ => "offline" };
+        var provider = new Option<string?>("--provider") { Description = "offline | replay | openai | azure | openai-compatible (default $Teacher__Provider, else offline)." };
         var model = new Option<string?>("--model") { Description = "Model name (real providers; else $SKILLGRAPH_TEACHER_MODEL / $OPENAI_MODEL)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "Base URL of an OpenAI-compatible server or the Azure endpoint. API keys come only from the environment." };
         var deployment = new Option<string?>("--deployment") { Description = "Azure OpenAI deployment." };
@@ -48,26 +49,30 @@ internal static class TeachCommand
                 return Check(file.FullName);
             }
 
-            var providerOptions = new TeacherProviderOptions
+            // The flags, then the environment (Teacher__*, then the documented variables), as the server binds them.
+            var configuration = new ConfigurationManager();
+            configuration.AddEnvironmentVariables();
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                Kind = TeacherProviderOptions.ParseKind(parse.GetValue(provider)!),
-                Model = parse.GetValue(model),
-                Endpoint = parse.GetValue(endpoint) is { } url ? new Uri(url) : null,
-                Deployment = parse.GetValue(deployment),
-                ReplayDirectory = parse.GetValue(replayDir),
-            }.FromEnvironment();
+                ["Teacher:Provider"] = parse.GetValue(provider) is { } name ? TeacherProviderOptions.KindName(TeacherProviderOptions.ParseKind(name)) : null,
+                ["Teacher:Model"] = parse.GetValue(model),
+                ["Teacher:Endpoint"] = parse.GetValue(endpoint),
+                ["Teacher:Deployment"] = parse.GetValue(deployment),
+                ["Teacher:ReplayDirectory"] = parse.GetValue(replayDir),
+            }.Where(setting => setting.Value is not null));
+            configuration.AddInMemoryCollection(TeacherConfiguration.FromDocumentedVariables(configuration));
             var options = new TeachOptions
             {
                 Occupations = parse.GetValue(occupations) ?? 10,
                 OccupationUris = parse.GetValue(occupation) is { Length: > 0 } uris ? [.. uris.Select(ConceptUri.Parse)] : null,
                 OutputPath = parse.GetValue(output)!.FullName,
-                Provider = providerOptions,
+                Provider = BindProvider(configuration),
                 Seed = parse.GetValue(seed),
                 Concurrency = parse.GetValue(concurrency),
                 MaxCost = parse.GetValue(maxCost),
                 CacheDirectory = parse.GetValue(cacheDir),
                 UseCache = !parse.GetValue(noCache),
-                CreatedAt = TeachOptions.ResolveCreatedAt(parse.GetValue(createdAt)),
+                CreatedAt = TeachOptions.ResolveCreatedAt(parse.GetValue(createdAt), configuration["SOURCE_DATE_EPOCH"]),
             };
 
             using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
@@ -87,6 +92,19 @@ internal static class TeachCommand
             return CliRunner.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The <c>Teacher</c> section; a value that does not convert (a provider name, a price) is one clear error.</summary>
+    private static TeacherProviderOptions BindProvider(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(TeacherProviderOptions.Section).Get<TeacherProviderOptions>() ?? new TeacherProviderOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException(ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message, ex);
+        }
     }
 
     private static int Check(string file)

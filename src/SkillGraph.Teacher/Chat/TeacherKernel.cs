@@ -29,7 +29,7 @@ public sealed class TeacherKernel : IDisposable
 
     /// <summary>
     /// Builds the teacher for <paramref name="provider"/>: offline and replay here; OpenAI, Azure OpenAI and
-    /// OpenAI-compatible servers through SK's connectors over <see cref="TeacherHttp"/> (retries, rate limit).
+    /// OpenAI-compatible servers through SK's connectors over <see cref="TeacherHttp"/> (timeouts, retries, rate limit).
     /// <paramref name="transport"/> replaces the socket handler (tests).
     /// </summary>
     public static async Task<TeacherKernel> CreateAsync(TeacherProviderOptions provider, IGraphStore graph, string? cacheDirectory, ILoggerFactory? loggerFactory = null, HttpMessageHandler? transport = null, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public sealed class TeacherKernel : IDisposable
             throw new ArgumentException(string.Join("; ", errors), nameof(provider));
         }
 
-        HttpClient? http = provider.IsRemote ? TeacherHttp.CreateClient(provider, transport) : null;
+        HttpClient? http = provider.IsRemote ? TeacherHttp.CreateClient(provider, transport, loggerFactory) : null;
         IChatCompletionService chat = provider.Kind switch
         {
             TeacherProviderKind.Offline => new OfflineTeacherChatService(provider.ModelName),

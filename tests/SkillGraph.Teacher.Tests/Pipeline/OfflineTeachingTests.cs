@@ -234,10 +234,10 @@ public sealed class OfflineTeachingTests(TeacherFixture fixture, ITestOutputHelp
     [Fact]
     public void CreatedAtIsTheOptionElseSourceDateEpochElseTheFixedDefault()
     {
-        Assert.Equal(DateTimeOffset.Parse("2025-03-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TeachOptions.ResolveCreatedAt("2025-03-01T12:00:00Z", _ => "5"));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), TeachOptions.ResolveCreatedAt(null, _ => "1700000000"));
-        Assert.Equal(TeachOptions.DefaultCreatedAt, TeachOptions.ResolveCreatedAt(null, _ => null));
-        Assert.Throws<ArgumentException>(() => TeachOptions.ResolveCreatedAt("yesterday", _ => null));
+        Assert.Equal(DateTimeOffset.Parse("2025-03-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TeachOptions.ResolveCreatedAt("2025-03-01T12:00:00Z", "5"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), TeachOptions.ResolveCreatedAt(null, "1700000000"));
+        Assert.Equal(TeachOptions.DefaultCreatedAt, TeachOptions.ResolveCreatedAt(null, null));
+        Assert.Throws<ArgumentException>(() => TeachOptions.ResolveCreatedAt("yesterday", null));
     }
 
     private static TeachOptions Options(string directory) => new()

@@ -38,7 +38,7 @@ public sealed class TeacherFixture : IAsyncLifetime
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IGraphStore>(Store);
         services.AddSkillGraphApplication();
-        services.AddSkillGraphTeacher(new TeacherProviderOptions { Kind = TeacherProviderKind.Offline }, Path.Combine(Directory, "app-cache"));
+        services.AddSkillGraphTeacher(Path.Combine(Directory, "app-cache")); // options left unbound: the offline teacher
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Mediator = _services.GetRequiredService<IMediator>();
     }

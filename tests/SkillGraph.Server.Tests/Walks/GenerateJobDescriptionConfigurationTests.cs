@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace SkillGraph.Server.Tests.Walks;
+
+/// <summary>
+/// The teacher behind <c>generateJobDescription</c> is configured by the server's section <c>Teacher</c>, bound and
+/// checked at start: a wrong provider or a real provider without its key stops the server before it serves.
+/// </summary>
+[Collection(EscoCollection.Name)]
+public sealed class GenerateJobDescriptionConfigurationTests(EscoServerFixture esco)
+{
+    private const string Developer = "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1";
+
+    [Fact]
+    public async Task TheTeacherSectionChoosesTheTeacherOfGenerateJobDescription()
+    {
+        await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["Teacher:Provider"] = "offline", ["Teacher:Model"] = "configured-offline" });
+        using var client = factory.CreateClient();
+
+        var job = (await client.QueryAsync($$"""{ generateJobDescription(occupationUri: "{{Developer}}", seed: 3) { teacher } }""")).Data()["generateJobDescription"]!;
+
+        Assert.Equal("offline/configured-offline", job["teacher"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnUnknownProviderStopsTheServerAtStart()
+    {
+        await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["Teacher:Provider"] = "gpt" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Equal("Failed to convert configuration value 'gpt' at 'Teacher:Provider' to type 'SkillGraph.Teacher.TeacherProviderKind'.", error.Message);
+        Assert.StartsWith("'gpt' is not a teacher provider (offline, replay, openai, azure, openai-compatible).", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARealProviderWithoutItsKeyStopsTheServerAtStart()
+    {
+        // Teacher:ApiKey set empty, so that an OPENAI_API_KEY in the environment cannot fill it.
+        await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["Teacher:Provider"] = "openai", ["Teacher:Model"] = "gpt-4o-mini", ["Teacher:ApiKey"] = string.Empty });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Equal("the openai provider needs an API key (OPENAI_API_KEY)", error.Message);
+    }
+}
