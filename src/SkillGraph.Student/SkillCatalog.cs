@@ -1,3 +1,4 @@
+using SkillGraph.Domain;
 namespace SkillGraph.Student;
 
 /// <summary>One skill as the student sees it: its URI, preferred label and alternative labels.</summary>
@@ -32,13 +33,12 @@ public sealed class SkillCatalog
     /// <summary>A fingerprint of URIs and labels, stored in the index so that a stale index is detected.</summary>
     public ulong Fingerprint()
     {
-        var h = 14695981039346656037UL;
+        var h = StableHash.Offset64;
         foreach (var s in Skills)
         {
             foreach (var str in (IEnumerable<string>)[s.Uri, s.PreferredLabel, .. s.AltLabels])
             {
-                foreach (var c in str) { h ^= c; h *= 1099511628211UL; }
-                h ^= 0xFF; h *= 1099511628211UL;
+                h = StableHash.Step64(StableHash.Fnv1a64(str, h), 0xFF);
             }
         }
         return h;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SkillGraph.Domain;
 
 namespace SkillGraph.Student.Matching;
 
@@ -97,12 +98,7 @@ public static class MatcherTrainer
     {
         ArgumentNullException.ThrowIfNull(occupationUri);
         ArgumentNullException.ThrowIfNull(options);
-        var h = 14695981039346656037UL ^ (ulong)(uint)options.Seed;
-        foreach (var c in occupationUri)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
+        var h = StableHash.Fnv1a64(occupationUri, StableHash.Offset64 ^ (uint)options.Seed);
 
         h ^= h >> 29;
         h *= 0xBF58476D1CE4E5B9UL;

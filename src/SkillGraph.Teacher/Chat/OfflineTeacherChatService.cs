@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
+using SkillGraph.Domain;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
 
@@ -323,12 +324,7 @@ internal sealed class OfflineWriter
     /// <summary>A seed from the input's seed, the occupation and the task (FNV-1a: the same on every run and platform).</summary>
     internal static int StableSeed(int seed, string occupation, string task)
     {
-        var hash = 2166136261u ^ (uint)seed;
-        foreach (var c in occupation + "|" + task)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
+        var hash = StableHash.Fnv1a32(occupation + "|" + task, StableHash.Offset32 ^ (uint)seed);
         return (int)(hash & 0x7FFFFFFF);
     }
 }
