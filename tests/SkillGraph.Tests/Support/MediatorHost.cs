@@ -7,16 +7,20 @@ using SkillGraph.Graph;
 
 namespace SkillGraph.Tests.Support;
 
-/// <summary>The application's real Mediator pipeline (behaviours included) over a given store, with logs captured.</summary>
+/// <summary>
+/// The application's real Mediator pipeline (behaviours included) over a given store, with logs captured;
+/// <c>ports</c> may plug adapters (or fakes) in for the model ports before the application's defaults.
+/// </summary>
 public sealed class MediatorHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public MediatorHost(IGraphStore store, Action<RequestTimingOptions>? timing = null)
+    public MediatorHost(IGraphStore store, Action<RequestTimingOptions>? timing = null, Action<IServiceCollection>? ports = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddSingleton(store);
+        ports?.Invoke(services);
         services.AddSkillGraphApplication(timing);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Mediator = _services.GetRequiredService<IMediator>();
