@@ -34,7 +34,7 @@ if (parse.Errors.Count > 0)
         await Console.Error.WriteLineAsync($"skillgraph: error: {error.Message.TrimEnd('.')} (see `{string.Join(' ', ["skillgraph", .. path, "--help"])}`)").ConfigureAwait(false);
     }
 
-    return CliRunner.Failed;
+    return SkillGraph.Domain.ErrorCodes.ExitCode(SkillGraph.Domain.ErrorCode.BadInput);
 }
 
 return await parse.InvokeAsync().ConfigureAwait(false);

@@ -27,7 +27,6 @@ public sealed class GraphQLRunner
     private const int MaxCachedCharacters = 8 * 1024 * 1024;
     private static readonly string LimitCode = ErrorCodes.Name(ErrorCode.Limit);
     private readonly IDocumentExecuter<ISchema> _executer;
-    private readonly IGraphStore _store;
     private readonly ILogger<GraphQLRunner> _logger;
     private readonly GraphQLLimits _limits;
     private readonly IValidationRule[] _rules;
@@ -35,10 +34,9 @@ public sealed class GraphQLRunner
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _cachedCharacters;
 
-    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IGraphStore store, IOptions<GraphQLLimits> limits, ILogger<GraphQLRunner> logger)
+    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, ILogger<GraphQLRunner> logger)
     {
         _executer = executer;
-        _store = store;
         _logger = logger;
         _limits = limits.Value;
         // A list without `first` is a connection at its default page size (or a shorter list): count it as that.
@@ -72,7 +70,7 @@ public sealed class GraphQLRunner
             Extensions = request.Extensions,
             RequestServices = services,
             CancellationToken = cancellationToken,
-            UserContext = new SkillGraphUserContext(_store, _limits),
+            UserContext = new SkillGraphUserContext(services.GetRequiredService<Mediator.IMediator>(), _limits),
             Timeout = _limits.RequestTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             ValidationRules = _rules,

@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Application.Behaviors;
 using SkillGraph.Application.Features.Careers.GetCareerMoves;
 using SkillGraph.Application.Features.Careers.GetSkillGap;
+using SkillGraph.Application.Features.Concepts.GetConcepts;
+using SkillGraph.Application.Features.Concepts.ListConcepts;
+using SkillGraph.Application.Features.Concepts.SearchConcepts;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
@@ -20,11 +23,11 @@ using Xunit.Abstractions;
 namespace SkillGraph.Server.Tests.Schema;
 
 /// <summary>
-/// Every root field of the served schema, through real HTTP on the full ESCO store. A field backed by a use case must
-/// reach its handler through the Mediator pipeline: the telemetry behaviour starts an activity named for the request
-/// on "SkillGraph.Application" within the HTTP request's trace, and the answer has no errors. A field that is a plain
-/// read of the store is listed with its reason, and must send no Mediator request. The root fields come from the
-/// served schema (introspection), so a new root field fails until it is put in one of the two lists.
+/// Every root field of the served schema, through real HTTP on the full ESCO store, reaches its handler through the
+/// Mediator pipeline: the telemetry behaviour starts an activity named for the request on "SkillGraph.Application"
+/// within the HTTP request's trace, and the answer has no errors (plain reads too: the DataLoaders batch into
+/// GetConcepts / GetNeighbours requests, lists and search are ListConcepts / SearchConcepts). The root fields come from
+/// the served schema (introspection), so a new root field fails until it is mapped to its request.
 /// </summary>
 [Collection(EscoCollection.Name)]
 public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHelper output) : IDisposable
@@ -36,7 +39,7 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
     private const string JobAd = "We are looking for a backend developer with strong Java and SQL skills who writes unit tests.";
     private const string Resume = "Backend developer: five years of Java and SQL, unit tests for every change.";
 
-    /// <summary>The root fields backed by a use case: a small valid query, and the Mediator request it must send.</summary>
+    /// <summary>Every root field: a small valid query, and the Mediator request it must send.</summary>
     private static readonly Dictionary<string, (string Query, string Request)> ThroughHandlers = new(StringComparer.Ordinal)
     {
         ["occupationContext"] = ($$"""{ occupationContext(uri: "{{Developer}}", maxNodes: 10) { totalEssential } }""", nameof(GetOccupationContext)),
@@ -48,34 +51,28 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
         ["extractSkills"] = ($$"""{ extractSkills(text: "{{JobAd}}", first: 3) { model } }""", nameof(ExtractSkills)),
         ["matchResume"] = ($$"""{ matchResume(jobDescription: "{{JobAd}}", resume: "{{Resume}}") { score } }""", nameof(MatchResume)),
         ["suggestOccupations"] = ($$"""{ suggestOccupations(text: "{{JobAd}}", first: 3) { model } }""", nameof(SuggestOccupationsForText)),
-    };
-
-    /// <summary>The root fields that read the store directly, with no use case behind them: a small valid query, and why.</summary>
-    private static readonly Dictionary<string, (string Query, string Why)> StoreReads = new(StringComparer.Ordinal)
-    {
-        ["occupation"] = ($$"""{ occupation(uri: "{{Developer}}") { preferredLabel } }""", "a look-up by URI through the concept DataLoader"),
-        ["skill"] = ($$"""{ skill(uri: "{{Java}}") { preferredLabel } }""", "a look-up by URI through the concept DataLoader"),
-        ["skillGroup"] = ($$"""{ skillGroup(uri: "{{WorkingWithComputers}}") { preferredLabel } }""", "a look-up by URI through the concept DataLoader"),
-        ["iscoGroup"] = ("""{ iscoGroup(code: "2512") { preferredLabel } }""", "a look-up by URI through the concept DataLoader, or by code through IGraphStore.ListConceptsAsync"),
-        ["node"] = ($$"""{ node(id: "{{NodeId.Encode(ConceptUri.Parse(Developer))}}") { id } }""", "a global id decoded to a URI, then the concept DataLoader"),
-        ["nodes"] = ($$"""{ nodes(ids: ["{{NodeId.Encode(ConceptUri.Parse(Java))}}", "{{NodeId.Encode(ConceptUri.Parse(SoftwareDevelopers))}}"]) { id } }""", "global ids decoded to URIs, then the concept DataLoader"),
-        ["occupations"] = ("""{ occupations(filter: { iscoGroup: "2512" }, first: 3) { totalCount } }""", "a filtered page straight from IGraphStore.ListConceptsAsync"),
-        ["skills"] = ("""{ skills(filter: { labelContains: "java" }, first: 3) { totalCount } }""", "a filtered page straight from IGraphStore.ListConceptsAsync"),
-        ["search"] = ("""{ search(text: "software developer", first: 3) { uri } }""", "label search straight from IGraphStore.SearchAsync"),
+        ["occupation"] = ($$"""{ occupation(uri: "{{Developer}}") { preferredLabel } }""", nameof(GetConcepts)),
+        ["skill"] = ($$"""{ skill(uri: "{{Java}}") { preferredLabel } }""", nameof(GetConcepts)),
+        ["skillGroup"] = ($$"""{ skillGroup(uri: "{{WorkingWithComputers}}") { preferredLabel } }""", nameof(GetConcepts)),
+        ["iscoGroup"] = ("""{ iscoGroup(code: "2512") { preferredLabel } }""", nameof(ListConcepts)),
+        ["node"] = ($$"""{ node(id: "{{NodeId.Encode(ConceptUri.Parse(Developer))}}") { id } }""", nameof(GetConcepts)),
+        ["nodes"] = ($$"""{ nodes(ids: ["{{NodeId.Encode(ConceptUri.Parse(Java))}}", "{{NodeId.Encode(ConceptUri.Parse(SoftwareDevelopers))}}"]) { id } }""", nameof(GetConcepts)),
+        ["occupations"] = ("""{ occupations(filter: { iscoGroup: "2512" }, first: 3) { totalCount } }""", nameof(ListConcepts)),
+        ["skills"] = ("""{ skills(filter: { labelContains: "java" }, first: 3) { totalCount } }""", nameof(ListConcepts)),
+        ["search"] = ("""{ search(text: "software developer", first: 3) { uri } }""", nameof(SearchConcepts)),
     };
 
     private readonly ActivityRecorder _activities = new();
 
     [Fact]
-    public async Task EveryRootFieldOfTheServedSchemaIsMappedToItsRequestOrListedAsAStoreRead()
+    public async Task EveryRootFieldOfTheServedSchemaIsMappedToItsRequest()
     {
         var served = await ServedRootFieldsAsync();
 
-        var unmapped = served.Where(f => !ThroughHandlers.ContainsKey(f) && !StoreReads.ContainsKey(f)).ToList();
-        var stale = ThroughHandlers.Keys.Concat(StoreReads.Keys).Where(f => !served.Contains(f)).ToList();
-        Assert.True(unmapped.Count == 0, $"root fields in neither list (map each to its Mediator request, or list it as a store read with the reason): {string.Join(", ", unmapped)}");
+        var unmapped = served.Where(f => !ThroughHandlers.ContainsKey(f)).ToList();
+        var stale = ThroughHandlers.Keys.Where(f => !served.Contains(f)).ToList();
+        Assert.True(unmapped.Count == 0, $"root fields with no Mediator request mapped (map each to the request its resolver sends): {string.Join(", ", unmapped)}");
         Assert.True(stale.Count == 0, $"listed but not served: {string.Join(", ", stale)}");
-        Assert.Empty(ThroughHandlers.Keys.Intersect(StoreReads.Keys));
     }
 
     [Fact]
@@ -99,33 +96,6 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
             else if (!requests.Contains(request))
             {
                 failures.Add($"{field}: no {request} activity in its trace (recorded: {string.Join(", ", activities.Select(a => $"{a.Source}/{a.Name}"))})");
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    [Fact]
-    public async Task EveryStoreReadFieldAnswersWithoutAMediatorRequest()
-    {
-        var failures = new List<string>();
-        foreach (var field in (await ServedRootFieldsAsync()).Where(StoreReads.ContainsKey))
-        {
-            var (query, why) = StoreReads[field];
-            var (answer, activities) = await QueryInItsOwnTraceAsync(query);
-            var requests = activities.Where(a => a.Source == ApplicationTelemetry.Name).Select(a => a.Name).ToList();
-            output.WriteLine($"{field}: {why}; Mediator requests: {requests.Count}");
-            if (answer["errors"] is JsonArray errors || answer["data"]?[field] is null)
-            {
-                failures.Add($"{field}: no answer: {answer.ToJsonString()}");
-            }
-            else if (!activities.Any(a => a.Source == ActivityRecorder.AspNetCore))
-            {
-                failures.Add($"{field}: the HTTP request's own activity was not recorded, so the absence of Mediator requests proves nothing");
-            }
-            else if (requests.Count > 0)
-            {
-                failures.Add($"{field}: now sends {string.Join(", ", requests)}: move it from the store reads to the use-case fields");
             }
         }
 

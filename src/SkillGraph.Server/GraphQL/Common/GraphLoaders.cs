@@ -1,5 +1,8 @@
 using GraphQL;
 using GraphQL.DataLoader;
+using Mediator;
+using SkillGraph.Application.Features.Concepts.GetConcepts;
+using SkillGraph.Application.Features.Concepts.GetNeighbours;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 
@@ -13,24 +16,27 @@ public sealed record Ancestor(ConceptUri Uri, int Depth);
 
 /// <summary>
 /// The DataLoaders of one GraphQL request: every read of the graph made by a resolver goes through them, so a
-/// query makes a number of store calls bounded by its shape (levels × edge kinds), not by the number of nodes.
+/// query makes a number of store calls bounded by its shape (levels × edge kinds), not by the number of nodes. Each
+/// batch is one Mediator request (<see cref="GetConcepts"/>, <see cref="GetNeighbours"/>), so the pipeline's
+/// behaviours wrap every read.
 /// </summary>
 public sealed class GraphLoaders
 {
-    private readonly IGraphStore _store;
+    private readonly IMediator _mediator;
     private readonly BatchLoader<ConceptUri, Concept?> _concepts;
     private readonly BatchLoader<NeighbourKey, Page<ConceptUri>> _neighbours;
     private readonly BatchLoader<ConceptUri, IReadOnlyList<Ancestor>> _ancestors;
 
-    public GraphLoaders(IGraphStore store)
+    public GraphLoaders(IMediator mediator)
     {
-        _store = store;
-        _concepts = new(store.GetConceptsAsync);
+        _mediator = mediator;
+        _concepts = new(async (uris, cancellationToken) => await mediator.Send(new GetConcepts(uris), cancellationToken).ConfigureAwait(false));
         _neighbours = new(FetchNeighboursAsync);
         _ancestors = new(FetchAncestorsAsync);
     }
 
-    public IGraphStore Store => _store;
+    /// <summary>The request's Mediator, for the root fields that send a request of their own.</summary>
+    public IMediator Mediator => _mediator;
 
     public IDataLoaderResult<Concept?> Concept(ConceptUri uri) => _concepts.Load(uri);
 
@@ -50,7 +56,7 @@ public sealed class GraphLoaders
             var indexes = group.ToArray();
             var uris = Array.ConvertAll(indexes, i => keys[i].Uri);
             var (type, direction, page) = group.Key;
-            var result = await _store.GetNeighboursManyAsync(uris, type, direction, page, cancellationToken).ConfigureAwait(false);
+            var result = await _mediator.Send(new GetNeighbours(uris, type, direction, page), cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < indexes.Length; j++)
             {
                 pages[indexes[j]] = result[j];
@@ -67,7 +73,7 @@ public sealed class GraphLoaders
         var frontier = keys.Distinct().ToList();
         while (frontier.Count > 0)
         {
-            var pages = await _store.GetNeighboursManyAsync(frontier, RelationType.Broader, Direction.Outgoing, new PageRequest(PageRequest.MaxPageSize), cancellationToken).ConfigureAwait(false);
+            var pages = await _mediator.Send(new GetNeighbours(frontier, RelationType.Broader, Direction.Outgoing, new PageRequest(PageRequest.MaxPageSize)), cancellationToken).ConfigureAwait(false);
             var next = new List<ConceptUri>();
             for (var i = 0; i < frontier.Count; i++)
             {
@@ -117,9 +123,9 @@ public sealed class GraphLoaders
 }
 
 /// <summary>What resolvers reach through <see cref="IResolveFieldContext.UserContext"/>.</summary>
-public sealed class SkillGraphUserContext(IGraphStore store, GraphQLLimits limits) : Dictionary<string, object?>
+public sealed class SkillGraphUserContext(IMediator mediator, GraphQLLimits limits) : Dictionary<string, object?>
 {
-    public GraphLoaders Loaders { get; } = new(store);
+    public GraphLoaders Loaders { get; } = new(mediator);
 
     public GraphQLLimits Limits { get; } = limits;
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Concepts.ListConcepts;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
@@ -47,9 +48,9 @@ public sealed class IscoGroupQueries : IQueryFields
                 }
 
                 // The port has no look-up by code: list the ISCO groups whose code starts with it and take the exact one.
-                var page = await c.Loaders().Store.ListConceptsAsync(
-                    new ConceptFilter(ConceptKind.IscoGroup) { IscoGroupPrefix = code!.Trim() }, new PageRequest(PageRequest.MaxPageSize), c.CancellationToken).ConfigureAwait(false);
-                var groups = await c.Loaders().Store.GetConceptsAsync(page.Items, c.CancellationToken).ConfigureAwait(false);
+                var page = await c.Loaders().Mediator.Send(
+                    new ListConcepts(new ConceptFilter(ConceptKind.IscoGroup) { IscoGroupPrefix = code!.Trim() }, new PageRequest(PageRequest.MaxPageSize)), c.CancellationToken).ConfigureAwait(false);
+                var groups = await c.Loaders().Concepts(page.Items).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
                 return groups.FirstOrDefault(g => g?.Code == code.Trim());
             });
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Concepts.ListConcepts;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
@@ -29,7 +30,7 @@ public sealed class OccupationQueries : IQueryFields
                     HasEssentialSkill = ConceptArguments.OptionalUri(input.HasEssentialSkill, "filter.hasEssentialSkill"),
                     HasSkill = ConceptArguments.OptionalUri(input.HasSkill, "filter.hasSkill"),
                 };
-                return await c.Loaders().Store.ListConceptsAsync(filter, c.PageRequest(), c.CancellationToken).ConfigureAwait(false);
+                return await c.Loaders().Mediator.Send(new ListConcepts(filter, c.PageRequest()), c.CancellationToken).ConfigureAwait(false);
             });
     }
 }

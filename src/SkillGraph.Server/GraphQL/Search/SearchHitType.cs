@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Concepts.SearchConcepts;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
@@ -46,6 +47,6 @@ public sealed class SearchQueries : IQueryFields
                     throw new SkillGraphException(ErrorCode.BadInput, "text must hold 1 to 200 characters.");
                 }
 
-                return await c.Loaders().Store.SearchAsync(new SearchQuery(text, c.GetArgument<ConceptKind?>("kind"), first), c.CancellationToken).ConfigureAwait(false);
+                return await c.Loaders().Mediator.Send(new SearchConcepts(new SearchQuery(text, c.GetArgument<ConceptKind?>("kind"), first)), c.CancellationToken).ConfigureAwait(false);
             });
 }

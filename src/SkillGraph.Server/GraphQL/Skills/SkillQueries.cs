@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Concepts.ListConcepts;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Common;
@@ -32,7 +33,7 @@ public sealed class SkillQueries : IQueryFields
                     ReuseLevel = input.ReuseLevel,
                     InCollection = input.InCollection ?? EscoCollections.None,
                 };
-                return await c.Loaders().Store.ListConceptsAsync(filter, c.PageRequest(), c.CancellationToken).ConfigureAwait(false);
+                return await c.Loaders().Mediator.Send(new ListConcepts(filter, c.PageRequest()), c.CancellationToken).ConfigureAwait(false);
             });
     }
 }
