@@ -7,7 +7,7 @@ namespace SkillGraph.Bench;
 public static class BenchStore
 {
     /// <summary>$SKILLGRAPH_DATA, else ../shared/data beside the repository — the same resolution as the CLI's.</summary>
-    public static string DataRoot => Student.Evaluation.EvaluationData.DefaultRoot;
+    public static string DataRoot => Student.Evaluation.EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(Student.Evaluation.EvaluationData.DataVariable));
 
     public static string EscoDirectory => Path.Combine(DataRoot, "esco", "v1.1.1");
 

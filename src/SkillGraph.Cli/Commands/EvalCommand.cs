@@ -34,7 +34,7 @@ internal static class EvalCommand
         };
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
-            var root = EvaluationData.DefaultRoot;
+            var root = EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(EvaluationData.DataVariable));
             var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
             var spanDev = Path.Combine(root, "skillspan", "dev.json");
             var spanTrain = Path.Combine(root, "skillspan", "train.json");

@@ -69,7 +69,7 @@ internal static class TrainCommand
         });
         async Task<string> TrainExtractorAsync(ParseResult parse, SqliteGraphStore store, string studentDirectory, CancellationToken ct)
         {
-            var root = EvaluationData.DefaultRoot;
+            var root = EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(EvaluationData.DataVariable));
             var trainPaths = parse.GetValue(data) is { Length: > 0 } given ? given : [Path.Combine(root, "skillskape", "train.csv")];
             var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
             foreach (var path in trainPaths.Append(heldOutPath))

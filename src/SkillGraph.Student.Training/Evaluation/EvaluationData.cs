@@ -16,14 +16,16 @@ public sealed record LabelledSet(string Name, IReadOnlyList<LabelledText> Items,
 /// </summary>
 public static class EvaluationData
 {
-    /// <summary>$SKILLGRAPH_DATA, else <c>../shared/data</c> beside the repository (found upwards from the working directory).</summary>
-    public static string DefaultRoot
+    /// <summary>The environment variable a host reads for the data folder.</summary>
+    public const string DataVariable = "SKILLGRAPH_DATA";
+
+    /// <summary><paramref name="configured"/> (the host reads <see cref="DataVariable"/>), else <c>../shared/data</c> beside the repository (found upwards from the working directory).</summary>
+    public static string ResolveRoot(string? configured)
     {
-        get
         {
-            if (Environment.GetEnvironmentVariable("SKILLGRAPH_DATA") is { Length: > 0 } fromEnvironment)
+            if (configured is { Length: > 0 })
             {
-                return fromEnvironment;
+                return configured;
             }
 
             foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
