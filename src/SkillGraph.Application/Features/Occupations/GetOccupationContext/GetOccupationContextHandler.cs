@@ -37,9 +37,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             await AddLinkedSkillsAsync(candidates, query.Hops, query.Seed, cancellationToken).ConfigureAwait(false);
         }
 
-        candidates.Sort(static (a, b) => b.Relevance != a.Relevance ? b.Relevance.CompareTo(a.Relevance)
-            : a.UriRank >= 0 && b.UriRank >= 0 ? a.UriRank.CompareTo(b.UriRank)
-            : a.Uri.CompareTo(b.Uri));
+        CollectionsMarshal.AsSpan(candidates).Sort(); // best first (Candidate.CompareTo)
 
         // Every candidate's direct broader concepts in one batch; the group path starts at the first of them.
         var candidateUris = new ConceptUri[candidates.Count];
@@ -334,10 +332,16 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
     /// <summary>
     /// A skill that may enter the context. <see cref="UriRank"/>: its place in URI order among the occupation's own
-    /// skills, -1 for a linked skill (ties with one are broken by comparing URIs).
+    /// skills, -1 for a linked skill. Ordered best first: by relevance, ties by URI (by rank where both have one,
+    /// so that sorting the occupation's own skills compares no strings).
     /// </summary>
-    private record struct Candidate(ConceptUri Uri, ContextRelation Relation, int UriRank, ConceptUri? RelatedTo)
+    private record struct Candidate(ConceptUri Uri, ContextRelation Relation, int UriRank, ConceptUri? RelatedTo) : IComparable<Candidate>
     {
         public double Relevance { get; set; }
+
+        public readonly int CompareTo(Candidate other) =>
+            Relevance != other.Relevance ? other.Relevance.CompareTo(Relevance)
+            : UriRank >= 0 && other.UriRank >= 0 ? UriRank.CompareTo(other.UriRank)
+            : Uri.CompareTo(other.Uri);
     }
 }
