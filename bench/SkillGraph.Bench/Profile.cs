@@ -12,8 +12,10 @@ namespace SkillGraph.Bench;
 /// </summary>
 public static class Profile
 {
-    // Enough calls before measuring for the JIT to have tiered the hot paths up.
+    // Enough calls before measuring for the JIT to have tiered the hot paths up: on a busy machine the background
+    // compiles lag, so the first workload of a run measured slow after 500 calls alone.
     private const int Warmup = 500;
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(2);
 
     public static int Run(int iterations, string? workload = null)
     {
@@ -52,7 +54,14 @@ public static class Profile
         var a = new List<double>(iterations);
         var b = new List<double>(iterations);
         long allocated = 0;
-        for (var i = 0; i < iterations + Warmup; i++)
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < Warmup || warming.Elapsed < WarmupTime; i++)
+        {
+            ours();
+            theirs();
+        }
+
+        for (var i = 0; i < iterations; i++)
         {
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
@@ -62,12 +71,9 @@ public static class Profile
             started = Stopwatch.GetTimestamp();
             theirs();
             var other = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            if (i >= Warmup)
-            {
-                a.Add(mine);
-                b.Add(other);
-                allocated += mineBytes;
-            }
+            a.Add(mine);
+            b.Add(other);
+            allocated += mineBytes;
         }
 
         a.Sort();
