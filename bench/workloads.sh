@@ -2,6 +2,8 @@
 # Issue 4: the four graph workloads — ours (Mediator handlers on the embedded store), SQLite (integer keys,
 # bench/SkillGraph.Bench.Peers) and Kùzu 0.11.3 (bench/peers/kuzu) — in one run: answers compared byte for byte,
 # then Kùzu timed in Node, then ours and SQLite timed by BenchmarkDotNet in the same process type.
+# Arguments go to BenchmarkDotNet: `bench/workloads.sh --anyCategories context` times only the occupation context
+# (categories: context, related, gap, neighbourhood); answers are still checked for all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SKILLGRAPH_DATA="${SKILLGRAPH_DATA:-$(cd .. && pwd)/shared/data}"

@@ -8,7 +8,8 @@ namespace SkillGraph.Bench;
 /// <summary>
 /// Issue 4: workloads 1–3 for each peer occupation, ours (Mediator handlers on the embedded store) against SQLite
 /// with indexed integer keys (bench/SkillGraph.Bench.Peers) in one BenchmarkDotNet run. Kùzu runs in Node
-/// (bench/peers/kuzu) from the same script, bench/workloads.sh.
+/// (bench/peers/kuzu) from the same script, bench/workloads.sh. Each workload is a category (context, related, gap,
+/// neighbourhood): <c>bench/workloads.sh --anyCategories context</c> times only that one.
 /// </summary>
 [MemoryDiagnoser]
 public class OccupationWorkloadBenchmarks
@@ -45,21 +46,27 @@ public class OccupationWorkloadBenchmarks
     }
 
     [Benchmark]
+    [BenchmarkCategory("context")]
     public object OursContext() => _ours.Context(_occupation);
 
     [Benchmark]
+    [BenchmarkCategory("context")]
     public object SqliteContext() => _sqlite.OccupationContext(_occupation.Value);
 
     [Benchmark]
+    [BenchmarkCategory("related")]
     public object OursRelated() => _ours.Related(_occupation);
 
     [Benchmark]
+    [BenchmarkCategory("related")]
     public object SqliteRelated() => _sqlite.RelatedOccupations(_occupation.Value, PeerWorkloads.RelatedTop);
 
     [Benchmark]
+    [BenchmarkCategory("gap")]
     public object OursGap() => _ours.Gap(_occupation, _held);
 
     [Benchmark]
+    [BenchmarkCategory("gap")]
     public object SqliteGap() => _sqlite.SkillGap(_occupation.Value, _heldStrings);
 }
 
@@ -95,8 +102,10 @@ public class SkillWorkloadBenchmarks
     }
 
     [Benchmark]
+    [BenchmarkCategory("neighbourhood")]
     public object OursNeighbourhood() => _ours.Neighbourhood(_skill);
 
     [Benchmark]
+    [BenchmarkCategory("neighbourhood")]
     public object SqliteNeighbourhood() => _sqlite.SkillNeighbourhood2Hop(_skill.Value, PeerWorkloads.NeighbourhoodTop);
 }

@@ -3,7 +3,7 @@ using SkillGraph.Bench;
 
 if (args.Length > 0 && args[0] == "profile")
 {
-    return Profile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300);
+    return Profile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300, args.Length > 2 ? args[2] : null);
 }
 
 if (args.Length > 0 && args[0] == "student")

@@ -41,11 +41,21 @@ public sealed record Concept
 
     public long Version { get; init; } = 1;
 
-    public IEnumerable<string> AltLabels(string language = "en") =>
-        Labels.Where(l => l.Kind == LabelKind.Alternative && l.Language == language).Select(l => l.Text);
+    public IEnumerable<string> AltLabels(string language = "en") => LabelsOf(LabelKind.Alternative, language);
 
-    public IEnumerable<string> HiddenLabels(string language = "en") =>
-        Labels.Where(l => l.Kind == LabelKind.Hidden && l.Language == language).Select(l => l.Text);
+    public IEnumerable<string> HiddenLabels(string language = "en") => LabelsOf(LabelKind.Hidden, language);
+
+    // One small object a call (walks ask for the labels of hundreds of concepts a request), read when enumerated.
+    private IEnumerable<string> LabelsOf(LabelKind kind, string language)
+    {
+        foreach (var label in Labels)
+        {
+            if (label.Kind == kind && label.Language == language)
+            {
+                yield return label.Text;
+            }
+        }
+    }
 }
 
 /// <summary>An edge of the graph.</summary>

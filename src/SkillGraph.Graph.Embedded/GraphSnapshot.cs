@@ -14,18 +14,14 @@ internal sealed class GraphSnapshot
     private readonly int[][] _outTargets = new int[RelationTypes][];
     private readonly int[][] _inOffsets = new int[RelationTypes][];
     private readonly int[][] _inTargets = new int[RelationTypes][];
-    private readonly Dictionary<ConceptUri, int> _ids;
+    private readonly ConceptIdTable _ids;
     private readonly Lazy<LabelIndex> _labels;
     private readonly Lazy<string[]> _searchableText;
 
     public GraphSnapshot(IReadOnlyList<Concept> concepts, IReadOnlyList<(ConceptUri Source, RelationType Type, ConceptUri Target)> relations, ImportSummary? lastImport)
     {
         Concepts = [.. concepts.OrderBy(c => c.Uri)];
-        _ids = new Dictionary<ConceptUri, int>(Concepts.Length);
-        for (var i = 0; i < Concepts.Length; i++)
-        {
-            _ids[Concepts[i].Uri] = i;
-        }
+        _ids = new ConceptIdTable([.. Concepts.Select(c => c.Uri)]);
 
         var n = Concepts.Length;
         var edges = new List<(int Source, int Target)>[RelationTypes];
@@ -36,7 +32,7 @@ internal sealed class GraphSnapshot
 
         foreach (var (source, type, target) in relations)
         {
-            if (_ids.TryGetValue(source, out var s) && _ids.TryGetValue(target, out var d))
+            if (_ids.TryGetId(source, out var s) && _ids.TryGetId(target, out var d))
             {
                 edges[(int)type].Add((s, d));
             }
@@ -71,9 +67,9 @@ internal sealed class GraphSnapshot
         _ = _searchableText.Value;
     }
 
-    public bool TryGetId(ConceptUri uri, out int id) => _ids.TryGetValue(uri, out id);
+    public bool TryGetId(ConceptUri uri, out int id) => _ids.TryGetId(uri, out id);
 
-    public Concept? Find(ConceptUri uri) => _ids.TryGetValue(uri, out var id) ? Concepts[id] : null;
+    public Concept? Find(ConceptUri uri) => _ids.TryGetId(uri, out var id) ? Concepts[id] : null;
 
     /// <summary>The neighbour ids of <paramref name="id"/>, sorted by URI.</summary>
     public ReadOnlySpan<int> Neighbours(int id, RelationType type, Direction direction)
@@ -140,7 +136,7 @@ internal sealed class GraphSnapshot
     }
 
     private bool HasEdge(int id, RelationType type, ConceptUri target) =>
-        _ids.TryGetValue(target, out var t) && Neighbours(id, type, Direction.Outgoing).BinarySearch(t) >= 0;
+        _ids.TryGetId(target, out var t) && Neighbours(id, type, Direction.Outgoing).BinarySearch(t) >= 0;
 
     private int LowerBoundAfter(ReadOnlySpan<int> sortedIds, string key)
     {

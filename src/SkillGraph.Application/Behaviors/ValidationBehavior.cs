@@ -11,8 +11,13 @@ public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<
     {
         if (message is IValidatable validatable)
         {
-            var errors = validatable.Validate().ToList();
-            if (errors.Count > 0)
+            List<string>? errors = null; // only an invalid request pays for a list
+            foreach (var error in validatable.Validate())
+            {
+                (errors ??= []).Add(error);
+            }
+
+            if (errors is not null)
             {
                 throw new RequestValidationException(typeof(TMessage).Name, errors);
             }
