@@ -1,0 +1,3 @@
+// A misspelt keyword: the parser must reject it.
+MATCH (o:Occupation {uri: $uri})
+RETRUN o.preferredLabel

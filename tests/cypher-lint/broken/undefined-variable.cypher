@@ -1,0 +1,3 @@
+// `s` is never bound.
+MATCH (o:Occupation {uri: $uri})-[:ESSENTIAL_SKILL]->(k:Skill)
+RETURN s.uri
