@@ -14,6 +14,7 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

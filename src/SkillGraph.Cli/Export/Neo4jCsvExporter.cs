@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Cli.Export;
+
+/// <summary>
+/// Writes the graph as CSV files that <c>neo4j-admin database import full</c> reads (the model of cypher/README.md):
+/// one node file per kind label with <c>uri:ID(Concept)</c>, <c>:LABEL</c> and typed properties, one relationship file
+/// per relation type with <c>:START_ID(Concept)</c>, <c>:END_ID(Concept)</c>, <c>:TYPE</c>; header files apart; a
+/// README.txt with the import command. Reads only through <see cref="IGraphStore"/>, in batches, ordered by URI, so the
+/// same graph always gives the same bytes. Files are written to a temporary folder beside the target and then moved
+/// into place one by one, so no file is ever half-written.
+/// </summary>
+internal sealed class Neo4jCsvExporter(IGraphStore store)
+{
+    /// <summary>The array delimiter: ESCO labels contain ';' (the neo4j-admin default), none contains '|'.</summary>
+    public const char ArrayDelimiter = '|';
+
+    private const int BatchSize = 1000;
+
+    private static readonly (ConceptKind Kind, string Label, string File)[] Kinds =
+    [
+        (ConceptKind.Occupation, "Occupation", "occupations"),
+        (ConceptKind.Skill, "Skill", "skills"),
+        (ConceptKind.SkillGroup, "SkillGroup", "skill-groups"),
+        (ConceptKind.IscoGroup, "IscoGroup", "isco-groups"),
+    ];
+
+    private static readonly (RelationType Type, string Name, string File)[] Relations =
+    [
+        (RelationType.EssentialSkill, "ESSENTIAL_SKILL", "essential-skill"),
+        (RelationType.OptionalSkill, "OPTIONAL_SKILL", "optional-skill"),
+        (RelationType.Broader, "BROADER", "broader"),
+        (RelationType.EssentialRelatedSkill, "ESSENTIAL_RELATED_SKILL", "essential-related-skill"),
+        (RelationType.OptionalRelatedSkill, "OPTIONAL_RELATED_SKILL", "optional-related-skill"),
+    ];
+
+    private static readonly string NodeHeader = string.Join(',',
+        "uri:ID(Concept)", ":LABEL", "preferredLabel", "altLabels:string[]", "hiddenLabels:string[]", "language", "description",
+        "definition", "scopeNote", "status", "code", "skillType", "reuseLevel", "collections:string[]", "modifiedAt:datetime", "version:long");
+
+    private const string RelationshipHeader = ":START_ID(Concept),:END_ID(Concept),:TYPE";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Exports into <paramref name="outDirectory"/> (created if missing; other files in it are left alone).</summary>
+    public async Task<Neo4jExportSummary> ExportAsync(string outDirectory, Action<string, double, double> report, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(outDirectory);
+        if (File.Exists(target))
+        {
+            throw new ArgumentException($"--out {outDirectory} is a file, not a folder.");
+        }
+
+        var parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar)) ?? target;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar))}.export-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            var all = new List<ConceptUri>();
+            long nodes = 0;
+            foreach (var (kind, label, file) in Kinds)
+            {
+                var uris = await ListAsync(kind, label, report, cancellationToken).ConfigureAwait(false);
+                all.AddRange(uris);
+                WriteText(temp, $"{file}-header.csv", NodeHeader + "\n");
+                rows[$"{file}.csv"] = await WriteNodesAsync(Path.Combine(temp, $"{file}.csv"), uris, label, report, cancellationToken).ConfigureAwait(false);
+                nodes += rows[$"{file}.csv"];
+            }
+
+            all.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
+            long relationships = 0;
+            foreach (var (type, name, file) in Relations)
+            {
+                WriteText(temp, $"{file}-header.csv", RelationshipHeader + "\n");
+                rows[$"{file}.csv"] = await WriteRelationshipsAsync(Path.Combine(temp, $"{file}.csv"), all, type, name, report, cancellationToken).ConfigureAwait(false);
+                relationships += rows[$"{file}.csv"];
+            }
+
+            WriteText(temp, "README.txt", Readme(rows, nodes, relationships));
+            Directory.CreateDirectory(target);
+            foreach (var path in Directory.GetFiles(temp).Order(StringComparer.Ordinal))
+            {
+                File.Move(path, Path.Combine(target, Path.GetFileName(path)), overwrite: true);
+            }
+
+            return new Neo4jExportSummary(rows, nodes, relationships);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>The neo4j-admin invocation for the files, run from inside the export folder.</summary>
+    public static string ImportCommand(string database = "neo4j")
+    {
+        var command = new StringBuilder($"neo4j-admin database import full {database} --overwrite-destination=true --id-type=string");
+        command.Append(CultureInfo.InvariantCulture, $" --array-delimiter=\"U+{(int)ArrayDelimiter:X4}\" --multiline-fields=true");
+        foreach (var (_, _, file) in Kinds)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" \\\n  --nodes={file}-header.csv,{file}.csv");
+        }
+
+        foreach (var (_, _, file) in Relations)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" \\\n  --relationships={file}-header.csv,{file}.csv");
+        }
+
+        return command.ToString();
+    }
+
+    private async Task<List<ConceptUri>> ListAsync(ConceptKind kind, string label, Action<string, double, double> report, CancellationToken cancellationToken)
+    {
+        var uris = new List<ConceptUri>();
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListConceptsAsync(new ConceptFilter(kind), new PageRequest(BatchSize, after), cancellationToken).ConfigureAwait(false);
+            uris.AddRange(page.Items);
+            report($"listing {label} nodes", uris.Count, page.TotalCount);
+            if (!page.HasNextPage || page.Items.Count == 0)
+            {
+                return uris;
+            }
+
+            after = page.EndCursor;
+        }
+    }
+
+    private async Task<long> WriteNodesAsync(string path, List<ConceptUri> uris, string label, Action<string, double, double> report, CancellationToken cancellationToken)
+    {
+        await using var writer = NewWriter(path);
+        long written = 0;
+        foreach (var batch in uris.Chunk(BatchSize))
+        {
+            var concepts = await store.GetConceptsAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var concept in concepts)
+            {
+                if (concept is null)
+                {
+                    continue; // removed between the listing and the read
+                }
+
+                await writer.WriteAsync(NodeRow(concept, label)).ConfigureAwait(false);
+                written++;
+            }
+
+            report($"writing {label} nodes", written, uris.Count);
+        }
+
+        return written;
+    }
+
+    private async Task<long> WriteRelationshipsAsync(string path, List<ConceptUri> sources, RelationType type, string name, Action<string, double, double> report, CancellationToken cancellationToken)
+    {
+        await using var writer = NewWriter(path);
+        long written = 0;
+        var done = 0;
+        foreach (var batch in sources.Chunk(BatchSize))
+        {
+            var pages = await store.GetNeighboursManyAsync(batch, type, Direction.Outgoing, PageRequest.All, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                foreach (var target in pages[i].Items)
+                {
+                    await writer.WriteAsync($"{Quote(batch[i].Value)},{Quote(target.Value)},{name}\n").ConfigureAwait(false);
+                    written++;
+                }
+            }
+
+            done += batch.Length;
+            report($"writing {name} relationships", done, sources.Count);
+        }
+
+        return written;
+    }
+
+    private static string NodeRow(Concept c, string label)
+    {
+        string[] fields =
+        [
+            Quote(c.Uri.Value),
+            $"Concept{ArrayDelimiter}{label}",
+            Quote(c.PreferredLabel),
+            ListField(c.AltLabels()),
+            ListField(c.HiddenLabels()),
+            "en",
+            Quote(c.Description),
+            Quote(c.Definition),
+            Quote(c.ScopeNote),
+            Quote(c.Status),
+            Quote(c.Code),
+            Quote(EscoValue(c.SkillType)),
+            Quote(EscoValue(c.ReuseLevel)),
+            ListField(CollectionNames(c.Collections)),
+            c.ModifiedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? string.Empty,
+            c.Version.ToString(CultureInfo.InvariantCulture),
+        ];
+        return string.Join(',', fields) + "\n";
+    }
+
+    private static string? EscoValue(SkillType? type) => type switch
+    {
+        SkillType.SkillCompetence => "skill/competence",
+        SkillType.Knowledge => "knowledge",
+        _ => null,
+    };
+
+    private static string? EscoValue(ReuseLevel? level) => level switch
+    {
+        ReuseLevel.Transversal => "transversal",
+        ReuseLevel.CrossSector => "cross-sector",
+        ReuseLevel.SectorSpecific => "sector-specific",
+        ReuseLevel.OccupationSpecific => "occupation-specific",
+        _ => null,
+    };
+
+    private static IEnumerable<string> CollectionNames(EscoCollections collections)
+    {
+        foreach (var flag in Enum.GetValues<EscoCollections>())
+        {
+            if (flag != EscoCollections.None && collections.HasFlag(flag))
+            {
+                var name = flag.ToString();
+                yield return char.ToLowerInvariant(name[0]) + name[1..];
+            }
+        }
+    }
+
+    /// <summary>An absent value is an empty field (neo4j-admin sets no property); a string is always quoted.</summary>
+    private static string Quote(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string ListField(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        foreach (var item in list)
+        {
+            if (item.Contains(ArrayDelimiter, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"the label '{item}' contains the array delimiter '{ArrayDelimiter}'; it cannot be exported as a neo4j-admin array.");
+            }
+        }
+
+        return Quote(string.Join(ArrayDelimiter, list));
+    }
+
+    private static StreamWriter NewWriter(string path) => new(path, append: false, Utf8) { NewLine = "\n" };
+
+    private static void WriteText(string directory, string file, string text) => File.WriteAllText(Path.Combine(directory, file), text, Utf8);
+
+    private static string Readme(IReadOnlyDictionary<string, long> rows, long nodes, long relationships)
+    {
+        var text = new StringBuilder();
+        text.Append("SkillGraph export for neo4j-admin (written by `skillgraph export neo4j`; the model is cypher/README.md).\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{nodes} nodes, {relationships} relationships:\n");
+        foreach (var (file, count) in rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {file}: {count} rows\n");
+        }
+
+        text.Append("\nWith the Neo4j server stopped (or the database not yet created), from inside this folder:\n\n");
+        text.Append(ImportCommand()).Append("\n\n");
+        text.Append("Then start Neo4j and apply cypher/schema.cypher (constraints, indexes, the full-text index):\n\n");
+        text.Append("cypher-shell -u neo4j -p \"$NEO4J_PASSWORD\" -f cypher/schema.cypher\n");
+        return text.ToString();
+    }
+}
