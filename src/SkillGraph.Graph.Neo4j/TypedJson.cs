@@ -33,7 +33,7 @@ internal static class TypedJson
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+            JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Array => ReadList(value),
             _ => ReadMap(value),
