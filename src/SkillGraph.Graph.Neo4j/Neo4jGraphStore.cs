@@ -1,0 +1,222 @@
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph.Neo4j;
+
+/// <summary>
+/// The Neo4j adapter of <see cref="IGraphStore"/> over the HTTP Query API (docs/decisions/0013). Every statement is a
+/// file of <c>cypher/</c>; every batch read is one statement over <c>UNWIND $uris</c>, so a DataLoader batch or a walk
+/// step is one request whatever the number of concepts. Reads run as READ; a write batch is one explicit transaction.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    private readonly QueryApiClient _client;
+    private readonly Neo4jOptions _options;
+
+    internal Neo4jGraphStore(Neo4jOptions options, HttpMessageHandler? transport = null)
+    {
+        Neo4jOptionsValidator.ThrowIfInvalid(options);
+        _options = options;
+        _client = new QueryApiClient(options, transport);
+    }
+
+    /// <summary>Where this store lives, for messages: "http://host:7474 (database neo4j)".</summary>
+    public string Target => _client.Target;
+
+    /// <summary>
+    /// Checks the options, then runs one cheap read without retries: an unreachable server, refused credentials or an
+    /// unknown database fail at once with one line (<see cref="GraphStoreException"/>) naming the URL and the database.
+    /// </summary>
+    public static Task<Neo4jGraphStore> ConnectAsync(Neo4jOptions options, CancellationToken cancellationToken = default) =>
+        ConnectAsync(options, null, cancellationToken);
+
+    internal static async Task<Neo4jGraphStore> ConnectAsync(Neo4jOptions options, HttpMessageHandler? transport, CancellationToken cancellationToken = default)
+    {
+        var store = new Neo4jGraphStore(options, transport);
+        try
+        {
+            await store._client.ReadAsync(CypherStatements.Ping, new Dictionary<string, object?>(), cancellationToken, retry: false).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<Concept?>> GetConceptsAsync(IReadOnlyList<ConceptUri> uris, CancellationToken cancellationToken = default)
+    {
+        var result = new Concept?[uris.Count];
+        if (uris.Count == 0)
+        {
+            return result;
+        }
+
+        var distinct = Distinct(uris);
+        var rows = await _client.ReadAsync(CypherStatements.GetConcepts, new Dictionary<string, object?> { ["uris"] = distinct }, cancellationToken).ConfigureAwait(false);
+        var byUri = new Dictionary<string, Concept>(rows.Rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows.Rows)
+        {
+            if (row.Map("concept") is { } map)
+            {
+                var concept = ConceptProperties.FromMap(map);
+                byUri[concept.Uri.Value] = concept;
+            }
+        }
+
+        for (var i = 0; i < uris.Count; i++)
+        {
+            result[i] = byUri.GetValueOrDefault(uris[i].Value);
+        }
+
+        return result;
+    }
+
+    public async ValueTask<Page<ConceptUri>> GetNeighboursAsync(ConceptUri uri, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default) =>
+        (await GetNeighboursManyAsync([uri], type, direction, page, cancellationToken).ConfigureAwait(false))[0];
+
+    public async ValueTask<IReadOnlyList<Page<ConceptUri>>> GetNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;
+        var pages = new Page<ConceptUri>[uris.Count];
+        if (uris.Count == 0)
+        {
+            return pages;
+        }
+
+        var rows = await _client.ReadAsync(
+            direction == Direction.Outgoing ? CypherStatements.NeighboursOutgoing : CypherStatements.NeighboursIncoming,
+            new Dictionary<string, object?>
+            {
+                ["uris"] = Distinct(uris),
+                ["type"] = ConceptProperties.RelationshipType(type),
+                ["after"] = after,
+                ["first"] = Math.Max(0, page.First),
+            },
+            cancellationToken).ConfigureAwait(false);
+        var byUri = new Dictionary<string, Page<ConceptUri>>(rows.Rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows.Rows)
+        {
+            var items = row.List("items");
+            var uris2 = new ConceptUri[items.Count];
+            for (var i = 0; i < uris2.Length; i++)
+            {
+                uris2[i] = ConceptUri.Parse((string)items[i]!);
+            }
+
+            var total = row.Int("total");
+            var remaining = row.Int("remaining");
+            byUri[row.String("uri")!] = total == 0 && page.After is null
+                ? Page<ConceptUri>.Empty
+                : Page<ConceptUri>.WithEndKey(uris2, total, uris2.Length > 0 ? uris2[^1].Value : null, page.After, remaining > uris2.Length);
+        }
+
+        for (var i = 0; i < uris.Count; i++)
+        {
+            pages[i] = byUri.GetValueOrDefault(uris[i].Value) ?? (page.After is null ? Page<ConceptUri>.Empty : Page<ConceptUri>.WithEndKey([], 0, null, page.After, false));
+        }
+
+        return pages;
+    }
+
+    public async ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        [.. (await GetNeighboursManyAsync(uris, type, direction, new PageRequest(0), cancellationToken).ConfigureAwait(false)).Select(p => p.TotalCount)];
+
+    public async ValueTask<NeighbourLists> GetAllNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        NeighbourLists.FromPages(await GetNeighboursManyAsync(uris, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false));
+
+    public async ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var first = Math.Clamp(query.First, 0, SearchQuery.MaxResults);
+        var tokens = LabelText.Tokens(LabelText.Normalize(query.Text));
+        if (tokens.Length == 0 || first == 0)
+        {
+            return [];
+        }
+
+        var rows = await _client.ReadAsync(
+            CypherStatements.Search,
+            new Dictionary<string, object?> { ["kind"] = query.Kind is { } k ? (int)k : null, ["tokens"] = tokens, ["limit"] = _options.SearchCandidates },
+            cancellationToken).ConfigureAwait(false);
+        var candidates = rows.Rows.Select(r => r.Map("concept")).OfType<Dictionary<string, object?>>().Select(ConceptProperties.FromMap);
+        return SearchScorer.Rank(candidates, query.Text, first);
+    }
+
+    public async ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;
+        var row = (await _client.ReadAsync(
+            CypherStatements.ListConcepts,
+            new Dictionary<string, object?>
+            {
+                ["kind"] = (int)filter.Kind,
+                ["skillType"] = filter.SkillType is { } st ? (int)st : null,
+                ["reuseLevel"] = filter.ReuseLevel is { } rl ? (int)rl : null,
+                ["iscoGroupPrefix"] = filter.IscoGroupPrefix,
+                ["collections"] = ConceptProperties.CollectionNames(filter.InCollection),
+                ["labelContains"] = filter.LabelContains is { } text ? LabelText.Normalize(text) : null,
+                ["hasEssentialSkill"] = filter.HasEssentialSkill?.Value,
+                ["hasSkill"] = filter.HasSkill?.Value,
+                ["after"] = after,
+                ["first"] = Math.Max(0, page.First),
+            },
+            cancellationToken).ConfigureAwait(false)).Single;
+        var items = row.List("items").Select(u => ConceptUri.Parse((string)u!)).ToArray();
+        var total = row.Int("total");
+        if (total == 0 && page.After is null)
+        {
+            return Page<ConceptUri>.Empty;
+        }
+
+        return Page<ConceptUri>.WithEndKey(items, total, items.Length > 0 ? items[^1].Value : null, page.After, row.Int("remaining") > items.Length);
+    }
+
+    public async ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var row = (await _client.ReadAsync(CypherStatements.Count, new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false)).Single;
+        var collections = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (row.Map("collections") is { } map)
+        {
+            foreach (var (name, value) in map)
+            {
+                collections[name] = (int)(Values.AsLong(value) ?? 0);
+            }
+        }
+
+        return new GraphCounts
+        {
+            Occupations = row.Int("occupations"),
+            Skills = row.Int("skills"),
+            SkillGroups = row.Int("skillGroups"),
+            IscoGroups = row.Int("iscoGroups"),
+            Essential = row.Int("essential"),
+            Optional = row.Int("optional"),
+            SkillBroader = row.Int("skillBroader"),
+            OccupationBroader = row.Int("occupationBroader"),
+            SkillSkill = row.Int("skillSkill"),
+            Labels = row.Int("labels"),
+            Collections = collections,
+            LastImport = row.Map("lastImport") is { } run ? ImportRuns.FromMap(run) : null,
+        };
+    }
+
+    public ValueTask<WriteResult> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new Neo4jGraphWriter(_client, _options, progress).WriteAsync(batch, cancellationToken);
+
+    public void Dispose() => _client.Dispose();
+
+    private static string[] Distinct(IReadOnlyList<ConceptUri> uris)
+    {
+        var seen = new HashSet<string>(uris.Count, StringComparer.Ordinal);
+        var result = new List<string>(uris.Count);
+        foreach (var uri in uris)
+        {
+            if (seen.Add(uri.Value))
+            {
+                result.Add(uri.Value);
+            }
+        }
+
+        return [.. result];
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using SkillGraph.Graph.Neo4j;
+
+namespace SkillGraph.Neo4j.Tests;
+
+/// <summary>
+/// The graph behind <see cref="FakeQueryApi"/>: nodes as property maps, relationships as (source, type, target). It does
+/// not parse Cypher; it answers each statement of cypher/ by its file name, with the meaning its comment states, so that
+/// a contract test sees answers shaped as Neo4j shapes them.
+/// </summary>
+public sealed class FakeGraph
+{
+    private static readonly string[] Projection =
+        ["uri", "kind", "preferredLabel", "description", "definition", "scopeNote", "status", "code", "skillType", "reuseLevel",
+         "collections", "modifiedAt", "version", "labelTexts", "labelKinds", "labelLanguages"];
+
+    private readonly Dictionary<string, Dictionary<string, object?>> _nodes;
+    private readonly HashSet<(string Source, string Type, string Target)> _relationships;
+    private readonly List<Dictionary<string, object?>> _runs;
+
+    public FakeGraph()
+        : this([], [], [])
+    {
+    }
+
+    private FakeGraph(Dictionary<string, Dictionary<string, object?>> nodes, HashSet<(string, string, string)> relationships, List<Dictionary<string, object?>> runs)
+    {
+        _nodes = nodes;
+        _relationships = relationships;
+        _runs = runs;
+    }
+
+    public int NodeCount => _nodes.Count;
+
+    public FakeGraph Clone() => new(
+        _nodes.ToDictionary(kv => kv.Key, kv => new Dictionary<string, object?>(kv.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        [.. _relationships],
+        [.. _runs]);
+
+    public List<Dictionary<string, object?>> Run(string statement, JsonElement parameterJson)
+    {
+        var p = (Dictionary<string, object?>)TypedJson.Read(parameterJson)!;
+        return statement switch
+        {
+            CypherStatements.Ping => [Row(("ok", 1L))],
+            CypherStatements.GetConcepts => [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(("concept", Project(_nodes[u]))))],
+            CypherStatements.NeighboursOutgoing => Neighbours(p, outgoing: true),
+            CypherStatements.NeighboursIncoming => Neighbours(p, outgoing: false),
+            CypherStatements.ListConcepts => ListConcepts(p),
+            CypherStatements.Search => Search(p),
+            CypherStatements.Count => [Count()],
+            CypherStatements.LockConcepts => [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(("uri", u), ("version", _nodes[u]["version"]), ("contentHash", _nodes[u]["contentHash"])))],
+            CypherStatements.UpsertConcepts => [Row(("written", (long)Upsert(p)))],
+            CypherStatements.DeleteConceptsNotIn => [Row(("removed", (long)DeleteNotIn(Strings(p["keep"]))))],
+            CypherStatements.DeleteAllRelations => [Row(("removed", (long)ClearRelationships()))],
+            CypherStatements.RemoveRelations => [Row(("removed", (long)Relations(p).Count(r => _relationships.Remove(r))))],
+            CypherStatements.MissingConcepts => [.. Strings(p["uris"]).Where(u => !_nodes.ContainsKey(u)).Select(u => Row(("uri", u)))],
+            CypherStatements.AddRelations => [Row(("added", (long)Relations(p).Count(r => _nodes.ContainsKey(r.Source) && _nodes.ContainsKey(r.Target) && _relationships.Add(r))))],
+            CypherStatements.RecordImport => RecordImport(p),
+            _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
+        };
+    }
+
+    private List<Dictionary<string, object?>> Neighbours(Dictionary<string, object?> p, bool outgoing)
+    {
+        var type = (string)p["type"]!;
+        var after = p["after"] as string;
+        var first = (int)Math.Min((long)p["first"]!, int.MaxValue);
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var uri in Strings(p["uris"]))
+        {
+            var targets = _relationships
+                .Where(r => r.Type == type && (outgoing ? r.Source : r.Target) == uri)
+                .Select(r => outgoing ? r.Target : r.Source)
+                .Order(StringComparer.Ordinal).ToList();
+            var rest = targets.Where(t => after is null || string.CompareOrdinal(t, after) > 0).ToList();
+            rows.Add(Row(("uri", uri), ("total", (long)targets.Count), ("items", rest.Take(first).ToList()), ("remaining", (long)rest.Count)));
+        }
+
+        return rows;
+    }
+
+    private List<Dictionary<string, object?>> ListConcepts(Dictionary<string, object?> p)
+    {
+        var after = p["after"] as string;
+        var first = (int)Math.Min((long)p["first"]!, int.MaxValue);
+        var collections = Strings(p["collections"]);
+        bool Has(string uri, string type, string target) => _relationships.Contains((uri, type, target));
+        var uris = _nodes.Values.Where(n =>
+                Equals(n["kind"], p["kind"])
+                && (p["skillType"] is null || Equals(n.GetValueOrDefault("skillType"), p["skillType"]))
+                && (p["reuseLevel"] is null || Equals(n.GetValueOrDefault("reuseLevel"), p["reuseLevel"]))
+                && (p["iscoGroupPrefix"] is not string prefix || (n.GetValueOrDefault("code") is string code && code.StartsWith(prefix, StringComparison.Ordinal)))
+                && collections.All(c => Strings(n["collectionNames"]).Contains(c))
+                && (p["labelContains"] is not string contains || ((string)n["searchText"]!).Contains(contains, StringComparison.Ordinal))
+                && (p["hasEssentialSkill"] is not string essential || Has((string)n["uri"]!, "ESSENTIAL_SKILL", essential))
+                && (p["hasSkill"] is not string skill || Has((string)n["uri"]!, "ESSENTIAL_SKILL", skill) || Has((string)n["uri"]!, "OPTIONAL_SKILL", skill)))
+            .Select(n => (string)n["uri"]!).Order(StringComparer.Ordinal).ToList();
+        var rest = uris.Where(u => after is null || string.CompareOrdinal(u, after) > 0).ToList();
+        return [Row(("total", (long)uris.Count), ("items", rest.Take(first).ToList()), ("remaining", (long)rest.Count))];
+    }
+
+    private List<Dictionary<string, object?>> Search(Dictionary<string, object?> p)
+    {
+        var tokens = Strings(p["tokens"]);
+        return [.. _nodes.Values
+            .Where(n => (p["kind"] is null || Equals(n["kind"], p["kind"]))
+                && Strings(n["searchLabels"]).Any(label => tokens.All(q => label.Split(' ').Any(w => w == q || (q.Length >= 2 && w.StartsWith(q, StringComparison.Ordinal))))))
+            .Take((int)(long)p["limit"]!)
+            .Select(n => Row(("concept", Project(n))))];
+    }
+
+    private Dictionary<string, object?> Count()
+    {
+        long Kind(long k) => _nodes.Values.Count(n => Equals(n["kind"], k));
+        long Rels(params string[] types) => _relationships.Count(r => types.Contains(r.Type));
+        long Broader(bool skillPillar) => _relationships.Count(r => r.Type == "BROADER" && ((long)_nodes[r.Source]["kind"]! is 2 or 3) == skillPillar);
+        var names = new[] { "digital", "green", "transversal", "language", "research", "digComp" };
+        var run = _runs.OrderByDescending(r => (string)r["finishedAt"]!, StringComparer.Ordinal).FirstOrDefault();
+        return Row(
+            ("occupations", Kind(1)), ("skills", Kind(2)), ("skillGroups", Kind(3)), ("iscoGroups", Kind(4)),
+            ("labels", _nodes.Values.Sum(n => 1L + Strings(n["labelTexts"]).Count)),
+            ("essential", Rels("ESSENTIAL_SKILL")), ("optional", Rels("OPTIONAL_SKILL")),
+            ("skillBroader", Broader(true)), ("occupationBroader", Broader(false)),
+            ("skillSkill", Rels("ESSENTIAL_RELATED_SKILL", "OPTIONAL_RELATED_SKILL")),
+            ("collections", names.ToDictionary(c => c, c => (object?)(long)_nodes.Values.Count(n => Strings(n["collectionNames"]).Contains(c)))),
+            ("lastImport", run));
+    }
+
+    private int Upsert(Dictionary<string, object?> p)
+    {
+        var rows = (List<object?>)p["rows"]!;
+        foreach (var row in rows.Cast<Dictionary<string, object?>>())
+        {
+            var uri = (string)row["uri"]!;
+            if (!_nodes.TryGetValue(uri, out var node))
+            {
+                _nodes[uri] = node = new Dictionary<string, object?>(StringComparer.Ordinal) { ["uri"] = uri };
+            }
+
+            foreach (var (key, value) in (Dictionary<string, object?>)row["properties"]!)
+            {
+                if (value is null)
+                {
+                    node.Remove(key);
+                }
+                else
+                {
+                    node[key] = value;
+                }
+            }
+        }
+
+        return rows.Count;
+    }
+
+    private int DeleteNotIn(List<string> keep)
+    {
+        var kept = keep.ToHashSet(StringComparer.Ordinal);
+        var gone = _nodes.Keys.Where(u => !kept.Contains(u)).ToList();
+        foreach (var uri in gone)
+        {
+            _nodes.Remove(uri);
+        }
+
+        _relationships.RemoveWhere(r => !_nodes.ContainsKey(r.Source) || !_nodes.ContainsKey(r.Target));
+        return gone.Count;
+    }
+
+    private int ClearRelationships()
+    {
+        var count = _relationships.Count;
+        _relationships.Clear();
+        return count;
+    }
+
+    private List<Dictionary<string, object?>> RecordImport(Dictionary<string, object?> p)
+    {
+        _runs.Add(new Dictionary<string, object?>(p, StringComparer.Ordinal));
+        return [Row(("finishedAt", p["finishedAt"]))];
+    }
+
+    private static IEnumerable<(string Source, string Type, string Target)> Relations(Dictionary<string, object?> p) =>
+        ((List<object?>)p["relations"]!).Cast<Dictionary<string, object?>>().Select(r => ((string)r["source"]!, (string)r["type"]!, (string)r["target"]!)).ToList();
+
+    private static Dictionary<string, object?> Project(Dictionary<string, object?> node) =>
+        Projection.ToDictionary(k => k, k => node.GetValueOrDefault(k), StringComparer.Ordinal);
+
+    private static List<string> Strings(object? list) => list is List<object?> l ? [.. l.Cast<string>()] : [];
+
+    private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells) =>
+        cells.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+}
