@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using SkillGraph.Application;
 using SkillGraph.Graph;
+using SkillGraph.Domain;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Server;
 using SkillGraph.Server.GraphQL;
@@ -19,15 +20,17 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 builder.Services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
-// The embedded store, opened once: --db, else SKILLGRAPH_DB, else Graph:Embedded:Path, else data/skillgraph.db (an empty store seeds the sample graph).
-builder.Services.AddOptions<EmbeddedStoreOptions>()
-    .BindConfiguration(EmbeddedStoreOptions.Section)
-    .PostConfigure<IConfiguration>((options, configuration) =>
-        options.Path = EmbeddedStoreOptions.ResolvePath(configuration["db"], configuration[EmbeddedStoreOptions.PathVariable] ?? options.Path))
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddSingleton(services => SqliteGraphStore.OpenAsync(services.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value).GetAwaiter().GetResult());
-builder.Services.AddSingleton<IGraphStore>(services => services.GetRequiredService<SqliteGraphStore>());
+// The graph store: Graph:Store = Embedded (default: --db, else SKILLGRAPH_DB, else Graph:Embedded:Path, else
+// data/skillgraph.db; an empty store seeds the sample graph) or Neo4j (Graph:Neo4j:*, connected and checked at start).
+try
+{
+    builder.Services.AddSkillGraphStore(builder.Configuration);
+}
+catch (SkillGraphException ex)
+{
+    await Console.Error.WriteLineAsync($"skillgraph-server: error: {ex.Message}").ConfigureAwait(false);
+    return ErrorCodes.ExitCode(ex.Code);
+}
 
 // The student: section Student (Student:BatchAcrossRequests, Student:ModelPath, …); its label vectors cached beside the store.
 builder.Services.AddOptions<StudentOptions>()
@@ -51,9 +54,18 @@ builder.Services.AddSingleton<GraphQLEndpoint>();
 
 var app = builder.Build();
 
-var store = app.Services.GetRequiredService<IGraphStore>();
-var counts = await store.CountAsync().ConfigureAwait(false);
-app.Logger.LogInformation("Graph store {Path}: {Occupations} occupations, {Skills} skills", app.Services.GetRequiredService<SqliteGraphStore>().FilePath, counts.Occupations, counts.Skills);
+// A store that cannot be reached, or settings that fail validation, stop the server at once with one line.
+try
+{
+    var store = app.Services.GetRequiredService<IGraphStore>();
+    var counts = await store.CountAsync().ConfigureAwait(false);
+    app.Logger.LogInformation("Graph store {Store}: {Occupations} occupations, {Skills} skills", GraphStoreRegistration.Describe(store), counts.Occupations, counts.Skills);
+}
+catch (Exception ex) when (ex is SkillGraphException or OptionsValidationException)
+{
+    await Console.Error.WriteLineAsync($"skillgraph-server: error: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+    return ex is SkillGraphException known ? ErrorCodes.ExitCode(known.Code) : 1;
+}
 
 app.UseStaticFiles();
 app.MapGet("/healthz", () => "ok");
@@ -62,7 +74,17 @@ app.MapGet("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.
 var sdl = app.Services.GetRequiredService<GraphQL.Types.ISchema>().Print();
 app.MapGet("/graphql/sdl", () => Results.Text(sdl, "text/plain; charset=utf-8"));
 
-await app.RunAsync().ConfigureAwait(false);
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"skillgraph-server: error: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+    return 2;
+}
+
+return 0;
 
 /// <summary>The server's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

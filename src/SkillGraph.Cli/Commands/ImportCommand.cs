@@ -15,6 +15,13 @@ internal static class ImportCommand
         var dir = new Option<DirectoryInfo?>("--dir") { Description = "Folder with the extracted CSV files (e.g. ../shared/data/esco/v1.1.1)." };
         var zip = new Option<FileInfo[]>("--zip") { Description = "The download's zip files (classification and relations).", AllowMultipleArgumentsPerToken = true };
         var language = new Option<string>("--language") { Description = "Language of the label files (the _xx suffix).", DefaultValueFactory = _ => "en" };
+        var storeKind = new Option<string>("--store")
+        {
+            Description = "Where to import: embedded (the --db file) or neo4j (Graph__Neo4j__Url, __Database, __User/__Password or __Token from the environment; batched explicit transactions).",
+            DefaultValueFactory = _ => "embedded",
+        };
+        storeKind.AcceptOnlyFromAmong("embedded", "neo4j");
+        esco.Options.Add(storeKind);
         esco.Options.Add(dir);
         esco.Options.Add(zip);
         esco.Options.Add(language);
@@ -35,7 +42,9 @@ internal static class ImportCommand
                 : new ZipEscoSource([.. parse.GetValue(zip)!.Select(f => f.FullName)]);
             var importer = new EscoImporter(parse.GetValue(language)!);
             importer.CheckFiles(source);
-            using var store = await CliRunner.OpenStoreAsync(parse, ct, seedSample: false).ConfigureAwait(false);
+            using var store = parse.GetValue(storeKind) == "neo4j"
+                ? await CliRunner.OpenNeo4jAsync(ct).ConfigureAwait(false)
+                : (IGraphStore)await CliRunner.OpenStoreAsync(parse, ct, seedSample: false).ConfigureAwait(false);
             var (batch, result) = await new ProgressReporter().RunAsync("import", async report =>
             {
                 var read = importer.Read(source, new SyncProgress<ImportProgress>(p => report("reading ESCO files", p.FileIndex, p.FileCount)), ct);
@@ -44,7 +53,7 @@ internal static class ImportCommand
             }).ConfigureAwait(false);
 
             var counts = await store.CountAsync(ct).ConfigureAwait(false);
-            Console.WriteLine($"Imported {batch.Source} into {store.FilePath} in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+            Console.WriteLine($"Imported {batch.Source} into {CliRunner.Describe(store)} in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
             Console.WriteLine($"  {counts.Occupations} occupations, {counts.Skills} skills, {counts.SkillGroups} skill groups, {counts.IscoGroups} ISCO groups; {counts.Essential} essential and {counts.Optional} optional relations.");
             Console.WriteLine($"  concepts: {result.Inserted} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Removed} removed.");
             if (batch.Skipped.Count > 0)
