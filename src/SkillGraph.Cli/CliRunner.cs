@@ -7,8 +7,8 @@ using SkillGraph.Application;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
-using SkillGraph.Graph.Neo4j;
 using SkillGraph.Graph.Import;
+using SkillGraph.Graph.Neo4j;
 
 namespace SkillGraph.Cli;
 

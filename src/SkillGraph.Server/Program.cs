@@ -1,8 +1,8 @@
 using GraphQL;
 using Microsoft.Extensions.Options;
 using SkillGraph.Application;
-using SkillGraph.Graph;
 using SkillGraph.Domain;
+using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Server;
 using SkillGraph.Server.GraphQL;
