@@ -7,9 +7,8 @@
 # The database must hold full ESCO v1.1.1 (docker-compose's neo4j-init loads it; or `skillgraph export neo4j` +
 # neo4j-admin, see docs/operations.md). Without NEO4J_URL it prints "NEO4J_URL not set: skipped" and exits 0.
 #
-# NOT WIRED YET: the store switch of the bench (`stats neo4j` / `--store neo4j`, reading Graph__Neo4j__* like the
-# server) belongs to the Neo4j adapter's issue; until the adapter engineer adds it to bench/SkillGraph.Bench this
-# script stops with a one-line message after checking the server. Figures go to bench/RESULTS.md, "Neo4j".
+# The bench picks the Neo4j adapter from the environment (Graph__Store=Neo4j, Graph__Neo4j__*; BenchStore.OpenForWorkloads),
+# which BenchmarkDotNet's child processes inherit. Figures go to bench/RESULTS.md, "Neo4j". Not yet run: no Neo4j here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${NEO4J_URL:-}" ]; then
@@ -34,13 +33,9 @@ echo
 
 dotnet build bench/SkillGraph.Bench -c Release -nologo -clp:ErrorsOnly >/dev/null
 BENCH=bench/SkillGraph.Bench/bin/Release/net10.0/SkillGraph.Bench.dll
-if ! grep -q -- '--store' bench/SkillGraph.Bench/Program.cs; then
-  echo "bench/neo4j.sh: SkillGraph.Bench has no --store switch yet (wired with the Neo4j adapter); nothing timed." >&2
-  exit 2
-fi
 
 echo "== identical answers (Neo4j vs the embedded store vs SQLite)"
-dotnet "$BENCH" verify --store neo4j | tail -1
+dotnet "$BENCH" verify | tail -1
 echo "== workloads on Neo4j (BenchmarkDotNet ShortRun)"
-(cd bench/SkillGraph.Bench && dotnet bin/Release/net10.0/SkillGraph.Bench.dll --filter '*WorkloadBenchmarks*' --job short --store neo4j "$@" | grep -E '^\|')
+(cd bench/SkillGraph.Bench && dotnet bin/Release/net10.0/SkillGraph.Bench.dll --filter '*WorkloadBenchmarks*' --job short "$@" | grep -E '^\|')
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

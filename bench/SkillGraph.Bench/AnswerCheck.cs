@@ -12,7 +12,7 @@ public static class AnswerCheck
 {
     public static int Run(string? kuzuReport)
     {
-        using var store = BenchStore.Open();
+        using var store = BenchStore.OpenForWorkloads();
         using var ours = new Workloads(store);
         using var sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         JsonElement? kuzu = kuzuReport is null ? null : JsonDocument.Parse(File.ReadAllText(kuzuReport)).RootElement.GetProperty("workloads");

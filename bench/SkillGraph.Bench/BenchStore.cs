@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Graph.Import;
+using SkillGraph.Graph.Neo4j;
 
 namespace SkillGraph.Bench;
 
@@ -14,6 +17,23 @@ public static class BenchStore
     public static string DatabasePath => Environment.GetEnvironmentVariable("SKILLGRAPH_BENCH_DB") is { Length: > 0 } path
         ? path
         : Path.Combine(Path.GetTempPath(), "skillgraph-bench", "esco.db");
+
+    /// <summary>
+    /// The store the graph workloads run on: the embedded benchmark store, or — with <c>Graph__Store=Neo4j</c> and
+    /// <c>Graph__Neo4j__*</c> in the environment, as <c>bench/neo4j.sh</c> sets them (and BenchmarkDotNet's child
+    /// processes inherit) — the Neo4j adapter, which must already hold full ESCO.
+    /// </summary>
+    public static IGraphStore OpenForWorkloads()
+    {
+        if (!string.Equals(Environment.GetEnvironmentVariable("Graph__Store"), "Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            return Open();
+        }
+
+        var options = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(Neo4jOptions.Section).Get<Neo4jOptions>() ?? new Neo4jOptions();
+        Neo4jOptionsValidator.ThrowIfInvalid(options);
+        return Neo4jGraphStore.ConnectAsync(options).GetAwaiter().GetResult();
+    }
 
     /// <summary>Opens the benchmark store, importing ESCO into it first if it is new.</summary>
     public static SqliteGraphStore Open()

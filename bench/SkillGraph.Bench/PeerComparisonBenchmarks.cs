@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SkillGraph.Bench.Peers;
 using SkillGraph.Domain;
+using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 
 namespace SkillGraph.Bench;
@@ -14,7 +15,7 @@ namespace SkillGraph.Bench;
 [MemoryDiagnoser]
 public class OccupationWorkloadBenchmarks
 {
-    private SqliteGraphStore _store = null!;
+    private IGraphStore _store = null!;
     private Workloads _ours = null!;
     private SqlitePeer _sqlite = null!;
     private ConceptUri _occupation = null!;
@@ -29,7 +30,7 @@ public class OccupationWorkloadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = BenchStore.Open();
+        _store = BenchStore.OpenForWorkloads();
         _ours = new Workloads(_store);
         _sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         _occupation = ConceptUri.Parse(PeerWorkloads.Occupations[OccupationNames.ToList().IndexOf(Occupation)]);
@@ -74,7 +75,7 @@ public class OccupationWorkloadBenchmarks
 [MemoryDiagnoser]
 public class SkillWorkloadBenchmarks
 {
-    private SqliteGraphStore _store = null!;
+    private IGraphStore _store = null!;
     private Workloads _ours = null!;
     private SqlitePeer _sqlite = null!;
     private ConceptUri _skill = null!;
@@ -87,7 +88,7 @@ public class SkillWorkloadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = BenchStore.Open();
+        _store = BenchStore.OpenForWorkloads();
         _ours = new Workloads(_store);
         _sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         _skill = ConceptUri.Parse(PeerWorkloads.Skills[SkillNames.ToList().IndexOf(Skill)]);

@@ -19,7 +19,7 @@ public static class Profile
 
     public static int Run(int iterations, string? workload = null)
     {
-        using var store = BenchStore.Open();
+        using var store = BenchStore.OpenForWorkloads();
         using var ours = new Workloads(store);
         using var sqlite = SqlitePeer.Build(BenchStore.EscoDirectory, PeerWorkloads.DefaultSqlitePath);
         void Compare(string name, Func<object> mine, Func<object> theirs)

@@ -20,7 +20,7 @@ public sealed class Workloads : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public Workloads(SqliteGraphStore store)
+    public Workloads(IGraphStore store)
     {
         Store = store;
         var services = new ServiceCollection();
@@ -31,7 +31,7 @@ public sealed class Workloads : IDisposable
         Mediator = _services.GetRequiredService<IMediator>();
     }
 
-    public SqliteGraphStore Store { get; }
+    public IGraphStore Store { get; }
 
     public IMediator Mediator { get; }
 
