@@ -14,6 +14,9 @@ internal sealed class GraphSnapshot
     private readonly int[][] _outTargets = new int[RelationTypes][];
     private readonly int[][] _inOffsets = new int[RelationTypes][];
     private readonly int[][] _inTargets = new int[RelationTypes][];
+    [ThreadStatic]
+    private static int[]? t_mark;
+
     private readonly ConceptIdTable _ids;
     private readonly Lazy<LabelIndex> _labels;
     private readonly Lazy<string[]> _searchableText;
@@ -77,6 +80,144 @@ internal sealed class GraphSnapshot
         var t = (int)type;
         var (offsets, targets) = direction == Direction.Outgoing ? (_outOffsets[t], _outTargets[t]) : (_inOffsets[t], _inTargets[t]);
         return targets.AsSpan(offsets[id], offsets[id + 1] - offsets[id]);
+    }
+
+    /// <summary>
+    /// The walk of <see cref="IGraphStore.GetNeighbourhoodAsync"/> over the adjacency arrays. An array by node id, one
+    /// per thread, holds the most steps still allowed below each node met (0: not met), later its place in the answer;
+    /// only the nodes met are written, and they are cleared again before the walk returns.
+    /// </summary>
+    public Neighbourhood Walk(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction)
+    {
+        Neighbourhood.CheckDepths(starts);
+        var mark = t_mark is { } kept && kept.Length >= Concepts.Length ? kept : t_mark = new int[Concepts.Length];
+        var met = new List<int>(starts.Count * 2);
+        var startIds = new int[starts.Count];
+        List<ConceptUri>? unknown = null;
+        try
+        {
+            var pending = new Stack<int>();
+            for (var s = 0; s < startIds.Length; s++)
+            {
+                if (!_ids.TryGetId(starts[s].Uri, out var id))
+                {
+                    startIds[s] = -1;
+                    (unknown ??= []).Add(starts[s].Uri);
+                    continue;
+                }
+
+                startIds[s] = id;
+                Reach(id, starts[s].Depth);
+            }
+
+            while (pending.TryPop(out var id))
+            {
+                var below = mark[id] - 1;
+                if (below > 0)
+                {
+                    foreach (var next in Neighbours(id, type, direction))
+                    {
+                        Reach(next, below);
+                    }
+                }
+            }
+
+            void Reach(int id, int steps)
+            {
+                if (mark[id] == 0)
+                {
+                    met.Add(id);
+                }
+
+                if (mark[id] < steps)
+                {
+                    mark[id] = steps;
+                    pending.Push(id);
+                }
+            }
+
+            // Ids are positions in URI order; starts the graph lacks are merged in by URI, with no neighbours.
+            met.Sort();
+            var ids = met.ToArray();
+            ConceptUri[] concepts;
+            if (unknown is null)
+            {
+                concepts = new ConceptUri[ids.Length];
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    concepts[k] = Concepts[ids[k]].Uri;
+                    mark[ids[k]] = k;
+                }
+            }
+            else
+            {
+                var missing = unknown.Distinct().ToArray();
+                concepts = [.. ids.Select(id => Concepts[id].Uri), .. missing];
+                ids = [.. ids, .. missing.Select(_ => -1)];
+                Array.Sort(concepts, ids);
+            }
+
+            var offsets = new int[ids.Length + 1];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                offsets[k + 1] = offsets[k] + (ids[k] < 0 ? 0 : Neighbours(ids[k], type, direction).Length);
+            }
+
+            var targets = new ConceptUri[offsets[^1]];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                if (ids[k] >= 0)
+                {
+                    var at = offsets[k];
+                    foreach (var target in Neighbours(ids[k], type, direction))
+                    {
+                        targets[at++] = Concepts[target].Uri;
+                    }
+                }
+            }
+
+            var startIndexes = new int[startIds.Length];
+            for (var s = 0; s < startIndexes.Length; s++)
+            {
+                startIndexes[s] = unknown is null ? mark[startIds[s]] : Array.BinarySearch(concepts, starts[s].Uri);
+            }
+
+            return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), startIndexes);
+        }
+        finally
+        {
+            foreach (var id in met)
+            {
+                mark[id] = 0;
+            }
+        }
+    }
+
+    /// <summary>The answer of <see cref="IGraphStore.GetOccupationSkillsAsync"/> over the adjacency arrays.</summary>
+    public OccupationSkills OccupationSkills(ConceptUri occupation)
+    {
+        if (!_ids.TryGetId(occupation, out var id))
+        {
+            return Graph.OccupationSkills.None;
+        }
+
+        (ConceptUri[] Skills, int[] ListedBy) Listed(RelationType type)
+        {
+            var ids = Neighbours(id, type, Direction.Outgoing);
+            var skills = new ConceptUri[ids.Length];
+            var listedBy = new int[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                skills[i] = Concepts[ids[i]].Uri;
+                listedBy[i] = Neighbours(ids[i], RelationType.EssentialSkill, Direction.Incoming).Length + Neighbours(ids[i], RelationType.OptionalSkill, Direction.Incoming).Length;
+            }
+
+            return (skills, listedBy);
+        }
+
+        var essential = Listed(RelationType.EssentialSkill);
+        var optional = Listed(RelationType.OptionalSkill);
+        return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
     }
 
     public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>
