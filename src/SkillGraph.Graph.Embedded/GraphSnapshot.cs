@@ -84,30 +84,26 @@ internal sealed class GraphSnapshot
 
     /// <summary>
     /// The walk of <see cref="IGraphStore.GetNeighbourhoodAsync"/> over the adjacency arrays. An array by node id, one
-    /// per thread, holds the most steps still allowed below each node met (0: not met), later its place in the answer;
-    /// only the nodes met are written, and they are cleared again before the walk returns.
+    /// per thread, holds the most steps still allowed below each node met (0: not met); only the nodes met are
+    /// written, and they are cleared again before the walk returns. Only the nodes met besides the starts are sorted.
     /// </summary>
     public Neighbourhood Walk(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction)
     {
         Neighbourhood.CheckDepths(starts);
         var mark = t_mark is { } kept && kept.Length >= Concepts.Length ? kept : t_mark = new int[Concepts.Length];
-        var met = new List<int>(starts.Count * 2);
         var startIds = new int[starts.Count];
-        List<ConceptUri>? unknown = null;
+        var others = new List<int>();
+        var pending = new Stack<int>();
         try
         {
-            var pending = new Stack<int>();
             for (var s = 0; s < startIds.Length; s++)
             {
-                if (!_ids.TryGetId(starts[s].Uri, out var id))
+                startIds[s] = _ids.TryGetId(starts[s].Uri, out var id) ? id : -1;
+                if (id >= 0 && mark[id] < starts[s].Depth)
                 {
-                    startIds[s] = -1;
-                    (unknown ??= []).Add(starts[s].Uri);
-                    continue;
+                    mark[id] = starts[s].Depth;
+                    pending.Push(id);
                 }
-
-                startIds[s] = id;
-                Reach(id, starts[s].Depth);
             }
 
             while (pending.TryPop(out var id))
@@ -117,76 +113,58 @@ internal sealed class GraphSnapshot
                 {
                     foreach (var next in Neighbours(id, type, direction))
                     {
-                        Reach(next, below);
+                        if (mark[next] < below)
+                        {
+                            if (mark[next] == 0)
+                            {
+                                others.Add(next); // every start is marked before the walk: a node first met now is no start
+                            }
+
+                            mark[next] = below;
+                            pending.Push(next);
+                        }
                     }
                 }
             }
 
-            void Reach(int id, int steps)
+            others.Sort(); // ids are positions in URI order
+            var count = startIds.Length + others.Count;
+            var concepts = new ConceptUri[count];
+            var offsets = new int[count + 1];
+            for (var k = 0; k < count; k++)
             {
-                if (mark[id] == 0)
-                {
-                    met.Add(id);
-                }
-
-                if (mark[id] < steps)
-                {
-                    mark[id] = steps;
-                    pending.Push(id);
-                }
-            }
-
-            // Ids are positions in URI order; starts the graph lacks are merged in by URI, with no neighbours.
-            met.Sort();
-            var ids = met.ToArray();
-            ConceptUri[] concepts;
-            if (unknown is null)
-            {
-                concepts = new ConceptUri[ids.Length];
-                for (var k = 0; k < ids.Length; k++)
-                {
-                    concepts[k] = Concepts[ids[k]].Uri;
-                    mark[ids[k]] = k;
-                }
-            }
-            else
-            {
-                var missing = unknown.Distinct().ToArray();
-                concepts = [.. ids.Select(id => Concepts[id].Uri), .. missing];
-                ids = [.. ids, .. missing.Select(_ => -1)];
-                Array.Sort(concepts, ids);
-            }
-
-            var offsets = new int[ids.Length + 1];
-            for (var k = 0; k < ids.Length; k++)
-            {
-                offsets[k + 1] = offsets[k] + (ids[k] < 0 ? 0 : Neighbours(ids[k], type, direction).Length);
+                var id = k < startIds.Length ? startIds[k] : others[k - startIds.Length];
+                concepts[k] = k < startIds.Length ? starts[k].Uri : Concepts[id].Uri;
+                offsets[k + 1] = offsets[k] + (id < 0 ? 0 : Neighbours(id, type, direction).Length);
             }
 
             var targets = new ConceptUri[offsets[^1]];
-            for (var k = 0; k < ids.Length; k++)
+            for (var k = 0; k < count; k++)
             {
-                if (ids[k] >= 0)
+                var id = k < startIds.Length ? startIds[k] : others[k - startIds.Length];
+                if (id >= 0)
                 {
                     var at = offsets[k];
-                    foreach (var target in Neighbours(ids[k], type, direction))
+                    foreach (var target in Neighbours(id, type, direction))
                     {
                         targets[at++] = Concepts[target].Uri;
                     }
                 }
             }
 
-            var startIndexes = new int[startIds.Length];
-            for (var s = 0; s < startIndexes.Length; s++)
-            {
-                startIndexes[s] = unknown is null ? mark[startIds[s]] : Array.BinarySearch(concepts, starts[s].Uri);
-            }
-
-            return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), startIndexes);
+            return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), startIds.Length);
         }
         finally
         {
-            foreach (var id in met)
+            foreach (var id in startIds)
+            {
+                if (id >= 0)
+                {
+                    mark[id] = 0;
+                }
+            }
+
+            foreach (var id in others)
             {
                 mark[id] = 0;
             }

@@ -134,12 +134,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
 
         Neighbourhood.CheckDepths(starts);
-        var lists = new SortedDictionary<ConceptUri, ConceptUri[]>();
-        foreach (var start in starts)
-        {
-            lists[start.Uri] = [];
-        }
-
+        var lists = new Dictionary<ConceptUri, ConceptUri[]>();
         if (starts.Count > 0)
         {
             var rows = await _client.ReadAsync(
@@ -154,17 +149,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             }
         }
 
-        var concepts = lists.Keys.ToArray();
-        var offsets = new int[concepts.Length + 1];
-        var all = new List<ConceptUri>();
-        var i = 0;
-        foreach (var targets in lists.Values)
-        {
-            all.AddRange(targets);
-            offsets[++i] = all.Count;
-        }
-
-        return new Neighbourhood(concepts, new NeighbourLists([.. all], offsets), [.. starts.Select(s => Array.BinarySearch(concepts, s.Uri))]);
+        return Neighbourhood.From(starts, lists);
     }
 
     public async ValueTask<OccupationSkills> GetOccupationSkillsAsync(ConceptUri occupation, CancellationToken cancellationToken = default)

@@ -6,9 +6,9 @@ namespace SkillGraph.Graph;
 public readonly record struct WalkStart(ConceptUri Uri, int Depth);
 
 /// <summary>
-/// What a multi-step walk reads, in one answer: every concept reached (the starts included), in URI order, each with
-/// all its neighbours over the relation walked (sorted by URI, flat as in <see cref="NeighbourLists"/>), and where each
-/// start is among them. A start the graph does not hold is there with no neighbours.
+/// What a multi-step walk reads, in one answer: the starts (in the order asked, each once per time asked), then every
+/// other concept reached, in URI order; each with all its neighbours over the relation walked (sorted by URI, flat as
+/// in <see cref="NeighbourLists"/>). A start the graph does not hold has no neighbours.
 /// </summary>
 public sealed class Neighbourhood
 {
@@ -16,16 +16,16 @@ public sealed class Neighbourhood
     public const int MaxDepth = 8;
 
     private readonly ConceptUri[] _concepts;
-    private readonly int[] _starts;
+    private readonly int _starts;
 
-    /// <param name="concepts">Every concept reached, distinct, in URI order.</param>
+    /// <param name="concepts">The starts as asked, then the other concepts reached (none of them a start), in URI order.</param>
     /// <param name="neighbours">The neighbours of each of <paramref name="concepts"/>.</param>
-    /// <param name="starts">The index in <paramref name="concepts"/> of each start, in the order asked.</param>
-    public Neighbourhood(ConceptUri[] concepts, NeighbourLists neighbours, int[] starts)
+    /// <param name="starts">How many of <paramref name="concepts"/> are the starts.</param>
+    public Neighbourhood(ConceptUri[] concepts, NeighbourLists neighbours, int starts)
     {
-        if (neighbours.Count != concepts.Length)
+        if (neighbours.Count != concepts.Length || starts > concepts.Length)
         {
-            throw new ArgumentException("one neighbour list per concept", nameof(neighbours));
+            throw new ArgumentException("one neighbour list per concept, the starts among them", nameof(neighbours));
         }
 
         _concepts = concepts;
@@ -33,20 +33,59 @@ public sealed class Neighbourhood
         Neighbours = neighbours;
     }
 
-    /// <summary>Every concept reached, in URI order.</summary>
+    /// <summary>The starts, then the other concepts reached in URI order.</summary>
     public IReadOnlyList<ConceptUri> Concepts => _concepts;
+
+    /// <summary>How many of <see cref="Concepts"/> are the starts.</summary>
+    public int StartCount => _starts;
 
     /// <summary>The neighbours of <see cref="Concepts"/>[i], sorted by URI.</summary>
     public NeighbourLists Neighbours { get; }
 
     /// <summary>The neighbours of the <paramref name="start"/>-th start asked.</summary>
-    public ArraySegment<ConceptUri> OfStart(int start) => Neighbours[_starts[start]];
+    public ArraySegment<ConceptUri> OfStart(int start) => Neighbours[start];
 
     /// <summary>The neighbours of <paramref name="uri"/>; empty when the walk did not reach it.</summary>
     public ArraySegment<ConceptUri> Of(ConceptUri uri)
     {
-        var index = Array.BinarySearch(_concepts, uri);
-        return index >= 0 ? Neighbours[index] : ArraySegment<ConceptUri>.Empty;
+        var index = Array.BinarySearch(_concepts, _starts, _concepts.Length - _starts, uri);
+        if (index >= 0)
+        {
+            return Neighbours[index];
+        }
+
+        for (var i = 0; i < _starts; i++)
+        {
+            if (_concepts[i].Equals(uri))
+            {
+                return Neighbours[i];
+            }
+        }
+
+        return ArraySegment<ConceptUri>.Empty;
+    }
+
+    /// <summary>Builds the answer from each concept's neighbours: the starts first, then the others by URI.</summary>
+    public static Neighbourhood From(IReadOnlyList<WalkStart> starts, IReadOnlyDictionary<ConceptUri, ConceptUri[]> lists)
+    {
+        var isStart = new HashSet<ConceptUri>(starts.Select(s => s.Uri));
+        ConceptUri[] concepts = [.. starts.Select(s => s.Uri), .. lists.Keys.Where(u => !isStart.Contains(u)).Order()];
+        var offsets = new int[concepts.Length + 1];
+        for (var i = 0; i < concepts.Length; i++)
+        {
+            offsets[i + 1] = offsets[i] + (lists.TryGetValue(concepts[i], out var list) ? list.Length : 0);
+        }
+
+        var targets = new ConceptUri[offsets[^1]];
+        for (var i = 0; i < concepts.Length; i++)
+        {
+            if (lists.TryGetValue(concepts[i], out var list))
+            {
+                list.CopyTo(targets, offsets[i]);
+            }
+        }
+
+        return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), starts.Count);
     }
 
     /// <summary>
@@ -79,7 +118,7 @@ public sealed class Neighbourhood
     public static async ValueTask<Neighbourhood> WalkAsync(IGraphStore store, IReadOnlyList<WalkStart> starts, RelationType type, Direction direction, CancellationToken cancellationToken)
     {
         CheckDepths(starts);
-        var lists = new Dictionary<ConceptUri, ArraySegment<ConceptUri>>();
+        var lists = new Dictionary<ConceptUri, ConceptUri[]>();
         var budget = new Dictionary<ConceptUri, int>(); // the most steps still allowed below each concept met
         var frontier = new List<ConceptUri>();
         foreach (var start in starts)
@@ -99,7 +138,7 @@ public sealed class Neighbourhood
             var read = await store.GetAllNeighboursManyAsync(unread, type, direction, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < unread.Count; i++)
             {
-                lists[unread[i]] = read[i];
+                lists[unread[i]] = [.. read[i]];
             }
 
             var next = new List<ConceptUri>();
@@ -119,21 +158,7 @@ public sealed class Neighbourhood
             frontier = next;
         }
 
-        var concepts = lists.Keys.Order().ToArray();
-        var offsets = new int[concepts.Length + 1];
-        for (var i = 0; i < concepts.Length; i++)
-        {
-            offsets[i + 1] = offsets[i] + lists[concepts[i]].Count;
-        }
-
-        var targets = new ConceptUri[offsets[^1]];
-        for (var i = 0; i < concepts.Length; i++)
-        {
-            lists[concepts[i]].CopyTo(targets, offsets[i]);
-        }
-
-        var startIndexes = starts.Select(s => Array.BinarySearch(concepts, s.Uri)).ToArray();
-        return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), startIndexes);
+        return From(starts, lists);
     }
 
     /// <summary>Throws unless every depth is within 1 to <see cref="MaxDepth"/>.</summary>
