@@ -14,6 +14,9 @@ internal sealed class GraphSnapshot
     private readonly int[][] _outTargets = new int[RelationTypes][];
     private readonly int[][] _inOffsets = new int[RelationTypes][];
     private readonly int[][] _inTargets = new int[RelationTypes][];
+    [ThreadStatic]
+    private static int[]? t_mark;
+
     private readonly ConceptIdTable _ids;
     private readonly Lazy<LabelIndex> _labels;
     private readonly Lazy<string[]> _searchableText;
@@ -77,6 +80,122 @@ internal sealed class GraphSnapshot
         var t = (int)type;
         var (offsets, targets) = direction == Direction.Outgoing ? (_outOffsets[t], _outTargets[t]) : (_inOffsets[t], _inTargets[t]);
         return targets.AsSpan(offsets[id], offsets[id + 1] - offsets[id]);
+    }
+
+    /// <summary>
+    /// The walk of <see cref="IGraphStore.GetNeighbourhoodAsync"/> over the adjacency arrays. An array by node id, one
+    /// per thread, holds the most steps still allowed below each node met (0: not met); only the nodes met are
+    /// written, and they are cleared again before the walk returns. Only the nodes met besides the starts are sorted.
+    /// </summary>
+    public Neighbourhood Walk(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction)
+    {
+        Neighbourhood.CheckDepths(starts);
+        var mark = t_mark is { } kept && kept.Length >= Concepts.Length ? kept : t_mark = new int[Concepts.Length];
+        var startIds = new int[starts.Count];
+        var others = new List<int>();
+        var pending = new Stack<int>();
+        try
+        {
+            for (var s = 0; s < startIds.Length; s++)
+            {
+                startIds[s] = _ids.TryGetId(starts[s].Uri, out var id) ? id : -1;
+                if (id >= 0 && mark[id] < starts[s].Depth)
+                {
+                    mark[id] = starts[s].Depth;
+                    pending.Push(id);
+                }
+            }
+
+            while (pending.TryPop(out var id))
+            {
+                var below = mark[id] - 1;
+                if (below > 0)
+                {
+                    foreach (var next in Neighbours(id, type, direction))
+                    {
+                        if (mark[next] < below)
+                        {
+                            if (mark[next] == 0)
+                            {
+                                others.Add(next); // every start is marked before the walk: a node first met now is no start
+                            }
+
+                            mark[next] = below;
+                            pending.Push(next);
+                        }
+                    }
+                }
+            }
+
+            others.Sort(); // ids are positions in URI order
+            var count = startIds.Length + others.Count;
+            var concepts = new ConceptUri[count];
+            var offsets = new int[count + 1];
+            for (var k = 0; k < count; k++)
+            {
+                var id = k < startIds.Length ? startIds[k] : others[k - startIds.Length];
+                concepts[k] = k < startIds.Length ? starts[k].Uri : Concepts[id].Uri;
+                offsets[k + 1] = offsets[k] + (id < 0 ? 0 : Neighbours(id, type, direction).Length);
+            }
+
+            var targets = new ConceptUri[offsets[^1]];
+            for (var k = 0; k < count; k++)
+            {
+                var id = k < startIds.Length ? startIds[k] : others[k - startIds.Length];
+                if (id >= 0)
+                {
+                    var at = offsets[k];
+                    foreach (var target in Neighbours(id, type, direction))
+                    {
+                        targets[at++] = Concepts[target].Uri;
+                    }
+                }
+            }
+
+            return new Neighbourhood(concepts, new NeighbourLists(targets, offsets), startIds.Length);
+        }
+        finally
+        {
+            foreach (var id in startIds)
+            {
+                if (id >= 0)
+                {
+                    mark[id] = 0;
+                }
+            }
+
+            foreach (var id in others)
+            {
+                mark[id] = 0;
+            }
+        }
+    }
+
+    /// <summary>The answer of <see cref="IGraphStore.GetOccupationSkillsAsync"/> over the adjacency arrays.</summary>
+    public OccupationSkills OccupationSkills(ConceptUri occupation)
+    {
+        if (!_ids.TryGetId(occupation, out var id))
+        {
+            return Graph.OccupationSkills.None;
+        }
+
+        (ConceptUri[] Skills, int[] ListedBy) Listed(RelationType type)
+        {
+            var ids = Neighbours(id, type, Direction.Outgoing);
+            var skills = new ConceptUri[ids.Length];
+            var listedBy = new int[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                skills[i] = Concepts[ids[i]].Uri;
+                listedBy[i] = Neighbours(ids[i], RelationType.EssentialSkill, Direction.Incoming).Length + Neighbours(ids[i], RelationType.OptionalSkill, Direction.Incoming).Length;
+            }
+
+            return (skills, listedBy);
+        }
+
+        var essential = Listed(RelationType.EssentialSkill);
+        var optional = Listed(RelationType.OptionalSkill);
+        return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
     }
 
     public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>

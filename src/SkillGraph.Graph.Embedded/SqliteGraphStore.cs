@@ -173,6 +173,12 @@ public sealed class SqliteGraphStore : IGraphStore
         return ValueTask.FromResult<IReadOnlyList<int>>(counts);
     }
 
+    public ValueTask<Neighbourhood> GetNeighbourhoodAsync(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_snapshot.Walk(starts, type, direction));
+
+    public ValueTask<OccupationSkills> GetOccupationSkillsAsync(ConceptUri occupation, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_snapshot.OccupationSkills(occupation));
+
     public ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;

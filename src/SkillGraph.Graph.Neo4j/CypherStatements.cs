@@ -14,6 +14,8 @@ public static class CypherStatements
     public const string NeighboursIncoming = "reads/neighbours-incoming";
     public const string ListConcepts = "reads/list-concepts";
     public const string Search = "reads/search";
+    public const string BroaderNeighbourhood = "reads/broader-neighbourhood";
+    public const string OccupationSkills = "reads/occupation-skills";
     public const string Count = "reads/count";
     public const string LockConcepts = "writes/lock-concepts";
     public const string UpsertConcepts = "writes/upsert-concepts";
@@ -29,7 +31,7 @@ public static class CypherStatements
     /// <summary>Every statement name, for tests and linting.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, ListConcepts, Search, Count,
+        Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
     ];
 

@@ -125,6 +125,49 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async ValueTask<NeighbourLists> GetAllNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
         NeighbourLists.FromPages(await GetNeighboursManyAsync(uris, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>A walk up <see cref="RelationType.Broader"/> is one statement; other walks go a level a request.</summary>
+    public async ValueTask<Neighbourhood> GetNeighbourhoodAsync(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction, CancellationToken cancellationToken = default)
+    {
+        if (type != RelationType.Broader || direction != Direction.Outgoing)
+        {
+            return await Neighbourhood.WalkAsync(this, starts, type, direction, cancellationToken).ConfigureAwait(false);
+        }
+
+        Neighbourhood.CheckDepths(starts);
+        var lists = new Dictionary<ConceptUri, ConceptUri[]>();
+        if (starts.Count > 0)
+        {
+            var rows = await _client.ReadAsync(
+                CypherStatements.BroaderNeighbourhood,
+                new Dictionary<string, object?> { ["uris"] = starts.Select(s => s.Uri.Value).ToArray(), ["depths"] = starts.Select(s => s.Depth).ToArray() },
+                cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows.Rows)
+            {
+                var targets = row.List("targets").Select(t => ConceptUri.Parse((string)t!)).ToArray();
+                Array.Sort(targets);
+                lists[ConceptUri.Parse(row.String("uri"))] = targets;
+            }
+        }
+
+        return Neighbourhood.From(starts, lists);
+    }
+
+    public async ValueTask<OccupationSkills> GetOccupationSkillsAsync(ConceptUri occupation, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(CypherStatements.OccupationSkills, new Dictionary<string, object?> { ["uri"] = occupation.Value }, cancellationToken).ConfigureAwait(false);
+        var essential = new List<(ConceptUri Uri, int ListedBy)>();
+        var optional = new List<(ConceptUri Uri, int ListedBy)>();
+        var essentialType = ConceptProperties.RelationshipType(RelationType.EssentialSkill);
+        foreach (var row in rows.Rows)
+        {
+            (row.String("type") == essentialType ? essential : optional).Add((ConceptUri.Parse(row.String("uri")), row.Int("listedBy")));
+        }
+
+        essential.Sort((a, b) => a.Uri.CompareTo(b.Uri));
+        optional.Sort((a, b) => a.Uri.CompareTo(b.Uri));
+        return new OccupationSkills([.. essential.Select(e => e.Uri)], [.. essential.Select(e => e.ListedBy)], [.. optional.Select(o => o.Uri)], [.. optional.Select(o => o.ListedBy)]);
+    }
+
     public async ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var first = Math.Clamp(query.First, 0, SearchQuery.MaxResults);

@@ -35,6 +35,34 @@ public interface IGraphStore : IDisposable
     async ValueTask<IReadOnlyList<int>> CountNeighboursManyAsync(IReadOnlyList<ConceptUri> uris, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
         [.. (await GetNeighboursManyAsync(uris, type, direction, new PageRequest(0), cancellationToken).ConfigureAwait(false)).Select(p => p.TotalCount)];
 
+    /// <summary>
+    /// A walk of several steps in one read: from each start, over one relation type and direction, every concept fewer
+    /// than <see cref="WalkStart.Depth"/> steps away with all its neighbours (what group paths and hierarchies need).
+    /// The default reads one level at a time; an adapter that can walk in one request overrides it.
+    /// </summary>
+    ValueTask<Neighbourhood> GetNeighbourhoodAsync(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction, CancellationToken cancellationToken = default) =>
+        Neighbourhood.WalkAsync(this, starts, type, direction, cancellationToken);
+
+    /// <summary>
+    /// The essential and the optional skills of <paramref name="occupation"/>, each list by URI, with how many
+    /// occupation–skill relations (essential or optional, of any occupation) end at each skill; empty for an unknown URI.
+    /// </summary>
+    async ValueTask<OccupationSkills> GetOccupationSkillsAsync(ConceptUri occupation, CancellationToken cancellationToken = default)
+    {
+        var essential = (await GetNeighboursAsync(occupation, RelationType.EssentialSkill, Direction.Outgoing, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        var optional = (await GetNeighboursAsync(occupation, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        ConceptUri[] skills = [.. essential, .. optional];
+        var essentialFor = await CountNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var optionalFor = await CountNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var listedBy = new int[skills.Length];
+        for (var i = 0; i < listedBy.Length; i++)
+        {
+            listedBy[i] = essentialFor[i] + optionalFor[i];
+        }
+
+        return new OccupationSkills(essential, listedBy[..essential.Count], optional, listedBy[essential.Count..]);
+    }
+
     /// <summary>Label search over preferred and alternative labels: case- and diacritic-insensitive, whole words and prefixes, best first.</summary>
     ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 

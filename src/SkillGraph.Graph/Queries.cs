@@ -74,3 +74,13 @@ public sealed record ImportSummary(
 
 /// <summary>A source row that was not imported. <paramref name="Category"/> is what it would have been (essential, optional, broader, skillSkill, collection).</summary>
 public sealed record SkippedRow(string File, long Line, string Category, string Reason, string Detail);
+
+/// <summary>
+/// An occupation's skills for ranking (<see cref="IGraphStore.GetOccupationSkillsAsync"/>): <see cref="Essential"/> and
+/// <see cref="Optional"/> each by URI; <see cref="EssentialListedBy"/>[i] (and <see cref="OptionalListedBy"/>[i]) counts
+/// the ESSENTIAL_SKILL plus OPTIONAL_SKILL relations of all occupations that end at that skill.
+/// </summary>
+public sealed record OccupationSkills(IReadOnlyList<ConceptUri> Essential, IReadOnlyList<int> EssentialListedBy, IReadOnlyList<ConceptUri> Optional, IReadOnlyList<int> OptionalListedBy)
+{
+    public static OccupationSkills None { get; } = new([], [], [], []);
+}

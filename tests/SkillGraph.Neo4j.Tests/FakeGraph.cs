@@ -46,6 +46,8 @@ public sealed class FakeGraph
             CypherStatements.GetConcepts => [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(("concept", Project(_nodes[u]))))],
             CypherStatements.NeighboursOutgoing => Neighbours(p, outgoing: true),
             CypherStatements.NeighboursIncoming => Neighbours(p, outgoing: false),
+            CypherStatements.BroaderNeighbourhood => BroaderNeighbourhood(p),
+            CypherStatements.OccupationSkills => OccupationSkills(p),
             CypherStatements.ListConcepts => ListConcepts(p),
             CypherStatements.Search => Search(p),
             CypherStatements.Count => [Count()],
@@ -78,6 +80,35 @@ public sealed class FakeGraph
         }
 
         return rows;
+    }
+
+    private List<Dictionary<string, object?>> BroaderNeighbourhood(Dictionary<string, object?> p)
+    {
+        List<string> Broader(string uri) => [.. _relationships.Where(r => r.Type == "BROADER" && r.Source == uri).Select(r => r.Target).Order(StringComparer.Ordinal)];
+        var uris = Strings(p["uris"]);
+        var depths = ((List<object?>)p["depths"]!).Cast<long>().ToList();
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < uris.Count; i++)
+        {
+            // Every concept within depths[i] - 1 steps of a stored start: breadth first, level by level.
+            var level = _nodes.ContainsKey(uris[i]) ? new List<string> { uris[i] } : [];
+            for (var step = 0; step < depths[i] && level.Count > 0; step++)
+            {
+                reached.UnionWith(level);
+                level = [.. level.SelectMany(Broader).Distinct()];
+            }
+        }
+
+        return [.. reached.Order(StringComparer.Ordinal).Select(u => Row(("uri", u), ("targets", Broader(u))))];
+    }
+
+    private List<Dictionary<string, object?>> OccupationSkills(Dictionary<string, object?> p)
+    {
+        var uri = (string)p["uri"]!;
+        return [.. _relationships
+            .Where(r => r.Source == uri && r.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL")
+            .OrderBy(r => r.Target, StringComparer.Ordinal)
+            .Select(r => Row(("type", r.Type), ("uri", r.Target), ("listedBy", (long)_relationships.Count(x => x.Target == r.Target && x.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL"))))];
     }
 
     private List<Dictionary<string, object?>> ListConcepts(Dictionary<string, object?> p)

@@ -7,15 +7,16 @@ namespace SkillGraph.Application.Common;
 public static class GraphReads
 {
     /// <summary>The concept at <paramref name="uri"/>, which must be of <paramref name="kind"/>; else <see cref="ConceptNotFoundException"/>.</summary>
-    public static async ValueTask<Concept> RequireAsync(this IGraphStore store, ConceptUri uri, ConceptKind kind, CancellationToken cancellationToken)
-    {
-        var concept = (await store.GetConceptsAsync([uri], cancellationToken).ConfigureAwait(false))[0];
-        return concept is null
+    public static async ValueTask<Concept> RequireAsync(this IGraphStore store, ConceptUri uri, ConceptKind kind, CancellationToken cancellationToken) =>
+        Require((await store.GetConceptsAsync([uri], cancellationToken).ConfigureAwait(false))[0], uri, kind);
+
+    /// <summary><paramref name="concept"/> (read at <paramref name="uri"/>) if it is of <paramref name="kind"/>; else <see cref="ConceptNotFoundException"/>.</summary>
+    public static Concept Require(Concept? concept, ConceptUri uri, ConceptKind kind) =>
+        concept is null
             ? throw new ConceptNotFoundException($"no {Describe(kind)} has the URI {uri}")
             : concept.Kind != kind
                 ? throw new ConceptNotFoundException($"{uri} is a {Describe(concept.Kind)} ({concept.PreferredLabel}), not an {Describe(kind)}")
                 : concept;
-    }
 
     public static async ValueTask<IReadOnlyList<ConceptUri>> AllNeighboursAsync(this IGraphStore store, ConceptUri uri, RelationType type, Direction direction, CancellationToken cancellationToken) =>
         (await store.GetNeighboursAsync(uri, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
@@ -38,50 +39,6 @@ public static class GraphReads
         }
 
         return map;
-    }
-
-    /// <summary>
-    /// The chain of broader concepts above <paramref name="uri"/>, nearest first (the first broader at each step, by
-    /// URI; a cycle ends it), cut to <paramref name="maxDepth"/>. Walks for many concepts share their common
-    /// ancestors through <paramref name="cache"/> (one per request).
-    /// </summary>
-    public static async ValueTask<IReadOnlyList<ConceptUri>> BroaderPathAsync(this IGraphStore store, ConceptUri uri, int maxDepth, Dictionary<ConceptUri, IReadOnlyList<ConceptUri>> cache, CancellationToken cancellationToken)
-    {
-        const int MaxWalk = 32; // cached paths are complete; the answer is cut to maxDepth
-        if (cache.TryGetValue(uri, out var known))
-        {
-            return known.Count > maxDepth ? [.. known.Take(maxDepth)] : known;
-        }
-
-        // Walk up until a cached ancestor (or the top), then build the paths back down.
-        var chain = new List<ConceptUri> { uri };
-        IReadOnlyList<ConceptUri> tail = [];
-        var current = uri;
-        while (chain.Count <= MaxWalk)
-        {
-            var broader = await store.GetNeighboursAsync(current, RelationType.Broader, Direction.Outgoing, new PageRequest(1), cancellationToken).ConfigureAwait(false);
-            if (broader.Items.Count == 0 || chain.Contains(broader.Items[0]))
-            {
-                break;
-            }
-
-            current = broader.Items[0];
-            if (cache.TryGetValue(current, out var cached))
-            {
-                tail = [current, .. cached];
-                break;
-            }
-
-            chain.Add(current);
-        }
-
-        for (var i = chain.Count - 1; i >= 0; i--)
-        {
-            cache[chain[i]] = i == chain.Count - 1 ? tail : [chain[i + 1], .. cache[chain[i + 1]]];
-        }
-
-        var full = cache[uri];
-        return full.Count > maxDepth ? [.. full.Take(maxDepth)] : full;
     }
 
     public static string Describe(ConceptKind kind) => kind switch

@@ -226,6 +226,106 @@ public abstract class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task GetNeighbourhood_walks_up_broader_to_each_starts_depth_in_URI_order()
+    {
+        using var store = await CreateSmallGraphAsync();
+        WalkStart[] starts = [new(Java, 2), new(Developer, 1), new(U("skill/nope"), 3), new(Testing, 8)];
+        var walk = await store.GetNeighbourhoodAsync(starts, RelationType.Broader, Direction.Outgoing);
+
+        // Java 2 deep: Java and Programming (not Computing, two steps up); Testing 8 deep: Testing, Computing.
+        Assert.Equal([Java, Developer, U("skill/nope"), Testing, Programming, Computing], walk.Concepts); // the starts, then the rest by URI
+        AssertSameAs(starts, ExpectedWalk(starts, RelationType.Broader, outgoing: true), walk);
+        Assert.Equal([Programming], walk.OfStart(0));
+        Assert.Equal([IctGroup], walk.OfStart(1));
+        Assert.Equal(0, walk.OfStart(2).Count);
+        Assert.Equal([Programming, Computing], walk.FirstNeighbourPath(Java, 8));
+        Assert.Empty(walk.FirstNeighbourPath(Computing, 8));
+    }
+
+    [SkippableFact]
+    public async Task GetNeighbourhood_of_eight_steps_gives_whole_paths_and_walks_any_relation()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var up = await store.GetNeighbourhoodAsync([new(Java, 8), new(Tester, 8)], RelationType.Broader, Direction.Outgoing);
+        AssertSameAs([new(Java, 8), new(Tester, 8)], ExpectedWalk([new(Java, 8), new(Tester, 8)], RelationType.Broader, outgoing: true), up);
+        Assert.Equal([Programming, Computing], up.FirstNeighbourPath(Java, 8));
+        Assert.Equal([Programming], up.FirstNeighbourPath(Java, 1));
+        Assert.Equal([IctGroup], up.FirstNeighbourPath(Tester, 8));
+
+        WalkStart[] down = [new(Testing, 3)];
+        var listedBy = await store.GetNeighbourhoodAsync(down, RelationType.EssentialSkill, Direction.Incoming);
+        AssertSameAs(down, ExpectedWalk(down, RelationType.EssentialSkill, outgoing: false), listedBy);
+        Assert.Equal([Tester], listedBy.OfStart(0));
+    }
+
+    [SkippableFact]
+    public async Task GetNeighbourhood_refuses_a_depth_outside_one_to_eight()
+    {
+        using var store = await CreateSmallGraphAsync();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.GetNeighbourhoodAsync([new(Java, 0)], RelationType.Broader, Direction.Outgoing));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.GetNeighbourhoodAsync([new(Java, Neighbourhood.MaxDepth + 1)], RelationType.Broader, Direction.Outgoing));
+    }
+
+    [SkippableFact]
+    public async Task GetOccupationSkills_lists_essential_and_optional_skills_by_URI_with_how_often_each_is_listed()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var relations = SmallGraph().AddRelations;
+        int ListedBy(ConceptUri skill) => relations.Count(r => r.Target == skill && r.Type is RelationType.EssentialSkill or RelationType.OptionalSkill);
+        foreach (var occupation in (ConceptUri[])[Developer, Tester, Chef])
+        {
+            var skills = await store.GetOccupationSkillsAsync(occupation);
+            var essential = relations.Where(r => r.Source == occupation && r.Type == RelationType.EssentialSkill).Select(r => r.Target).Order().ToList();
+            var optional = relations.Where(r => r.Source == occupation && r.Type == RelationType.OptionalSkill).Select(r => r.Target).Order().ToList();
+            Assert.Equal(essential, skills.Essential);
+            Assert.Equal(optional, skills.Optional);
+            Assert.Equal(essential.Select(ListedBy), skills.EssentialListedBy);
+            Assert.Equal(optional.Select(ListedBy), skills.OptionalListedBy);
+        }
+
+        var developer = await store.GetOccupationSkillsAsync(Developer);
+        Assert.Equal([Java, Programming], developer.Essential);
+        Assert.Equal([2, 1], developer.EssentialListedBy); // Java: essential here, optional for the tester
+        var unknown = await store.GetOccupationSkillsAsync(U("occupation/nope"));
+        Assert.Empty(unknown.Essential);
+        Assert.Empty(unknown.Optional);
+    }
+
+    /// <summary>The walk computed from <see cref="SmallGraph"/>'s relations, breadth first: concept → its neighbours by URI.</summary>
+    private static SortedDictionary<ConceptUri, List<ConceptUri>> ExpectedWalk(IEnumerable<WalkStart> starts, RelationType type, bool outgoing)
+    {
+        var relations = SmallGraph().AddRelations.Where(r => r.Type == type).ToList();
+        List<ConceptUri> Next(ConceptUri uri) => [.. relations.Where(r => (outgoing ? r.Source : r.Target) == uri).Select(r => outgoing ? r.Target : r.Source).Order()];
+        var expected = new SortedDictionary<ConceptUri, List<ConceptUri>>();
+        foreach (var start in starts)
+        {
+            var level = new List<ConceptUri> { start.Uri };
+            for (var step = 0; step < start.Depth && level.Count > 0; step++)
+            {
+                foreach (var uri in level)
+                {
+                    expected[uri] = Next(uri);
+                }
+
+                level = [.. level.SelectMany(Next).Distinct()];
+            }
+        }
+
+        return expected;
+    }
+
+    private static void AssertSameAs(WalkStart[] starts, SortedDictionary<ConceptUri, List<ConceptUri>> expected, Neighbourhood walk)
+    {
+        Assert.Equal([.. starts.Select(s => s.Uri), .. expected.Keys.Where(u => !starts.Any(s => s.Uri == u))], walk.Concepts);
+        Assert.Equal(starts.Length, walk.StartCount);
+        for (var i = 0; i < walk.Concepts.Count; i++)
+        {
+            Assert.Equal(expected[walk.Concepts[i]], walk.Neighbours[i]);
+            Assert.Equal(expected[walk.Concepts[i]], walk.Of(walk.Concepts[i]));
+        }
+    }
+
+    [SkippableFact]
     public async Task Writing_the_same_graph_again_changes_nothing_and_keeps_versions()
     {
         using var store = await CreateSmallGraphAsync();

@@ -13,25 +13,25 @@ namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
 /// node budget lasts; a skill costs one node plus the group-path nodes not yet in the context.
 /// </summary>
 /// <remarks>
+/// Three reads of the graph whatever the occupation (each hop adds six): its skills with their listing counts
+/// (<see cref="IGraphStore.GetOccupationSkillsAsync"/>), one walk up the broader relation for its hierarchy and every
+/// candidate's group path (<see cref="IGraphStore.GetNeighbourhoodAsync"/>), one batch of concepts for the answer.
 /// Each URI the walk meets besides the skills themselves is hashed once (<see cref="ConceptNumbering"/>); the budget
 /// and the answer then work on numbers, and concepts are resolved in two batches (the chosen skills, the rest).
 /// </remarks>
 public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandler<GetOccupationContext, OccupationContext>
 {
+    private const int HierarchyDepth = 8;
+
     // log10(1 + n) for the counts of occupations a skill can have in ESCO; larger counts are computed.
     private static readonly double[] Log10OnePlus = [.. Enumerable.Range(0, 4096).Select(n => Math.Log10(1 + n))];
 
     public async ValueTask<OccupationContext> Handle(GetOccupationContext query, CancellationToken cancellationToken)
     {
-        var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
-        var paths = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
-        var hierarchy = await graph.BroaderPathAsync(occupation.Uri, 8, paths, cancellationToken).ConfigureAwait(false);
-        var occupationBroader = await graph.AllNeighboursAsync(occupation.Uri, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var optional = await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-
-        var candidates = EssentialThenOptional(essential, optional);
-        await ScoreAsync(candidates, 0, 0, query.Seed, cancellationToken).ConfigureAwait(false);
+        // Read 1: the occupation's skills, with how many occupations list each.
+        var listed = await graph.GetOccupationSkillsAsync(query.Occupation, cancellationToken).ConfigureAwait(false);
+        var candidates = EssentialThenOptional(listed);
+        Score(candidates, 0, 0, query.Seed);
         if (query.Hops > 0)
         {
             await AddLinkedSkillsAsync(candidates, query.Hops, query.Seed, cancellationToken).ConfigureAwait(false);
@@ -39,33 +39,36 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
         CollectionsMarshal.AsSpan(candidates).Sort(); // best first (Candidate.CompareTo)
 
-        // Every candidate's direct broader concepts in one batch; the group path starts at the first of them.
-        var candidateUris = new ConceptUri[candidates.Count];
+        // Read 2, one walk up the broader relation: the occupation's hierarchy, and every candidate's direct broader
+        // concepts and group path (start i + 1 is candidate i).
+        var starts = new WalkStart[candidates.Count + 1];
+        starts[0] = new WalkStart(query.Occupation, HierarchyDepth);
+        var skillDepth = Math.Max(1, query.GroupPathDepth);
         for (var i = 0; i < candidates.Count; i++)
         {
-            candidateUris[i] = candidates[i].Uri;
+            starts[i + 1] = new WalkStart(candidates[i].Uri, skillDepth);
         }
 
-        var allBroader = await graph.AllNeighboursOfManyAsync(candidateUris, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var up = await graph.GetNeighbourhoodAsync(starts, RelationType.Broader, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var hierarchy = up.FirstNeighbourPath(query.Occupation, HierarchyDepth);
+        var occupationBroader = up.OfStart(0);
         var named = new ConceptNumbering(candidates.Count + hierarchy.Count + occupationBroader.Count);
         var hierarchyNumbers = named.Of(hierarchy);
-        var (pathStart, pathsAbove) = await GroupPathsAsync(allBroader, query.GroupPathDepth, named, paths, cancellationToken).ConfigureAwait(false);
+        var (pathStart, pathsAbove) = GroupPaths(up, candidates.Count, query.GroupPathDepth, named);
         var (chosen, nodes, truncated) = CutToBudget(pathStart, pathsAbove, hierarchyNumbers, named.Count, query.MaxNodes);
 
-        // Number what the answer names besides the skills, then resolve the chosen skills and the named concepts in a batch each.
-        var chosenUris = new ConceptUri[chosen.Count];
+        // Number what the answer names besides the skills.
         var broaderOffsets = new int[chosen.Count + 1];
         for (var k = 0; k < chosen.Count; k++)
         {
-            chosenUris[k] = candidates[chosen[k]].Uri;
-            broaderOffsets[k + 1] = broaderOffsets[k] + allBroader[chosen[k]].Count;
+            broaderOffsets[k + 1] = broaderOffsets[k] + up.OfStart(chosen[k] + 1).Count;
         }
 
         var broaderNumbers = new int[broaderOffsets[^1]];
         var relatedToNumbers = new int[chosen.Count];
         for (var k = 0; k < chosen.Count; k++)
         {
-            var direct = allBroader[chosen[k]];
+            var direct = up.OfStart(chosen[k] + 1);
             for (var j = 0; j < direct.Count; j++)
             {
                 broaderNumbers[broaderOffsets[k] + j] = j == 0 && pathStart[chosen[k]] >= 0 ? pathStart[chosen[k]] : named.Of(direct[j]);
@@ -75,12 +78,26 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         }
 
         var occupationBroaderNumbers = named.Of(occupationBroader);
-        var chosenConcepts = await graph.GetConceptsAsync(chosenUris, cancellationToken).ConfigureAwait(false);
-        var namedConcepts = await graph.GetConceptsAsync(named.Uris, cancellationToken).ConfigureAwait(false);
-        var refs = new ConceptRef[namedConcepts.Count];
+
+        // Read 3: the occupation, the chosen skills, then the named concepts, in one batch.
+        var wanted = new ConceptUri[1 + chosen.Count + named.Count];
+        wanted[0] = query.Occupation;
+        for (var k = 0; k < chosen.Count; k++)
+        {
+            wanted[1 + k] = candidates[chosen[k]].Uri;
+        }
+
+        for (var n = 0; n < named.Count; n++)
+        {
+            wanted[1 + chosen.Count + n] = named.Uris[n];
+        }
+
+        var resolved = await graph.GetConceptsAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var occupation = GraphReads.Require(resolved[0], query.Occupation, ConceptKind.Occupation);
+        var refs = new ConceptRef[named.Count];
         for (var n = 0; n < refs.Length; n++)
         {
-            refs[n] = ConceptRef.Of(namedConcepts[n]!);
+            refs[n] = ConceptRef.Of(resolved[1 + chosen.Count + n]!);
         }
 
         ConceptRef[] Refs(ReadOnlySpan<int> numbers)
@@ -101,7 +118,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         for (var k = 0; k < chosen.Count; k++)
         {
             var candidate = candidates[chosen[k]];
-            var concept = chosenConcepts[k]!;
+            var concept = resolved[1 + k]!;
             var start = pathStart[chosen[k]];
             var path = start < 0 ? [] : groupPaths[start] ??= Refs(pathsAbove is null ? [start] : pathsAbove[start]!);
             var broader = broaderNumbers.AsSpan(broaderOffsets[k], broaderOffsets[k + 1] - broaderOffsets[k]);
@@ -126,8 +143,8 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             Refs(occupationBroaderNumbers),
             Refs(hierarchyNumbers),
             skills,
-            essential.Count,
-            optional.Count,
+            listed.Essential.Count,
+            listed.Optional.Count,
             nodes,
             truncated,
             query.Seed);
@@ -135,15 +152,17 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
     /// <summary>
     /// The essential skills, then the optional ones that are not also essential, each in URI order (the order the
-    /// store gives them); <see cref="Candidate.UriRank"/> is a skill's place in URI order among all of them, found by
-    /// merging the two lists, so that ties in relevance are later broken without comparing strings.
+    /// store gives them), with how many occupations list each; <see cref="Candidate.UriRank"/> is a skill's place in
+    /// URI order among all of them, found by merging the two lists, so that ties in relevance are later broken
+    /// without comparing strings.
     /// </summary>
-    private static List<Candidate> EssentialThenOptional(IReadOnlyList<ConceptUri> essential, IReadOnlyList<ConceptUri> optional)
+    private static List<Candidate> EssentialThenOptional(OccupationSkills listed)
     {
+        var (essential, optional) = (listed.Essential, listed.Optional);
         var candidates = new List<Candidate>(essential.Count + optional.Count);
-        foreach (var skill in essential)
+        for (var i = 0; i < essential.Count; i++)
         {
-            candidates.Add(new Candidate(skill, ContextRelation.Essential, 0, null));
+            candidates.Add(new Candidate(essential[i], ContextRelation.Essential, 0, null) { ListedBy = listed.EssentialListedBy[i] });
         }
 
         var span = CollectionsMarshal.AsSpan(candidates);
@@ -158,7 +177,8 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             }
             else
             {
-                candidates.Add(new Candidate(optional[o++], ContextRelation.Optional, rank++, null));
+                candidates.Add(new Candidate(optional[o], ContextRelation.Optional, rank++, null) { ListedBy = listed.OptionalListedBy[o] });
+                o++;
                 span = CollectionsMarshal.AsSpan(candidates);
             }
         }
@@ -192,30 +212,33 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
                 }
             }
 
-            await ScoreAsync(candidates, before, hop == 1 ? 0.3 : 0.15, seed, cancellationToken).ConfigureAwait(false);
+            if (candidates.Count > before)
+            {
+                // How many occupations list each linked skill at all.
+                var skills = candidates.GetRange(before, candidates.Count - before).ConvertAll(c => c.Uri);
+                var essentialFor = await graph.CountNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+                var optionalFor = await graph.CountNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+                var span = CollectionsMarshal.AsSpan(candidates)[before..];
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i].ListedBy = essentialFor[i] + optionalFor[i];
+                }
+
+                Score(candidates, before, hop == 1 ? 0.3 : 0.15, seed);
+            }
+
             frontier = candidates.GetRange(before, candidates.Count - before).ConvertAll(c => c.Uri);
         }
     }
 
-    /// <summary>Sets the relevance of the candidates from <paramref name="from"/> on; <paramref name="relatedWeight"/> is the weight of linked skills.</summary>
-    private async ValueTask ScoreAsync(List<Candidate> candidates, int from, double relatedWeight, int seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the relevance of the candidates from <paramref name="from"/> on (their <see cref="Candidate.ListedBy"/> known):
+    /// a skill few occupations list says more about this one. <paramref name="relatedWeight"/> is the weight of linked skills.
+    /// </summary>
+    private static void Score(List<Candidate> candidates, int from, double relatedWeight, int seed)
     {
-        if (candidates.Count == from)
-        {
-            return;
-        }
-
-        var skills = new ConceptUri[candidates.Count - from];
-        for (var i = 0; i < skills.Length; i++)
-        {
-            skills[i] = candidates[from + i].Uri;
-        }
-
-        // How many occupations list each skill at all: a skill few occupations list says more about this one.
-        var essentialFor = await graph.CountNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        var optionalFor = await graph.CountNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         var span = CollectionsMarshal.AsSpan(candidates)[from..];
-        for (var i = 0; i < skills.Length; i++)
+        for (var i = 0; i < span.Length; i++)
         {
             var weight = span[i].Relation switch
             {
@@ -223,13 +246,12 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
                 ContextRelation.Optional => 0.5,
                 _ => relatedWeight,
             };
-            var listedBy = essentialFor[i] + optionalFor[i];
-            var listedByOthers = Math.Max(0, listedBy - 1);
+            var listedByOthers = Math.Max(0, span[i].ListedBy - 1);
             var specificity = 1.0 / (1.0 + (listedByOthers < Log10OnePlus.Length ? Log10OnePlus[listedByOthers] : Math.Log10(1 + listedByOthers)));
             var relevance = weight * (0.5 + (0.5 * specificity));
             if (seed != 0)
             {
-                relevance += 0.1 * Jitter(seed, skills[i]);
+                relevance += 0.1 * Jitter(seed, span[i].Uri);
             }
 
             span[i].Relevance = relevance;
@@ -237,16 +259,17 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
     }
 
     /// <summary>
-    /// Where each candidate's group path starts (the number of its first broader concept, -1 for none) and, for
-    /// paths longer than one step, each start's whole path as numbers (by start; null for one-step paths).
+    /// Where each of the <paramref name="count"/> candidates' group path starts (the number of its first broader
+    /// concept, -1 for none) and, for paths longer than one step, each start's whole path as numbers (by start; null
+    /// for one-step paths). Candidate i is start i + 1 of the walk <paramref name="up"/>.
     /// </summary>
-    private async ValueTask<(int[] Start, int[]?[]? Above)> GroupPathsAsync(NeighbourLists allBroader, int depth, ConceptNumbering named, Dictionary<ConceptUri, IReadOnlyList<ConceptUri>> paths, CancellationToken cancellationToken)
+    private static (int[] Start, int[]?[]? Above) GroupPaths(Neighbourhood up, int count, int depth, ConceptNumbering named)
     {
-        var start = new int[allBroader.Count];
+        var start = new int[count];
         var above = depth > 1 ? new List<int[]?>() : null;
         for (var i = 0; i < start.Length; i++)
         {
-            var direct = allBroader[i];
+            var direct = up.OfStart(i + 1);
             if (direct.Count == 0 || depth == 0)
             {
                 start[i] = -1;
@@ -256,7 +279,7 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
             var first = start[i] = named.Of(direct[0]);
             if (above is not null && (first >= above.Count || above[first] is null))
             {
-                var chain = await graph.BroaderPathAsync(direct[0], depth - 1, paths, cancellationToken).ConfigureAwait(false);
+                var chain = up.FirstNeighbourPath(direct[0], depth - 1);
                 var numbers = new int[chain.Count + 1];
                 numbers[0] = first;
                 for (var j = 0; j < chain.Count; j++)
@@ -333,6 +356,9 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
     private record struct Candidate(ConceptUri Uri, ContextRelation Relation, int UriRank, ConceptUri? RelatedTo) : IComparable<Candidate>
     {
         public double Relevance { get; set; }
+
+        /// <summary>How many occupation–skill relations (essential or optional, of any occupation) end at this skill.</summary>
+        public int ListedBy { get; set; }
 
         public readonly int CompareTo(Candidate other) =>
             Relevance != other.Relevance ? other.Relevance.CompareTo(Relevance)
