@@ -14,5 +14,6 @@ CREATE INDEX concept_code IF NOT EXISTS FOR (c:Concept) ON (c.code);
 CREATE INDEX skill_skill_type IF NOT EXISTS FOR (s:Skill) ON (s.skillType);
 CREATE INDEX skill_reuse_level IF NOT EXISTS FOR (s:Skill) ON (s.reuseLevel);
 
-// Label search (SearchAsync): preferred and alternative labels, each element of the altLabels list indexed.
-CREATE FULLTEXT INDEX concept_labels IF NOT EXISTS FOR (c:Concept) ON EACH [c.preferredLabel, c.altLabels];
+// Full-text label search for operators (the adapter's SearchAsync filters searchLabels instead): the preferred label and
+// every element of labelTexts (alternative and hidden labels).
+CREATE FULLTEXT INDEX concept_labels IF NOT EXISTS FOR (c:Concept) ON EACH [c.preferredLabel, c.labelTexts];

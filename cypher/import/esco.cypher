@@ -1,10 +1,21 @@
-// Loads the official ESCO v1.1.1 CSV download (English) straight into Neo4j, following the model of cypher/README.md
-// and the mapping of src/SkillGraph.Graph.Import/EscoImporter.cs. For operators who do not go through
-// `skillgraph import esco` + `skillgraph export neo4j` + `neo4j-admin database import full`.
+// Loads the official ESCO v1.1.1 CSV download (English) straight into Neo4j, into the Neo4j adapter's model
+// (cypher/README.md) for every property Cypher can compute, following src/SkillGraph.Graph.Import/EscoImporter.cs:
+// kind, preferredLabel, description, definition, scopeNote, status, code, skillType and reuseLevel (as the enums'
+// numbers), collections (flags) and collectionNames, modifiedAt (ISO 8601 text), version, and the labels as
+// labelTexts / labelKinds / labelLanguages (alternative then hidden, 'en').
+//
+// NOT computed here: searchLabels and searchText (LabelText.Normalize folds diacritics by table and splits on every
+// character that is not a letter, digit, '+' or '#'; plain Cypher has no such function) and contentHash (SHA-256 of
+// the concept's JSON). So the adapter reads these concepts, filters and walks them, but its search and labelContains
+// do not find them, and its first write of a concept treats it as changed (version + 1, every property written).
+// The supported path to a graph the service reads completely is `skillgraph import esco` (embedded store) +
+// `skillgraph export neo4j` + `neo4j-admin database import full` (README.txt of the export): those CSVs hold every
+// property the adapter writes. Use this file for exploration, or follow it with writes through the adapter.
 //
 // The CSVs must lie in <Neo4j import dir>/esco/ (docker-compose mounts $ESCO_DIR there; the `neo4j-init` service runs
 // this file with cypher-shell after cypher/schema.cypher, whose constraint on :Concept(uri) the MERGEs rely on).
 // Run it in auto-commit mode (cypher-shell does): each statement commits every 1000 rows (CALL … IN TRANSACTIONS).
+// Load into an empty database (or one this file loaded): a node of another model is not converted.
 //
 // Idempotent: nodes and relationships are MERGEd on uri, properties set again; a rerun over the same files changes
 // nothing. Unlike `skillgraph import esco` it upserts: concepts no longer in the download are not deleted, and
@@ -14,13 +25,18 @@
 // ISCO groups (occupation pillar, top).
 LOAD CSV WITH HEADERS FROM 'file:///esco/ISCOGroups_en.csv' AS row
 CALL (row) {
+  WITH row,
+       reduce(acc = [], l IN [x IN split(coalesce(row.altLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS alts,
+       [] AS hiddens
   MERGE (c:Concept {uri: row.conceptUri})
   ON CREATE SET c.version = 1
   SET c:IscoGroup,
+      c.kind = 4,
       c.preferredLabel = row.preferredLabel,
-      c.language = 'en',
-      c.altLabels = CASE WHEN trim(coalesce(row.altLabels, '')) = '' THEN null
-                    ELSE reduce(acc = [], l IN [x IN split(row.altLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
+      c.labelTexts = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE alts + hiddens END,
+      c.labelKinds = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts | 2] + [l IN hiddens | 3] END,
+      c.labelLanguages = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts + hiddens | 'en'] END,
+      c.collections = coalesce(c.collections, 0),
       c.status = CASE WHEN trim(coalesce(row.status, '')) = '' THEN 'released' ELSE trim(row.status) END,
       c.code = CASE WHEN trim(coalesce(row.code, '')) = '' THEN null ELSE trim(row.code) END,
       c.description = CASE WHEN trim(coalesce(row.description, '')) = '' THEN null ELSE trim(row.description) END
@@ -29,17 +45,20 @@ CALL (row) {
 // Occupations.
 LOAD CSV WITH HEADERS FROM 'file:///esco/occupations_en.csv' AS row
 CALL (row) {
+  WITH row,
+       reduce(acc = [], l IN [x IN split(coalesce(row.altLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS alts,
+       reduce(acc = [], l IN [x IN split(coalesce(row.hiddenLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS hiddens
   MERGE (c:Concept {uri: row.conceptUri})
   ON CREATE SET c.version = 1
   SET c:Occupation,
+      c.kind = 1,
       c.preferredLabel = row.preferredLabel,
-      c.language = 'en',
-      c.altLabels = CASE WHEN trim(coalesce(row.altLabels, '')) = '' THEN null
-                    ELSE reduce(acc = [], l IN [x IN split(row.altLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
-      c.hiddenLabels = CASE WHEN trim(coalesce(row.hiddenLabels, '')) = '' THEN null
-                       ELSE reduce(acc = [], l IN [x IN split(row.hiddenLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
+      c.labelTexts = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE alts + hiddens END,
+      c.labelKinds = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts | 2] + [l IN hiddens | 3] END,
+      c.labelLanguages = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts + hiddens | 'en'] END,
+      c.collections = coalesce(c.collections, 0),
       c.status = CASE WHEN trim(coalesce(row.status, '')) = '' THEN 'released' ELSE trim(row.status) END,
-      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE datetime(trim(row.modifiedDate)) END,
+      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE toString(datetime(trim(row.modifiedDate))) END,
       c.scopeNote = CASE WHEN trim(coalesce(row.scopeNote, '')) = '' THEN null ELSE trim(row.scopeNote) END,
       c.definition = CASE WHEN trim(coalesce(row.definition, '')) = '' THEN null ELSE trim(row.definition) END,
       c.description = CASE WHEN trim(coalesce(row.description, '')) = '' THEN null ELSE trim(row.description) END,
@@ -49,17 +68,20 @@ CALL (row) {
 // Skill groups.
 LOAD CSV WITH HEADERS FROM 'file:///esco/skillGroups_en.csv' AS row
 CALL (row) {
+  WITH row,
+       reduce(acc = [], l IN [x IN split(coalesce(row.altLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS alts,
+       reduce(acc = [], l IN [x IN split(coalesce(row.hiddenLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS hiddens
   MERGE (c:Concept {uri: row.conceptUri})
   ON CREATE SET c.version = 1
   SET c:SkillGroup,
+      c.kind = 3,
       c.preferredLabel = row.preferredLabel,
-      c.language = 'en',
-      c.altLabels = CASE WHEN trim(coalesce(row.altLabels, '')) = '' THEN null
-                    ELSE reduce(acc = [], l IN [x IN split(row.altLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
-      c.hiddenLabels = CASE WHEN trim(coalesce(row.hiddenLabels, '')) = '' THEN null
-                       ELSE reduce(acc = [], l IN [x IN split(row.hiddenLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
+      c.labelTexts = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE alts + hiddens END,
+      c.labelKinds = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts | 2] + [l IN hiddens | 3] END,
+      c.labelLanguages = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts + hiddens | 'en'] END,
+      c.collections = coalesce(c.collections, 0),
       c.status = CASE WHEN trim(coalesce(row.status, '')) = '' THEN 'released' ELSE trim(row.status) END,
-      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE datetime(trim(row.modifiedDate)) END,
+      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE toString(datetime(trim(row.modifiedDate))) END,
       c.scopeNote = CASE WHEN trim(coalesce(row.scopeNote, '')) = '' THEN null ELSE trim(row.scopeNote) END,
       c.description = CASE WHEN trim(coalesce(row.description, '')) = '' THEN null ELSE trim(row.description) END,
       c.code = CASE WHEN trim(coalesce(row.code, '')) = '' THEN null ELSE trim(row.code) END
@@ -68,22 +90,27 @@ CALL (row) {
 // Skills and knowledge.
 LOAD CSV WITH HEADERS FROM 'file:///esco/skills_en.csv' AS row
 CALL (row) {
+  WITH row,
+       reduce(acc = [], l IN [x IN split(coalesce(row.altLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS alts,
+       reduce(acc = [], l IN [x IN split(coalesce(row.hiddenLabels, ''), '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) AS hiddens
   MERGE (c:Concept {uri: row.conceptUri})
   ON CREATE SET c.version = 1
   SET c:Skill,
+      c.kind = 2,
       c.preferredLabel = row.preferredLabel,
-      c.language = 'en',
-      c.altLabels = CASE WHEN trim(coalesce(row.altLabels, '')) = '' THEN null
-                    ELSE reduce(acc = [], l IN [x IN split(row.altLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
-      c.hiddenLabels = CASE WHEN trim(coalesce(row.hiddenLabels, '')) = '' THEN null
-                       ELSE reduce(acc = [], l IN [x IN split(row.hiddenLabels, '\n') WHERE trim(x) <> '' | trim(x)] | CASE WHEN l IN acc THEN acc ELSE acc + l END) END,
+      c.labelTexts = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE alts + hiddens END,
+      c.labelKinds = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts | 2] + [l IN hiddens | 3] END,
+      c.labelLanguages = CASE WHEN size(alts) + size(hiddens) = 0 THEN null ELSE [l IN alts + hiddens | 'en'] END,
+      c.collections = coalesce(c.collections, 0),
       c.status = CASE WHEN trim(coalesce(row.status, '')) = '' THEN 'released' ELSE trim(row.status) END,
-      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE datetime(trim(row.modifiedDate)) END,
+      c.modifiedAt = CASE WHEN trim(coalesce(row.modifiedDate, '')) = '' THEN null ELSE toString(datetime(trim(row.modifiedDate))) END,
       c.scopeNote = CASE WHEN trim(coalesce(row.scopeNote, '')) = '' THEN null ELSE trim(row.scopeNote) END,
       c.definition = CASE WHEN trim(coalesce(row.definition, '')) = '' THEN null ELSE trim(row.definition) END,
       c.description = CASE WHEN trim(coalesce(row.description, '')) = '' THEN null ELSE trim(row.description) END,
-      c.skillType = CASE WHEN trim(coalesce(row.skillType, '')) = '' THEN null ELSE trim(row.skillType) END,
-      c.reuseLevel = CASE WHEN trim(coalesce(row.reuseLevel, '')) = '' THEN null ELSE trim(row.reuseLevel) END
+      c.skillType = CASE trim(coalesce(row.skillType, '')) WHEN 'skill/competence' THEN 1 WHEN 'knowledge' THEN 2 ELSE null END,
+      c.reuseLevel = CASE trim(coalesce(row.reuseLevel, ''))
+                     WHEN 'transversal' THEN 1 WHEN 'cross-sector' THEN 2 WHEN 'sector-specific' THEN 3 WHEN 'occupation-specific' THEN 4
+                     ELSE null END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 // Skill groups that only the hierarchy file names (7 in v1.1.1); groups already loaded are left as they are.
@@ -101,8 +128,9 @@ CALL (row) {
   WHERE trim(coalesce(levels[i][0], '')) <> ''
   MERGE (g:Concept {uri: trim(levels[i][0])})
   ON CREATE SET g:SkillGroup,
+                g.kind = 3,
                 g.version = 1,
-                g.language = 'en',
+                g.collections = 0,
                 g.status = 'released',
                 g.preferredLabel = levels[i][1],
                 g.code = CASE WHEN trim(coalesce(levels[i][2], '')) = '' THEN null ELSE trim(levels[i][2]) END,
@@ -144,45 +172,60 @@ CALL (row) {
   FOREACH (_ IN CASE WHEN row.relationType = 'optional' THEN [1] ELSE [] END | MERGE (a)-[:OPTIONAL_RELATED_SKILL]->(b))
 } IN TRANSACTIONS OF 1000 ROWS;
 
-// Collections: each file adds its name to `collections` once, in the order of EscoCollections.
+// Collections: each file adds its name to `collectionNames` and its flag to `collections` once, in the order of
+// EscoCollections.
 LOAD CSV WITH HEADERS FROM 'file:///esco/digitalSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'digital' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'digital' END
+  WITH c, 'digital' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'digital' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 1 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/greenSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'green' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'green' END
+  WITH c, 'green' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'green' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 2 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/transversalSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'transversal' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'transversal' END
+  WITH c, 'transversal' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'transversal' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 4 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/languageSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'language' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'language' END
+  WITH c, 'language' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'language' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 8 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/researchSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'research' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'research' END
+  WITH c, 'research' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'research' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 16 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/researchOccupationsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'research' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'research' END
+  WITH c, 'research' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'research' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 16 END
 } IN TRANSACTIONS OF 1000 ROWS;
 
 LOAD CSV WITH HEADERS FROM 'file:///esco/digCompSkillsCollection_en.csv' AS row
 CALL (row) {
   MATCH (c:Concept {uri: row.conceptUri})
-  SET c.collections = CASE WHEN 'digComp' IN coalesce(c.collections, []) THEN c.collections ELSE coalesce(c.collections, []) + 'digComp' END
+  WITH c, 'digComp' IN coalesce(c.collectionNames, []) AS already
+  SET c.collectionNames = CASE WHEN already THEN c.collectionNames ELSE coalesce(c.collectionNames, []) + 'digComp' END,
+      c.collections = CASE WHEN already THEN c.collections ELSE coalesce(c.collections, 0) + 32 END
 } IN TRANSACTIONS OF 1000 ROWS;

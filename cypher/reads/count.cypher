@@ -5,7 +5,7 @@ WITH
   count(CASE WHEN c.kind = 2 THEN 1 END) AS skills,
   count(CASE WHEN c.kind = 3 THEN 1 END) AS skillGroups,
   count(CASE WHEN c.kind = 4 THEN 1 END) AS iscoGroups,
-  sum(CASE WHEN c IS NULL THEN 0 ELSE 1 + size(c.labelTexts) END) AS labels,
+  sum(CASE WHEN c IS NULL THEN 0 ELSE 1 + size(coalesce(c.labelTexts, [])) END) AS labels,
   sum(CASE WHEN 'digital' IN c.collectionNames THEN 1 ELSE 0 END) AS digital,
   sum(CASE WHEN 'green' IN c.collectionNames THEN 1 ELSE 0 END) AS green,
   sum(CASE WHEN 'transversal' IN c.collectionNames THEN 1 ELSE 0 END) AS transversal,

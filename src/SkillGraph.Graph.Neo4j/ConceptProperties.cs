@@ -11,9 +11,25 @@ namespace SkillGraph.Graph.Neo4j;
 /// stored numbers, <see cref="Concept.ModifiedAt"/> as ISO 8601 text), labels as three parallel lists
 /// (<c>labelTexts</c>, <c>labelKinds</c>, <c>labelLanguages</c>), and what search and filters need precomputed:
 /// <c>collectionNames</c>, <c>searchLabels</c> (normalised preferred and alternative labels) and <c>searchText</c>.
+/// An absent value, an empty list or an empty text is no property (null). Public because this is the one mapping:
+/// <c>skillgraph export neo4j</c> writes its neo4j-admin CSVs with it.
 /// </summary>
-internal static class ConceptProperties
+public static class ConceptProperties
 {
+    /// <summary>
+    /// Every property <see cref="ToProperties"/> writes, in the order of the export's CSV columns, with the neo4j-admin
+    /// import type that gives the value the Query API stores (JSON integers are Cypher Integers: <c>long</c>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string AdminType)> Schema { get; } =
+    [
+        ("uri", "string"), ("kind", "long"), ("preferredLabel", "string"), ("description", "string"),
+        ("definition", "string"), ("scopeNote", "string"), ("status", "string"), ("code", "string"),
+        ("skillType", "long"), ("reuseLevel", "long"), ("collections", "long"), ("collectionNames", "string[]"),
+        ("modifiedAt", "string"), ("version", "long"), ("contentHash", "long"), ("labelTexts", "string[]"),
+        ("labelKinds", "long[]"), ("labelLanguages", "string[]"), ("searchLabels", "string[]"), ("searchText", "string"),
+    ];
+
+    /// <summary>The node properties of <paramref name="c"/> stored at <paramref name="version"/>; null means "no property".</summary>
     public static Dictionary<string, object?> ToProperties(Concept c, long version, long contentHash)
     {
         var labels = c.Labels;
@@ -30,18 +46,23 @@ internal static class ConceptProperties
             ["skillType"] = c.SkillType is { } st ? (int)st : null,
             ["reuseLevel"] = c.ReuseLevel is { } rl ? (int)rl : null,
             ["collections"] = (int)c.Collections,
-            ["collectionNames"] = CollectionNames(c.Collections),
+            ["collectionNames"] = NullIfEmpty(CollectionNames(c.Collections)),
             ["modifiedAt"] = c.ModifiedAt?.ToString("O", CultureInfo.InvariantCulture),
             ["version"] = version,
             ["contentHash"] = contentHash,
-            ["labelTexts"] = labels.Select(l => l.Text).ToArray(),
-            ["labelKinds"] = labels.Select(l => (int)l.Kind).ToArray(),
-            ["labelLanguages"] = labels.Select(l => l.Language).ToArray(),
-            ["searchLabels"] = SearchLabels(c).Select(l => l.Normalized).ToArray(),
-            ["searchText"] = string.Join('\n', new[] { c.PreferredLabel }.Concat(c.AltLabels()).Select(l => LabelText.Normalize(l))),
+            ["labelTexts"] = NullIfEmpty(labels.Select(l => l.Text).ToArray()),
+            ["labelKinds"] = NullIfEmpty(labels.Select(l => (long)l.Kind).ToArray()),
+            ["labelLanguages"] = NullIfEmpty(labels.Select(l => l.Language).ToArray()),
+            ["searchLabels"] = NullIfEmpty(SearchLabels(c).Select(l => l.Normalized).ToArray()),
+            ["searchText"] = NullIfEmpty(string.Join('\n', new[] { c.PreferredLabel }.Concat(c.AltLabels()).Select(l => LabelText.Normalize(l)))),
         };
     }
 
+    private static T[]? NullIfEmpty<T>(T[] items) => items.Length == 0 ? null : items;
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>The concept a node's properties (as the Query API answers them: integers as long, lists as <c>List&lt;object?&gt;</c>) describe.</summary>
     public static Concept FromMap(IReadOnlyDictionary<string, object?> map)
     {
         var texts = map.List("labelTexts");

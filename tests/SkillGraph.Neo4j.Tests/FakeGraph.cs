@@ -122,8 +122,8 @@ public sealed class FakeGraph
                 && (p["skillType"] is null || Equals(n.GetValueOrDefault("skillType"), p["skillType"]))
                 && (p["reuseLevel"] is null || Equals(n.GetValueOrDefault("reuseLevel"), p["reuseLevel"]))
                 && (p["iscoGroupPrefix"] is not string prefix || (n.GetValueOrDefault("code") is string code && code.StartsWith(prefix, StringComparison.Ordinal)))
-                && collections.All(c => Strings(n["collectionNames"]).Contains(c))
-                && (p["labelContains"] is not string contains || ((string)n["searchText"]!).Contains(contains, StringComparison.Ordinal))
+                && collections.All(c => Strings(n.GetValueOrDefault("collectionNames")).Contains(c))
+                && (p["labelContains"] is not string contains || (n.GetValueOrDefault("searchText") is string text && text.Contains(contains, StringComparison.Ordinal)))
                 && (p["hasEssentialSkill"] is not string essential || Has((string)n["uri"]!, "ESSENTIAL_SKILL", essential))
                 && (p["hasSkill"] is not string skill || Has((string)n["uri"]!, "ESSENTIAL_SKILL", skill) || Has((string)n["uri"]!, "OPTIONAL_SKILL", skill)))
             .Select(n => (string)n["uri"]!).Order(StringComparer.Ordinal).ToList();
@@ -136,7 +136,7 @@ public sealed class FakeGraph
         var tokens = Strings(p["tokens"]);
         return [.. _nodes.Values
             .Where(n => (p["kind"] is null || Equals(n["kind"], p["kind"]))
-                && Strings(n["searchLabels"]).Any(label => tokens.All(q => label.Split(' ').Any(w => w == q || (q.Length >= 2 && w.StartsWith(q, StringComparison.Ordinal))))))
+                && Strings(n.GetValueOrDefault("searchLabels")).Any(label => tokens.All(q => label.Split(' ').Any(w => w == q || (q.Length >= 2 && w.StartsWith(q, StringComparison.Ordinal))))))
             .Take((int)(long)p["limit"]!)
             .Select(n => Row(("concept", Project(n))))];
     }
@@ -150,11 +150,11 @@ public sealed class FakeGraph
         var run = _runs.OrderByDescending(r => (string)r["finishedAt"]!, StringComparer.Ordinal).FirstOrDefault();
         return Row(
             ("occupations", Kind(1)), ("skills", Kind(2)), ("skillGroups", Kind(3)), ("iscoGroups", Kind(4)),
-            ("labels", _nodes.Values.Sum(n => 1L + Strings(n["labelTexts"]).Count)),
+            ("labels", _nodes.Values.Sum(n => 1L + Strings(n.GetValueOrDefault("labelTexts")).Count)),
             ("essential", Rels("ESSENTIAL_SKILL")), ("optional", Rels("OPTIONAL_SKILL")),
             ("skillBroader", Broader(true)), ("occupationBroader", Broader(false)),
             ("skillSkill", Rels("ESSENTIAL_RELATED_SKILL", "OPTIONAL_RELATED_SKILL")),
-            ("collections", names.ToDictionary(c => c, c => (object?)(long)_nodes.Values.Count(n => Strings(n["collectionNames"]).Contains(c)))),
+            ("collections", names.ToDictionary(c => c, c => (object?)(long)_nodes.Values.Count(n => Strings(n.GetValueOrDefault("collectionNames")).Contains(c)))),
             ("lastImport", run));
     }
 

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
+using SkillGraph.Graph.Neo4j;
 
 namespace SkillGraph.Cli.Export;
 
 /// <summary>
 /// Writes the graph as CSV files that <c>neo4j-admin database import full</c> reads (the model of cypher/README.md):
-/// one node file per kind label with <c>uri:ID(Concept)</c>, <c>:LABEL</c> and typed properties, one relationship file
+/// one node file per kind label with <c>uri:ID(Concept)</c>, <c>:LABEL</c> and exactly the properties the Neo4j adapter
+/// writes, from its own mapping (<see cref="ConceptProperties"/>: same values, same types, content hash and version
+/// included), so that the adapter reads an imported database unchanged and keeps versions; one relationship file
 /// per relation type with <c>:START_ID(Concept)</c>, <c>:END_ID(Concept)</c>, <c>:TYPE</c>; header files apart; a
 /// README.txt with the import command. Reads only through <see cref="IGraphStore"/>, in batches, ordered by URI, so the
 /// same graph always gives the same bytes. Files are written to a temporary folder beside the target and then moved
@@ -37,9 +40,9 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
         (RelationType.OptionalRelatedSkill, "OPTIONAL_RELATED_SKILL", "optional-related-skill"),
     ];
 
+    /// <summary><c>uri:ID(Concept)</c> (neo4j-admin stores the ID as the property <c>uri</c>), <c>:LABEL</c>, then every other property of <see cref="ConceptProperties.Schema"/> with its type.</summary>
     private static readonly string NodeHeader = string.Join(',',
-        "uri:ID(Concept)", ":LABEL", "preferredLabel", "altLabels:string[]", "hiddenLabels:string[]", "language", "description",
-        "definition", "scopeNote", "status", "code", "skillType", "reuseLevel", "collections:string[]", "modifiedAt:datetime", "version:long");
+        ConceptProperties.Schema.Select(p => p.Name == "uri" ? "uri:ID(Concept)" : $"{p.Name}:{p.AdminType}").Prepend(":LABEL").Prepend("uri:ID(Concept)").Distinct());
 
     private const string RelationshipHeader = ":START_ID(Concept),:END_ID(Concept),:TYPE";
 
@@ -182,72 +185,50 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
 
     private static string NodeRow(Concept c, string label)
     {
-        string[] fields =
-        [
-            Quote(c.Uri.Value),
-            $"Concept{ArrayDelimiter}{label}",
-            Quote(c.PreferredLabel),
-            ListField(c.AltLabels()),
-            ListField(c.HiddenLabels()),
-            "en",
-            Quote(c.Description),
-            Quote(c.Definition),
-            Quote(c.ScopeNote),
-            Quote(c.Status),
-            Quote(c.Code),
-            Quote(EscoValue(c.SkillType)),
-            Quote(EscoValue(c.ReuseLevel)),
-            ListField(CollectionNames(c.Collections)),
-            c.ModifiedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? string.Empty,
-            c.Version.ToString(CultureInfo.InvariantCulture),
-        ];
+        var properties = ConceptProperties.ToProperties(c, c.Version, ConceptProperties.ContentHash(c));
+        var fields = new List<string>(ConceptProperties.Schema.Count + 1) { Quote(c.Uri.Value), $"Concept{ArrayDelimiter}{label}" };
+        foreach (var (name, _) in ConceptProperties.Schema)
+        {
+            if (name != "uri")
+            {
+                fields.Add(Field(properties[name]));
+            }
+        }
+
         return string.Join(',', fields) + "\n";
     }
 
-    private static string? EscoValue(SkillType? type) => type switch
+    /// <summary>A property value as neo4j-admin reads it for its header type: null is an empty field (no property).</summary>
+    private static string Field(object? value) => value switch
     {
-        SkillType.SkillCompetence => "skill/competence",
-        SkillType.Knowledge => "knowledge",
-        _ => null,
+        null => string.Empty,
+        string text => Quote(text),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        long number => number.ToString(CultureInfo.InvariantCulture),
+        string[] texts => ListField(texts),
+        long[] numbers => string.Join(ArrayDelimiter, numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+        _ => throw new InvalidOperationException($"no neo4j-admin field for a {value.GetType().Name}"),
     };
 
-    private static string? EscoValue(ReuseLevel? level) => level switch
-    {
-        ReuseLevel.Transversal => "transversal",
-        ReuseLevel.CrossSector => "cross-sector",
-        ReuseLevel.SectorSpecific => "sector-specific",
-        ReuseLevel.OccupationSpecific => "occupation-specific",
-        _ => null,
-    };
-
-    private static IEnumerable<string> CollectionNames(EscoCollections collections)
-    {
-        foreach (var flag in Enum.GetValues<EscoCollections>())
-        {
-            if (flag != EscoCollections.None && collections.HasFlag(flag))
-            {
-                var name = flag.ToString();
-                yield return char.ToLowerInvariant(name[0]) + name[1..];
-            }
-        }
-    }
-
-    /// <summary>An absent value is an empty field (neo4j-admin sets no property); a string is always quoted.</summary>
+    /// <summary>
+    /// An absent value is an empty field (neo4j-admin sets no property); a string is always quoted, so an empty one is
+    /// <c>""</c>, which neo4j-admin stores as an empty string (its <c>--ignore-empty-strings</c> is false by default).
+    /// </summary>
     private static string Quote(string? value) =>
-        string.IsNullOrEmpty(value) ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        value is null ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string ListField(IEnumerable<string> items)
+    /// <summary>A string array; an element that holds the delimiter or is empty could not be read back as it was.</summary>
+    private static string ListField(string[] items)
     {
-        var list = items.ToList();
-        foreach (var item in list)
+        foreach (var item in items)
         {
-            if (item.Contains(ArrayDelimiter, StringComparison.Ordinal))
+            if (item.Length == 0 || item.Contains(ArrayDelimiter, StringComparison.Ordinal))
             {
-                throw new InvalidDataException($"the label '{item}' contains the array delimiter '{ArrayDelimiter}'; it cannot be exported as a neo4j-admin array.");
+                throw new InvalidDataException($"the list element '{item}' is empty or contains the array delimiter '{ArrayDelimiter}'; it cannot be exported as a neo4j-admin array.");
             }
         }
 
-        return Quote(string.Join(ArrayDelimiter, list));
+        return Quote(string.Join(ArrayDelimiter, items));
     }
 
     private static StreamWriter NewWriter(string path) => new(path, append: false, Utf8) { NewLine = "\n" };
