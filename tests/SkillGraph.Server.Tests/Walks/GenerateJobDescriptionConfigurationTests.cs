@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace SkillGraph.Server.Tests.Walks;
 
 /// <summary>
@@ -34,13 +32,12 @@ public sealed class GenerateJobDescriptionConfigurationTests(EscoServerFixture e
     }
 
     [Fact]
-    public async Task ARealProviderWithoutItsKeyStopsTheServerAtStart()
+    public async Task ARealProviderWithoutItsKeyStopsTheServerAtStartWithOneLine()
     {
-        // Teacher:ApiKey set empty, so that an OPENAI_API_KEY in the environment cannot fill it.
-        await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["Teacher:Provider"] = "openai", ["Teacher:Model"] = "gpt-4o-mini", ["Teacher:ApiKey"] = string.Empty });
+        // No key anywhere: Teacher__ApiKey empty and the documented variables removed from the child's environment.
+        var (exitCode, stderr, _) = await Startup.ServerProcess.RunAsync(("Teacher__Provider", "openai"), ("Teacher__Model", "gpt-4o-mini"), ("Teacher__ApiKey", string.Empty));
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Equal("the openai provider needs an API key (OPENAI_API_KEY)", error.Message);
+        Assert.Equal(2, exitCode);
+        Assert.Equal("skillgraph-server: error: the openai provider needs an API key (OPENAI_API_KEY)", stderr.Trim());
     }
 }
