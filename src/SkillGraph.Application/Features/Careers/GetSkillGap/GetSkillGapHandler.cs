@@ -31,13 +31,14 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     public async ValueTask<SkillGap> Handle(GetSkillGap query, CancellationToken cancellationToken)
     {
-        var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
+        // The occupation and the held skills in one batch.
+        var asked = await graph.GetConceptsAsync([query.Occupation, .. query.HeldSkills], cancellationToken).ConfigureAwait(false);
+        var occupation = GraphReads.Require(asked[0], query.Occupation, ConceptKind.Occupation);
         var held = new Dictionary<ConceptUri, HeldSkill>(query.HeldSkills.Count);
         var unknown = new List<string>();
-        var heldConcepts = await graph.GetConceptsAsync(query.HeldSkills, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < query.HeldSkills.Count; i++)
         {
-            if (heldConcepts[i] is { Kind: ConceptKind.Skill } concept)
+            if (asked[i + 1] is { Kind: ConceptKind.Skill } concept)
             {
                 held.TryAdd(concept.Uri, new HeldSkill(ConceptRef.Of(concept), null, null));
             }
@@ -91,16 +92,19 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         var essentialReach = await graph.CountNeighboursManyAsync(missingEssential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
         var optionalReach = await graph.CountNeighboursManyAsync(missingOptional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
 
-        async ValueTask<List<MissingSkill>> MissingAsync(List<ConceptUri> skills, IReadOnlyList<int> reach, bool isEssential)
+        // The missing skills, essential then optional, in one batch.
+        var missingConcepts = await graph.GetConceptsAsync([.. missingEssential, .. missingOptional], cancellationToken).ConfigureAwait(false);
+
+        List<MissingSkill> Missing(List<ConceptUri> skills, int offset, IReadOnlyList<int> reach, bool isEssential)
         {
-            var concepts = await graph.GetConceptsAsync(skills, cancellationToken).ConfigureAwait(false);
             var list = new List<MissingSkill>(skills.Count);
             for (var i = 0; i < skills.Count; i++)
             {
+                var concept = missingConcepts[offset + i];
                 covers.TryGetValue(skills[i], out var cover);
                 var widely = Math.Min(1.0, (reach[i] < LogOnePlus.Length ? LogOnePlus[reach[i]] : Math.Log(1 + reach[i])) / LogOccupations);
                 var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
-                list.Add(new MissingSkill(ConceptRef.Of(concepts[i]!), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
+                list.Add(new MissingSkill(ConceptRef.Of(concept!), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
             }
 
             list.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : string.CompareOrdinal(a.Skill.Label, b.Skill.Label));
@@ -122,8 +126,8 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         var coveredEssential = Covered(coveredEssentialUris);
         var coveredOptional = Covered(coveredOptionalUris);
         var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
-        var essentialMissing = await MissingAsync(missingEssential, essentialReach, true).ConfigureAwait(false);
-        var optionalMissing = await MissingAsync(missingOptional, optionalReach, false).ConfigureAwait(false);
+        var essentialMissing = Missing(missingEssential, 0, essentialReach, true);
+        var optionalMissing = Missing(missingOptional, missingEssential.Count, optionalReach, false);
         return new SkillGap(ConceptRef.Of(occupation), [.. held.Values], unresolved, coveredEssential, coveredOptional,
             essentialMissing, optionalMissing, Math.Round(coverage, 4));
     }

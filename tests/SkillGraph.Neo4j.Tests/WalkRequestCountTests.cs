@@ -1,0 +1,180 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkillGraph.Application;
+using SkillGraph.Application.Features.Careers.GetCareerMoves;
+using SkillGraph.Application.Features.Careers.GetSkillGap;
+using SkillGraph.Application.Features.Concepts.GetConcepts;
+using SkillGraph.Application.Features.Concepts.GetNeighbours;
+using SkillGraph.Application.Features.Occupations.GetRelatedOccupations;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Application.Features.Skills.GetRelatedSkills;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+using SkillGraph.Graph.Neo4j;
+using SkillGraph.Graph.Sample;
+using Xunit.Abstractions;
+
+namespace SkillGraph.Neo4j.Tests;
+
+/// <summary>
+/// How many Query API requests each graph walk costs over the Neo4j adapter (issue 11: a walk or a DataLoader batch at
+/// most two, an occupation context three — that one is in <see cref="QueryApiContractTests"/>). Each request goes
+/// through the application's Mediator pipeline over the sample graph in <see cref="FakeQueryApi"/>.
+/// </summary>
+public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly ConceptUri SoftwareDeveloper = ConceptUri.Parse("http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1");
+    private static readonly ConceptUri ComputerProgramming = ConceptUri.Parse("http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97");
+    private static readonly ConceptUri DebugSoftware = ConceptUri.Parse("http://data.europa.eu/esco/skill/2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1");
+    private static readonly ConceptUri ProjectManagement = ConceptUri.Parse("http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388");
+    private static readonly ConceptUri Haskell = ConceptUri.Parse("http://data.europa.eu/esco/skill/000f1d3d-220f-4789-9c0a-cc742521fb02");
+
+    // The statement files, short.
+    private const string Concepts = CypherStatements.GetConcepts;
+    private const string Out = CypherStatements.NeighboursOutgoing;
+    private const string In = CypherStatements.NeighboursIncoming;
+    private const string Search = CypherStatements.Search;
+    private const string Count = CypherStatements.Count;
+
+    private readonly FakeQueryApi _server = new();
+    private Neo4jGraphStore? _store;
+    private ServiceProvider? _services;
+
+    private IMediator Mediator => _services!.GetRequiredService<IMediator>();
+
+    public async Task InitializeAsync()
+    {
+        _store = await Neo4jGraphStore.ConnectAsync(new Neo4jOptions { Url = _server.Url, User = "neo4j", Password = "secret" });
+        await _store.WriteAsync(SampleGraph.Load());
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IGraphStore>(_store);
+        services.AddSkillGraphApplication();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _server.Requests.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        _store?.Dispose();
+        _server.Dispose();
+    }
+
+    /// <summary>The statement files sent since the last call, all of them reads; written to the test output.</summary>
+    private string[] Sent(string walk)
+    {
+        var requests = _server.Requests.ToArray();
+        _server.Requests.Clear();
+        output.WriteLine($"{walk}: {requests.Length} requests: {string.Join(", ", requests.Select(r => r.StatementName))}");
+        Assert.All(requests, r => Assert.Equal("READ", r.AccessMode));
+        return [.. requests.Select(r => r.StatementName ?? "(no statement)")];
+    }
+
+    [Fact]
+    public async Task A_DataLoader_batch_of_concepts_is_one_request()
+    {
+        var concepts = await Mediator.Send(new GetConcepts([SoftwareDeveloper, ComputerProgramming, DebugSoftware, Haskell]));
+
+        Assert.Equal(["software developer", "computer programming", "debug software", "Haskell"], concepts.Select(c => c!.PreferredLabel));
+        Assert.Equal([Concepts], Sent("GetConcepts"));
+    }
+
+    [Fact]
+    public async Task A_DataLoader_batch_of_neighbour_pages_is_one_request()
+    {
+        var pages = await Mediator.Send(new GetNeighbours([ComputerProgramming, DebugSoftware, ProjectManagement], RelationType.EssentialSkill, Direction.Incoming, new PageRequest(5)));
+
+        Assert.All(pages, p => Assert.Contains(SoftwareDeveloper, p.Items));
+        Assert.Equal([In], Sent("GetNeighbours"));
+    }
+
+    [Fact]
+    public async Task Related_occupations()
+    {
+        var related = await Mediator.Send(new GetRelatedOccupations(SoftwareDeveloper));
+
+        Assert.NotEmpty(related);
+        Assert.NotEmpty(related[0].SharedEssential);
+        // issue 11: 10 calls, target 2
+        Assert.Equal(
+            [Concepts, Out, Out, In, In, In, In, Out, Out, Concepts],
+            Sent("GetRelatedOccupations"));
+    }
+
+    [Fact]
+    public async Task Related_skills()
+    {
+        var related = await Mediator.Send(new GetRelatedSkills(ComputerProgramming));
+
+        Assert.NotEmpty(related.CoRequired);
+        // issue 11: 8 calls, target 2
+        Assert.Equal(
+            [Concepts, In, Out, Out, In, Out, In, Concepts],
+            Sent("GetRelatedSkills"));
+    }
+
+    [Fact]
+    public async Task Skill_gap_from_held_skill_URIs()
+    {
+        var gap = await Mediator.Send(new GetSkillGap(SoftwareDeveloper, [ComputerProgramming, Haskell]));
+
+        Assert.Single(gap.CoveredEssential);
+        Assert.NotEmpty(gap.MissingEssential);
+        var sent = Sent("GetSkillGap (URIs)");
+        // issue 11: 10 calls, target 2 (was 12: the occupation and the held skills are one batch, the missing skills another)
+        Assert.Equal([Concepts, Out, Out, Out, Concepts, Out, In, In, In, Concepts], sent);
+    }
+
+    [Fact]
+    public async Task Skill_gap_from_held_skills_text()
+    {
+        var gap = await Mediator.Send(new GetSkillGap(SoftwareDeveloper, [], "computer programming, Haskell; debug software"));
+
+        Assert.Equal(2, gap.CoveredEssential.Count);
+        var sent = Sent("GetSkillGap (text)");
+        // issue 11: 13 calls, target 2 (was 14; one search per phrase: 3 here)
+        Assert.Equal([Concepts, Search, Search, Search, Out, Out, Out, Concepts, Out, In, In, In, Concepts], sent);
+    }
+
+    [Fact]
+    public async Task Career_moves_from_an_occupation()
+    {
+        var moves = await Mediator.Send(new GetCareerMoves(SoftwareDeveloper, []));
+
+        Assert.NotEmpty(moves);
+        Assert.DoesNotContain(moves, m => m.Occupation.Uri == SoftwareDeveloper);
+        var sent = Sent("GetCareerMoves (from)");
+        // issue 11: 6 calls, target 2
+        Assert.Equal([Concepts, Out, Out, In, Out, Concepts], sent);
+    }
+
+    [Fact]
+    public async Task Career_moves_from_held_skills()
+    {
+        var moves = await Mediator.Send(new GetCareerMoves(null, [ComputerProgramming, DebugSoftware, ProjectManagement]));
+
+        Assert.Contains(moves, m => m.Occupation.Uri == SoftwareDeveloper);
+        var sent = Sent("GetCareerMoves (held)");
+        // issue 11: 4 calls, target 2
+        Assert.Equal([Concepts, In, Out, Concepts], sent);
+    }
+
+    [Fact]
+    public async Task Suggested_occupations()
+    {
+        var suggestions = await Mediator.Send(new SuggestOccupations([new(ComputerProgramming), new(DebugSoftware, 0.8), new(Haskell, 0.5)]));
+
+        Assert.Contains(suggestions, s => s.Occupation.Uri == SoftwareDeveloper && s.MatchedEssential.Count == 2);
+        var sent = Sent("SuggestOccupations");
+        // issue 11: 9 calls, target 2
+        Assert.Equal([Concepts, In, In, Count, Out, Out, Out, Out, Concepts], sent);
+    }
+}
