@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkillGraph.Domain;
 
 namespace SkillGraph.Graph.Embedded;
@@ -196,6 +197,66 @@ internal sealed class GraphSnapshot
         var essential = Listed(RelationType.EssentialSkill);
         var optional = Listed(RelationType.OptionalSkill);
         return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
+    }
+
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillRelationsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    public SkillRelations SkillRelations(ConceptUri skill, int first)
+    {
+        if (!_ids.TryGetId(skill, out var id))
+        {
+            return Graph.SkillRelations.None;
+        }
+
+        var occupations = Neighbours(id, RelationType.EssentialSkill, Direction.Incoming);
+        var counts = new Dictionary<int, int>();
+        foreach (var occupation in occupations)
+        {
+            foreach (var other in Neighbours(occupation, RelationType.EssentialSkill, Direction.Outgoing))
+            {
+                if (other != id)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, other, out _)++;
+                }
+            }
+        }
+
+        var ranked = new (int Id, int Count)[counts.Count];
+        var at = 0;
+        foreach (var (other, count) in counts)
+        {
+            ranked[at++] = (other, count);
+        }
+
+        Array.Sort(ranked, static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Id.CompareTo(b.Id));
+        var top = ranked.AsSpan(0, Math.Clamp(first, 0, ranked.Length));
+        var coRequired = new ConceptUri[top.Length];
+        var coRequiredBy = new int[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            coRequired[i] = Concepts[top[i].Id].Uri;
+            coRequiredBy[i] = top[i].Count;
+        }
+
+        ConceptUri[] Uris(RelationType type, Direction direction)
+        {
+            var ids = Neighbours(id, type, direction);
+            var uris = new ConceptUri[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                uris[i] = Concepts[ids[i]].Uri;
+            }
+
+            return uris;
+        }
+
+        return new SkillRelations(
+            occupations.Length,
+            coRequired,
+            coRequiredBy,
+            Uris(RelationType.EssentialRelatedSkill, Direction.Outgoing),
+            Uris(RelationType.EssentialRelatedSkill, Direction.Incoming),
+            Uris(RelationType.OptionalRelatedSkill, Direction.Outgoing),
+            Uris(RelationType.OptionalRelatedSkill, Direction.Incoming));
     }
 
     public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>

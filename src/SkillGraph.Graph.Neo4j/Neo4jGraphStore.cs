@@ -168,6 +168,31 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new OccupationSkills([.. essential.Select(e => e.Uri)], [.. essential.Select(e => e.ListedBy)], [.. optional.Select(o => o.Uri)], [.. optional.Select(o => o.ListedBy)]);
     }
 
+    /// <summary>The related-skills walk in one statement (<c>reads/skill-relations</c>).</summary>
+    public async ValueTask<SkillRelations> GetSkillRelationsAsync(ConceptUri skill, int first, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.SkillRelations,
+            new Dictionary<string, object?> { ["uri"] = skill.Value, ["first"] = Math.Max(0, first) },
+            cancellationToken).ConfigureAwait(false);
+        if (rows.Rows.Count == 0)
+        {
+            return SkillRelations.None;
+        }
+
+        var row = rows.Rows[0];
+        static ConceptUri[] Uris(List<object?> list) => [.. list.Select(u => ConceptUri.Parse((string)u!))];
+        var coRequired = row.List("coRequired").Cast<List<object?>>().ToList();
+        return new SkillRelations(
+            row.Int("occupations"),
+            [.. coRequired.Select(p => ConceptUri.Parse((string)p[0]!))],
+            [.. coRequired.Select(p => (int)(Values.AsLong(p[1]) ?? 0))],
+            Uris(row.List("essentialOut")),
+            Uris(row.List("essentialIn")),
+            Uris(row.List("optionalOut")),
+            Uris(row.List("optionalIn")));
+    }
+
     public async ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var first = Math.Clamp(query.First, 0, SearchQuery.MaxResults);

@@ -84,3 +84,21 @@ public sealed record OccupationSkills(IReadOnlyList<ConceptUri> Essential, IRead
 {
     public static OccupationSkills None { get; } = new([], [], [], []);
 }
+
+/// <summary>
+/// The walk of related skills (<see cref="IGraphStore.GetSkillRelationsAsync"/>): <see cref="OccupationsRequiring"/>
+/// occupations have the skill as essential; <see cref="CoRequired"/> are the skills most often essential for those same
+/// occupations (the skill itself left out), most first then by URI, <see cref="CoRequiredBy"/>[i] for how many of them;
+/// the four ESCO skill–skill lists, each by URI: <c>Out</c> where the skill is the one that needs the other.
+/// </summary>
+public sealed record SkillRelations(
+    int OccupationsRequiring,
+    IReadOnlyList<ConceptUri> CoRequired,
+    IReadOnlyList<int> CoRequiredBy,
+    IReadOnlyList<ConceptUri> EssentialOut,
+    IReadOnlyList<ConceptUri> EssentialIn,
+    IReadOnlyList<ConceptUri> OptionalOut,
+    IReadOnlyList<ConceptUri> OptionalIn)
+{
+    public static SkillRelations None { get; } = new(0, [], [], [], [], [], []);
+}
