@@ -259,6 +259,59 @@ internal sealed class GraphSnapshot
             Uris(RelationType.OptionalRelatedSkill, Direction.Incoming));
     }
 
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillListingsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    public SkillListings SkillListings(IReadOnlyList<ConceptUri> skills)
+    {
+        var ids = new int[skills.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = _ids.TryGetId(skills[i], out var id) ? id : -1;
+        }
+
+        var listers = new HashSet<int>();
+        NeighbourLists Lists(RelationType type)
+        {
+            var offsets = new int[ids.Length + 1];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                offsets[i + 1] = offsets[i] + (ids[i] < 0 ? 0 : Neighbours(ids[i], type, Direction.Incoming).Length);
+            }
+
+            var targets = new ConceptUri[offsets[^1]];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] >= 0)
+                {
+                    var at = offsets[i];
+                    foreach (var occupation in Neighbours(ids[i], type, Direction.Incoming))
+                    {
+                        listers.Add(occupation);
+                        targets[at++] = Concepts[occupation].Uri;
+                    }
+                }
+            }
+
+            return new NeighbourLists(targets, offsets);
+        }
+
+        var essentialFor = Lists(RelationType.EssentialSkill);
+        var optionalFor = Lists(RelationType.OptionalSkill);
+        var sorted = new int[listers.Count];
+        listers.CopyTo(sorted);
+        Array.Sort(sorted);
+        var occupations = new ConceptUri[sorted.Length];
+        var essentialCounts = new int[sorted.Length];
+        var optionalCounts = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            occupations[i] = Concepts[sorted[i]].Uri;
+            essentialCounts[i] = Neighbours(sorted[i], RelationType.EssentialSkill, Direction.Outgoing).Length;
+            optionalCounts[i] = Neighbours(sorted[i], RelationType.OptionalSkill, Direction.Outgoing).Length;
+        }
+
+        return new SkillListings(Counts.Occupations, essentialFor, optionalFor, occupations, essentialCounts, optionalCounts);
+    }
+
     public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>
         Slice(Neighbours(id, type, direction), page);
 

@@ -109,4 +109,25 @@ public interface IGraphStore : IDisposable
             await All(RelationType.OptionalRelatedSkill, Direction.Outgoing).ConfigureAwait(false),
             await All(RelationType.OptionalRelatedSkill, Direction.Incoming).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// What occupation suggestions need of <paramref name="skills"/> in one read (see <see cref="SkillListings"/>); an
+    /// unknown URI gets empty lists. The default is composed from the neighbour reads and <see cref="CountAsync"/>.
+    /// </summary>
+    async ValueTask<SkillListings> GetSkillListingsAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default)
+    {
+        var essentialFor = await GetAllNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var optionalFor = await GetAllNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var occupationCount = (await CountAsync(cancellationToken).ConfigureAwait(false)).Occupations;
+        var occupations = new SortedSet<ConceptUri>();
+        foreach (var list in essentialFor.Concat(optionalFor))
+        {
+            occupations.UnionWith(list);
+        }
+
+        ConceptUri[] listed = [.. occupations];
+        var essentialCounts = await CountNeighboursManyAsync(listed, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var optionalCounts = await CountNeighboursManyAsync(listed, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        return new SkillListings(occupationCount, essentialFor, optionalFor, listed, essentialCounts, optionalCounts);
+    }
 }

@@ -102,3 +102,17 @@ public sealed record SkillRelations(
 {
     public static SkillRelations None { get; } = new(0, [], [], [], [], [], []);
 }
+
+/// <summary>
+/// What occupation suggestions need of some skills (<see cref="IGraphStore.GetSkillListingsAsync"/>): the graph's
+/// <see cref="OccupationCount"/>; for the i-th skill asked, the occupations with it as essential
+/// (<see cref="EssentialFor"/>[i]) and as optional (<see cref="OptionalFor"/>[i]), each by URI; and every occupation
+/// in those lists once, by URI (<see cref="Occupations"/>), with the sizes of its essential and optional skill lists.
+/// </summary>
+public sealed record SkillListings(
+    int OccupationCount,
+    NeighbourLists EssentialFor,
+    NeighbourLists OptionalFor,
+    IReadOnlyList<ConceptUri> Occupations,
+    IReadOnlyList<int> EssentialCounts,
+    IReadOnlyList<int> OptionalCounts);

@@ -60,6 +60,7 @@ public sealed class FakeGraph
             CypherStatements.AddRelations => [Row(("added", (long)Relations(p).Count(r => _nodes.ContainsKey(r.Source) && _nodes.ContainsKey(r.Target) && _relationships.Add(r))))],
             CypherStatements.RecordImport => RecordImport(p),
             CypherStatements.SkillRelations => SkillRelations(p),
+            CypherStatements.SkillListings => SkillListings(p),
             _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
         };
     }
@@ -140,6 +141,19 @@ public sealed class FakeGraph
                 ("optionalOut", Targets("OPTIONAL_RELATED_SKILL", uri)),
                 ("optionalIn", Sources("OPTIONAL_RELATED_SKILL", uri))),
         ];
+    }
+
+    private List<Dictionary<string, object?>> SkillListings(Dictionary<string, object?> p)
+    {
+        var occupations = (long)_nodes.Values.Count(n => Equals(n["kind"], 1L));
+        long Size(string occupation, string type) => _relationships.Count(r => r.Source == occupation && r.Type == type);
+        List<object?> Listings(string skill, string type) =>
+        [
+            .. _relationships.Where(r => r.Target == skill && r.Type == type).Select(r => r.Source).Order(StringComparer.Ordinal)
+                .Select(o => (object?)new List<object?> { o, Size(o, "ESSENTIAL_SKILL"), Size(o, "OPTIONAL_SKILL") }),
+        ];
+        return [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(
+            ("uri", u), ("occupations", occupations), ("essentialFor", Listings(u, "ESSENTIAL_SKILL")), ("optionalFor", Listings(u, "OPTIONAL_SKILL"))))];
     }
 
     private List<Dictionary<string, object?>> ListConcepts(Dictionary<string, object?> p)

@@ -300,6 +300,24 @@ public sealed class QueryApiContractTests(ITestOutputHelper output) : IDisposabl
             }
         }
     }
+
+    [Fact]
+    public async Task The_skill_listings_in_one_statement_are_the_listings_from_the_ports_default_reads()
+    {
+        using var store = await Neo4jGraphStore.ConnectAsync(Options());
+        await store.WriteAsync(SampleGraph.Load());
+        using var defaults = new PortDefaults(store);
+        ConceptUri[] skills = [.. (await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All)).Items, ConceptUri.Parse("http://data.europa.eu/esco/skill/nope")];
+        var native = await store.GetSkillListingsAsync(skills);
+        var composed = await ((IGraphStore)defaults).GetSkillListingsAsync(skills);
+        Assert.NotEmpty(native.Occupations);
+        Assert.Equal(composed.OccupationCount, native.OccupationCount);
+        Assert.Equal(composed.EssentialFor.Select(l => l.ToArray()), native.EssentialFor.Select(l => l.ToArray()));
+        Assert.Equal(composed.OptionalFor.Select(l => l.ToArray()), native.OptionalFor.Select(l => l.ToArray()));
+        Assert.Equal(composed.Occupations, native.Occupations);
+        Assert.Equal(composed.EssentialCounts, native.EssentialCounts);
+        Assert.Equal(composed.OptionalCounts, native.OptionalCounts);
+    }
 }
 
 /// <summary>The adapter with only the port's required reads: the walks and skill listings take the port's default, level by level.</summary>

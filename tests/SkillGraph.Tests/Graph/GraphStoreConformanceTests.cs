@@ -330,6 +330,31 @@ public abstract class GraphStoreConformanceTests
         Assert.Empty(unknown.OptionalIn);
     }
 
+    [SkippableFact]
+    public async Task GetSkillListings_gives_each_skills_occupations_by_URI_and_their_skill_list_sizes()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var relations = SmallGraph().AddRelations;
+        List<ConceptUri> Sources(ConceptUri target, RelationType type) => [.. relations.Where(r => r.Target == target && r.Type == type).Select(r => r.Source).Order()];
+        int Size(ConceptUri source, RelationType type) => relations.Count(r => r.Source == source && r.Type == type);
+        ConceptUri[] skills = [Testing, Java, U("skill/nope"), Cooking];
+        var listings = await store.GetSkillListingsAsync(skills);
+
+        Assert.Equal(3, listings.OccupationCount);
+        for (var i = 0; i < skills.Length; i++)
+        {
+            Assert.Equal(Sources(skills[i], RelationType.EssentialSkill), listings.EssentialFor[i]);
+            Assert.Equal(Sources(skills[i], RelationType.OptionalSkill), listings.OptionalFor[i]);
+        }
+
+        List<ConceptUri> occupations = [.. skills.SelectMany(s => Sources(s, RelationType.EssentialSkill).Concat(Sources(s, RelationType.OptionalSkill))).Distinct().Order()];
+        Assert.Equal([Chef, Developer, Tester], occupations.Order()); // the small graph's three occupations list these skills
+        Assert.Equal(occupations, listings.Occupations);
+        Assert.Equal(occupations.Select(o => Size(o, RelationType.EssentialSkill)), listings.EssentialCounts);
+        Assert.Equal(occupations.Select(o => Size(o, RelationType.OptionalSkill)), listings.OptionalCounts);
+        Assert.Equal([Developer], listings.OptionalFor[0]); // the developer has testing as an optional skill
+    }
+
     /// <summary>The walk computed from <see cref="SmallGraph"/>'s relations, breadth first: concept → its neighbours by URI.</summary>
     private static SortedDictionary<ConceptUri, List<ConceptUri>> ExpectedWalk(IEnumerable<WalkStart> starts, RelationType type, bool outgoing)
     {
