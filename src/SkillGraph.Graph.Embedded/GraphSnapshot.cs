@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkillGraph.Domain;
 
 namespace SkillGraph.Graph.Embedded;
@@ -196,6 +197,119 @@ internal sealed class GraphSnapshot
         var essential = Listed(RelationType.EssentialSkill);
         var optional = Listed(RelationType.OptionalSkill);
         return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
+    }
+
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillRelationsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    public SkillRelations SkillRelations(ConceptUri skill, int first)
+    {
+        if (!_ids.TryGetId(skill, out var id))
+        {
+            return Graph.SkillRelations.None;
+        }
+
+        var occupations = Neighbours(id, RelationType.EssentialSkill, Direction.Incoming);
+        var counts = new Dictionary<int, int>();
+        foreach (var occupation in occupations)
+        {
+            foreach (var other in Neighbours(occupation, RelationType.EssentialSkill, Direction.Outgoing))
+            {
+                if (other != id)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, other, out _)++;
+                }
+            }
+        }
+
+        var ranked = new (int Id, int Count)[counts.Count];
+        var at = 0;
+        foreach (var (other, count) in counts)
+        {
+            ranked[at++] = (other, count);
+        }
+
+        Array.Sort(ranked, static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Id.CompareTo(b.Id));
+        var top = ranked.AsSpan(0, Math.Clamp(first, 0, ranked.Length));
+        var coRequired = new ConceptUri[top.Length];
+        var coRequiredBy = new int[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            coRequired[i] = Concepts[top[i].Id].Uri;
+            coRequiredBy[i] = top[i].Count;
+        }
+
+        ConceptUri[] Uris(RelationType type, Direction direction)
+        {
+            var ids = Neighbours(id, type, direction);
+            var uris = new ConceptUri[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                uris[i] = Concepts[ids[i]].Uri;
+            }
+
+            return uris;
+        }
+
+        return new SkillRelations(
+            occupations.Length,
+            coRequired,
+            coRequiredBy,
+            Uris(RelationType.EssentialRelatedSkill, Direction.Outgoing),
+            Uris(RelationType.EssentialRelatedSkill, Direction.Incoming),
+            Uris(RelationType.OptionalRelatedSkill, Direction.Outgoing),
+            Uris(RelationType.OptionalRelatedSkill, Direction.Incoming));
+    }
+
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillListingsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    public SkillListings SkillListings(IReadOnlyList<ConceptUri> skills)
+    {
+        var ids = new int[skills.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = _ids.TryGetId(skills[i], out var id) ? id : -1;
+        }
+
+        var listers = new HashSet<int>();
+        NeighbourLists Lists(RelationType type)
+        {
+            var offsets = new int[ids.Length + 1];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                offsets[i + 1] = offsets[i] + (ids[i] < 0 ? 0 : Neighbours(ids[i], type, Direction.Incoming).Length);
+            }
+
+            var targets = new ConceptUri[offsets[^1]];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] >= 0)
+                {
+                    var at = offsets[i];
+                    foreach (var occupation in Neighbours(ids[i], type, Direction.Incoming))
+                    {
+                        listers.Add(occupation);
+                        targets[at++] = Concepts[occupation].Uri;
+                    }
+                }
+            }
+
+            return new NeighbourLists(targets, offsets);
+        }
+
+        var essentialFor = Lists(RelationType.EssentialSkill);
+        var optionalFor = Lists(RelationType.OptionalSkill);
+        var sorted = new int[listers.Count];
+        listers.CopyTo(sorted);
+        Array.Sort(sorted);
+        var occupations = new ConceptUri[sorted.Length];
+        var essentialCounts = new int[sorted.Length];
+        var optionalCounts = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            occupations[i] = Concepts[sorted[i]].Uri;
+            essentialCounts[i] = Neighbours(sorted[i], RelationType.EssentialSkill, Direction.Outgoing).Length;
+            optionalCounts[i] = Neighbours(sorted[i], RelationType.OptionalSkill, Direction.Outgoing).Length;
+        }
+
+        return new SkillListings(Counts.Occupations, essentialFor, optionalFor, occupations, essentialCounts, optionalCounts);
     }
 
     public Page<ConceptUri> NeighbourPage(int id, RelationType type, Direction direction, PageRequest page) =>

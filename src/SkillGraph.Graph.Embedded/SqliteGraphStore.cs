@@ -179,6 +179,12 @@ public sealed class SqliteGraphStore : IGraphStore
     public ValueTask<OccupationSkills> GetOccupationSkillsAsync(ConceptUri occupation, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_snapshot.OccupationSkills(occupation));
 
+    public ValueTask<SkillRelations> GetSkillRelationsAsync(ConceptUri skill, int first, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_snapshot.SkillRelations(skill, first));
+
+    public ValueTask<SkillListings> GetSkillListingsAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_snapshot.SkillListings(skills));
+
     public ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;

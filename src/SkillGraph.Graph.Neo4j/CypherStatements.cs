@@ -25,6 +25,8 @@ public static class CypherStatements
     public const string MissingConcepts = "writes/missing-concepts";
     public const string AddRelations = "writes/add-relations";
     public const string RecordImport = "writes/record-import";
+    public const string SkillRelations = "reads/skill-relations";
+    public const string SkillListings = "reads/skill-listings";
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -33,6 +35,7 @@ public static class CypherStatements
     [
         Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
+        SkillRelations, SkillListings,
     ];
 
     /// <summary>The text of statement <paramref name="name"/>, exactly as the file holds it.</summary>

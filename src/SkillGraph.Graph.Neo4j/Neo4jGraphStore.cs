@@ -168,6 +168,73 @@ public sealed class Neo4jGraphStore : IGraphStore
         return new OccupationSkills([.. essential.Select(e => e.Uri)], [.. essential.Select(e => e.ListedBy)], [.. optional.Select(o => o.Uri)], [.. optional.Select(o => o.ListedBy)]);
     }
 
+    /// <summary>The related-skills walk in one statement (<c>reads/skill-relations</c>).</summary>
+    public async ValueTask<SkillRelations> GetSkillRelationsAsync(ConceptUri skill, int first, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.SkillRelations,
+            new Dictionary<string, object?> { ["uri"] = skill.Value, ["first"] = Math.Max(0, first) },
+            cancellationToken).ConfigureAwait(false);
+        if (rows.Rows.Count == 0)
+        {
+            return SkillRelations.None;
+        }
+
+        var row = rows.Rows[0];
+        static ConceptUri[] Uris(List<object?> list) => [.. list.Select(u => ConceptUri.Parse((string)u!))];
+        var coRequired = row.List("coRequired").Cast<List<object?>>().ToList();
+        return new SkillRelations(
+            row.Int("occupations"),
+            [.. coRequired.Select(p => ConceptUri.Parse((string)p[0]!))],
+            [.. coRequired.Select(p => (int)(Values.AsLong(p[1]) ?? 0))],
+            Uris(row.List("essentialOut")),
+            Uris(row.List("essentialIn")),
+            Uris(row.List("optionalOut")),
+            Uris(row.List("optionalIn")));
+    }
+
+    /// <summary>The listings of occupation suggestions in one statement (<c>reads/skill-listings</c>).</summary>
+    public async ValueTask<SkillListings> GetSkillListingsAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.SkillListings,
+            new Dictionary<string, object?> { ["uris"] = Distinct(skills) },
+            cancellationToken).ConfigureAwait(false);
+        var occupationCount = rows.Rows.Count > 0 ? rows.Rows[0].Int("occupations") : (await CountAsync(cancellationToken).ConfigureAwait(false)).Occupations;
+        var bySkill = new Dictionary<string, IReadOnlyDictionary<string, object?>>(rows.Rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows.Rows)
+        {
+            bySkill[row.String("uri")!] = row;
+        }
+
+        var sizes = new SortedDictionary<ConceptUri, (int Essential, int Optional)>();
+        NeighbourLists Lists(string field)
+        {
+            var offsets = new int[skills.Count + 1];
+            var targets = new List<ConceptUri>();
+            for (var i = 0; i < skills.Count; i++)
+            {
+                if (bySkill.TryGetValue(skills[i].Value, out var row))
+                {
+                    foreach (var listing in row.List(field).Cast<List<object?>>())
+                    {
+                        var occupation = ConceptUri.Parse((string)listing[0]!);
+                        targets.Add(occupation);
+                        sizes[occupation] = ((int)(Values.AsLong(listing[1]) ?? 0), (int)(Values.AsLong(listing[2]) ?? 0));
+                    }
+                }
+
+                offsets[i + 1] = targets.Count;
+            }
+
+            return new NeighbourLists([.. targets], offsets);
+        }
+
+        var essentialFor = Lists("essentialFor");
+        var optionalFor = Lists("optionalFor");
+        return new SkillListings(occupationCount, essentialFor, optionalFor, [.. sizes.Keys], [.. sizes.Values.Select(v => v.Essential)], [.. sizes.Values.Select(v => v.Optional)]);
+    }
+
     public async ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var first = Math.Clamp(query.First, 0, SearchQuery.MaxResults);

@@ -78,4 +78,56 @@ public interface IGraphStore : IDisposable
     /// A stale <see cref="ConceptWrite.ExpectedVersion"/> fails the whole batch with <see cref="ConcurrencyConflictException"/>.
     /// </summary>
     ValueTask<WriteResult> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What related skills need of <paramref name="skill"/> in one read (see <see cref="SkillRelations"/>): the
+    /// <paramref name="first"/> skills most often co-required with it and its ESCO skill–skill relations; empty for an
+    /// unknown URI. The default is composed from the neighbour reads; an adapter that can walk in one request overrides it.
+    /// </summary>
+    async ValueTask<SkillRelations> GetSkillRelationsAsync(ConceptUri skill, int first, CancellationToken cancellationToken = default)
+    {
+        var occupations = (await GetNeighboursAsync(skill, RelationType.EssentialSkill, Direction.Incoming, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        var counts = new Dictionary<ConceptUri, int>();
+        foreach (var list in await GetAllNeighboursManyAsync(occupations, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var other in list)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, other, out _)++;
+            }
+        }
+
+        counts.Remove(skill);
+        var top = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(Math.Max(0, first)).ToList();
+        async ValueTask<IReadOnlyList<ConceptUri>> All(RelationType type, Direction direction) =>
+            (await GetNeighboursAsync(skill, type, direction, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        return new SkillRelations(
+            occupations.Count,
+            [.. top.Select(t => t.Key)],
+            [.. top.Select(t => t.Value)],
+            await All(RelationType.EssentialRelatedSkill, Direction.Outgoing).ConfigureAwait(false),
+            await All(RelationType.EssentialRelatedSkill, Direction.Incoming).ConfigureAwait(false),
+            await All(RelationType.OptionalRelatedSkill, Direction.Outgoing).ConfigureAwait(false),
+            await All(RelationType.OptionalRelatedSkill, Direction.Incoming).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// What occupation suggestions need of <paramref name="skills"/> in one read (see <see cref="SkillListings"/>); an
+    /// unknown URI gets empty lists. The default is composed from the neighbour reads and <see cref="CountAsync"/>.
+    /// </summary>
+    async ValueTask<SkillListings> GetSkillListingsAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default)
+    {
+        var essentialFor = await GetAllNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var optionalFor = await GetAllNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var occupationCount = (await CountAsync(cancellationToken).ConfigureAwait(false)).Occupations;
+        var occupations = new SortedSet<ConceptUri>();
+        foreach (var list in essentialFor.Concat(optionalFor))
+        {
+            occupations.UnionWith(list);
+        }
+
+        ConceptUri[] listed = [.. occupations];
+        var essentialCounts = await CountNeighboursManyAsync(listed, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var optionalCounts = await CountNeighboursManyAsync(listed, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        return new SkillListings(occupationCount, essentialFor, optionalFor, listed, essentialCounts, optionalCounts);
+    }
 }

@@ -84,3 +84,35 @@ public sealed record OccupationSkills(IReadOnlyList<ConceptUri> Essential, IRead
 {
     public static OccupationSkills None { get; } = new([], [], [], []);
 }
+
+/// <summary>
+/// The walk of related skills (<see cref="IGraphStore.GetSkillRelationsAsync"/>): <see cref="OccupationsRequiring"/>
+/// occupations have the skill as essential; <see cref="CoRequired"/> are the skills most often essential for those same
+/// occupations (the skill itself left out), most first then by URI, <see cref="CoRequiredBy"/>[i] for how many of them;
+/// the four ESCO skill–skill lists, each by URI: <c>Out</c> where the skill is the one that needs the other.
+/// </summary>
+public sealed record SkillRelations(
+    int OccupationsRequiring,
+    IReadOnlyList<ConceptUri> CoRequired,
+    IReadOnlyList<int> CoRequiredBy,
+    IReadOnlyList<ConceptUri> EssentialOut,
+    IReadOnlyList<ConceptUri> EssentialIn,
+    IReadOnlyList<ConceptUri> OptionalOut,
+    IReadOnlyList<ConceptUri> OptionalIn)
+{
+    public static SkillRelations None { get; } = new(0, [], [], [], [], [], []);
+}
+
+/// <summary>
+/// What occupation suggestions need of some skills (<see cref="IGraphStore.GetSkillListingsAsync"/>): the graph's
+/// <see cref="OccupationCount"/>; for the i-th skill asked, the occupations with it as essential
+/// (<see cref="EssentialFor"/>[i]) and as optional (<see cref="OptionalFor"/>[i]), each by URI; and every occupation
+/// in those lists once, by URI (<see cref="Occupations"/>), with the sizes of its essential and optional skill lists.
+/// </summary>
+public sealed record SkillListings(
+    int OccupationCount,
+    NeighbourLists EssentialFor,
+    NeighbourLists OptionalFor,
+    IReadOnlyList<ConceptUri> Occupations,
+    IReadOnlyList<int> EssentialCounts,
+    IReadOnlyList<int> OptionalCounts);

@@ -59,6 +59,8 @@ public sealed class FakeGraph
             CypherStatements.MissingConcepts => [.. Strings(p["uris"]).Where(u => !_nodes.ContainsKey(u)).Select(u => Row(("uri", u)))],
             CypherStatements.AddRelations => [Row(("added", (long)Relations(p).Count(r => _nodes.ContainsKey(r.Source) && _nodes.ContainsKey(r.Target) && _relationships.Add(r))))],
             CypherStatements.RecordImport => RecordImport(p),
+            CypherStatements.SkillRelations => SkillRelations(p),
+            CypherStatements.SkillListings => SkillListings(p),
             _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
         };
     }
@@ -109,6 +111,49 @@ public sealed class FakeGraph
             .Where(r => r.Source == uri && r.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL")
             .OrderBy(r => r.Target, StringComparer.Ordinal)
             .Select(r => Row(("type", r.Type), ("uri", r.Target), ("listedBy", (long)_relationships.Count(x => x.Target == r.Target && x.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL"))))];
+    }
+
+    private List<Dictionary<string, object?>> SkillRelations(Dictionary<string, object?> p)
+    {
+        var uri = (string)p["uri"]!;
+        if (!_nodes.ContainsKey(uri))
+        {
+            return [];
+        }
+
+        List<string> Targets(string type, string source) => [.. _relationships.Where(r => r.Type == type && r.Source == source).Select(r => r.Target).Order(StringComparer.Ordinal)];
+        List<string> Sources(string type, string target) => [.. _relationships.Where(r => r.Type == type && r.Target == target).Select(r => r.Source).Order(StringComparer.Ordinal)];
+        var occupations = Sources("ESSENTIAL_SKILL", uri);
+        var coRequired = occupations.SelectMany(o => Targets("ESSENTIAL_SKILL", o)).Where(s => s != uri)
+            .GroupBy(s => s, StringComparer.Ordinal)
+            .Select(g => (Uri: g.Key, Count: (long)g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Uri, StringComparer.Ordinal)
+            .Take((int)Math.Min((long)p["first"]!, int.MaxValue))
+            .Select(g => (object?)new List<object?> { g.Uri, g.Count })
+            .ToList();
+        return
+        [
+            Row(
+                ("occupations", (long)occupations.Count),
+                ("coRequired", coRequired),
+                ("essentialOut", Targets("ESSENTIAL_RELATED_SKILL", uri)),
+                ("essentialIn", Sources("ESSENTIAL_RELATED_SKILL", uri)),
+                ("optionalOut", Targets("OPTIONAL_RELATED_SKILL", uri)),
+                ("optionalIn", Sources("OPTIONAL_RELATED_SKILL", uri))),
+        ];
+    }
+
+    private List<Dictionary<string, object?>> SkillListings(Dictionary<string, object?> p)
+    {
+        var occupations = (long)_nodes.Values.Count(n => Equals(n["kind"], 1L));
+        long Size(string occupation, string type) => _relationships.Count(r => r.Source == occupation && r.Type == type);
+        List<object?> Listings(string skill, string type) =>
+        [
+            .. _relationships.Where(r => r.Target == skill && r.Type == type).Select(r => r.Source).Order(StringComparer.Ordinal)
+                .Select(o => (object?)new List<object?> { o, Size(o, "ESSENTIAL_SKILL"), Size(o, "OPTIONAL_SKILL") }),
+        ];
+        return [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(
+            ("uri", u), ("occupations", occupations), ("essentialFor", Listings(u, "ESSENTIAL_SKILL")), ("optionalFor", Listings(u, "OPTIONAL_SKILL"))))];
     }
 
     private List<Dictionary<string, object?>> ListConcepts(Dictionary<string, object?> p)

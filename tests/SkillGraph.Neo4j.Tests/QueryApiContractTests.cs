@@ -275,6 +275,49 @@ public sealed class QueryApiContractTests(ITestOutputHelper output) : IDisposabl
             }
         }
     }
+
+    [Fact]
+    public async Task The_related_skills_walk_in_one_statement_is_the_walk_from_the_ports_default_reads()
+    {
+        using var store = await Neo4jGraphStore.ConnectAsync(Options());
+        await store.WriteAsync(SampleGraph.Load());
+        using var defaults = new PortDefaults(store);
+        var skills = await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All);
+        Assert.NotEmpty(skills.Items);
+        foreach (var skill in skills.Items)
+        {
+            foreach (var first in (int[])[1, 3, 200])
+            {
+                var native = await store.GetSkillRelationsAsync(skill, first);
+                var composed = await ((IGraphStore)defaults).GetSkillRelationsAsync(skill, first);
+                Assert.Equal(composed.OccupationsRequiring, native.OccupationsRequiring);
+                Assert.Equal(composed.CoRequired, native.CoRequired);
+                Assert.Equal(composed.CoRequiredBy, native.CoRequiredBy);
+                Assert.Equal(composed.EssentialOut, native.EssentialOut);
+                Assert.Equal(composed.EssentialIn, native.EssentialIn);
+                Assert.Equal(composed.OptionalOut, native.OptionalOut);
+                Assert.Equal(composed.OptionalIn, native.OptionalIn);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_skill_listings_in_one_statement_are_the_listings_from_the_ports_default_reads()
+    {
+        using var store = await Neo4jGraphStore.ConnectAsync(Options());
+        await store.WriteAsync(SampleGraph.Load());
+        using var defaults = new PortDefaults(store);
+        ConceptUri[] skills = [.. (await store.ListConceptsAsync(new ConceptFilter(ConceptKind.Skill), PageRequest.All)).Items, ConceptUri.Parse("http://data.europa.eu/esco/skill/nope")];
+        var native = await store.GetSkillListingsAsync(skills);
+        var composed = await ((IGraphStore)defaults).GetSkillListingsAsync(skills);
+        Assert.NotEmpty(native.Occupations);
+        Assert.Equal(composed.OccupationCount, native.OccupationCount);
+        Assert.Equal(composed.EssentialFor.Select(l => l.ToArray()), native.EssentialFor.Select(l => l.ToArray()));
+        Assert.Equal(composed.OptionalFor.Select(l => l.ToArray()), native.OptionalFor.Select(l => l.ToArray()));
+        Assert.Equal(composed.Occupations, native.Occupations);
+        Assert.Equal(composed.EssentialCounts, native.EssentialCounts);
+        Assert.Equal(composed.OptionalCounts, native.OptionalCounts);
+    }
 }
 
 /// <summary>The adapter with only the port's required reads: the walks and skill listings take the port's default, level by level.</summary>

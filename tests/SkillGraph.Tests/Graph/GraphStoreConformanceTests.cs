@@ -291,6 +291,70 @@ public abstract class GraphStoreConformanceTests
         Assert.Empty(unknown.Optional);
     }
 
+    [SkippableFact]
+    public async Task GetSkillRelations_counts_co_required_skills_most_first_and_lists_skill_skill_relations_by_URI()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var relations = SmallGraph().AddRelations;
+        List<ConceptUri> Targets(ConceptUri source, RelationType type) => [.. relations.Where(r => r.Source == source && r.Type == type).Select(r => r.Target).Order()];
+        List<ConceptUri> Sources(ConceptUri target, RelationType type) => [.. relations.Where(r => r.Target == target && r.Type == type).Select(r => r.Source).Order()];
+        foreach (var skill in (ConceptUri[])[Programming, Java, Testing, Cooking, Creme])
+        {
+            foreach (var first in (int[])[1, 20])
+            {
+                var walk = await store.GetSkillRelationsAsync(skill, first);
+                var occupations = Sources(skill, RelationType.EssentialSkill);
+                var expected = occupations.SelectMany(o => Targets(o, RelationType.EssentialSkill)).Where(s => s != skill)
+                    .GroupBy(s => s).Select(g => (Uri: g.Key, Count: g.Count()))
+                    .OrderByDescending(g => g.Count).ThenBy(g => g.Uri).Take(first).ToList();
+                Assert.Equal(occupations.Count, walk.OccupationsRequiring);
+                Assert.Equal(expected.Select(e => e.Uri), walk.CoRequired);
+                Assert.Equal(expected.Select(e => e.Count), walk.CoRequiredBy);
+                Assert.Equal(Targets(skill, RelationType.EssentialRelatedSkill), walk.EssentialOut);
+                Assert.Equal(Sources(skill, RelationType.EssentialRelatedSkill), walk.EssentialIn);
+                Assert.Equal(Targets(skill, RelationType.OptionalRelatedSkill), walk.OptionalOut);
+                Assert.Equal(Sources(skill, RelationType.OptionalRelatedSkill), walk.OptionalIn);
+            }
+        }
+
+        var java = await store.GetSkillRelationsAsync(Java, 20);
+        Assert.Equal(1, java.OccupationsRequiring);
+        Assert.Equal([Programming], java.CoRequired); // the developer's other essential skill
+        Assert.Equal([1], java.CoRequiredBy);
+        Assert.Equal([Testing], java.OptionalOut);
+        Assert.Equal([Java], (await store.GetSkillRelationsAsync(Testing, 20)).OptionalIn);
+        var unknown = await store.GetSkillRelationsAsync(U("skill/nope"), 20);
+        Assert.Equal(0, unknown.OccupationsRequiring);
+        Assert.Empty(unknown.CoRequired);
+        Assert.Empty(unknown.EssentialOut);
+        Assert.Empty(unknown.OptionalIn);
+    }
+
+    [SkippableFact]
+    public async Task GetSkillListings_gives_each_skills_occupations_by_URI_and_their_skill_list_sizes()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var relations = SmallGraph().AddRelations;
+        List<ConceptUri> Sources(ConceptUri target, RelationType type) => [.. relations.Where(r => r.Target == target && r.Type == type).Select(r => r.Source).Order()];
+        int Size(ConceptUri source, RelationType type) => relations.Count(r => r.Source == source && r.Type == type);
+        ConceptUri[] skills = [Testing, Java, U("skill/nope"), Cooking];
+        var listings = await store.GetSkillListingsAsync(skills);
+
+        Assert.Equal(3, listings.OccupationCount);
+        for (var i = 0; i < skills.Length; i++)
+        {
+            Assert.Equal(Sources(skills[i], RelationType.EssentialSkill), listings.EssentialFor[i]);
+            Assert.Equal(Sources(skills[i], RelationType.OptionalSkill), listings.OptionalFor[i]);
+        }
+
+        List<ConceptUri> occupations = [.. skills.SelectMany(s => Sources(s, RelationType.EssentialSkill).Concat(Sources(s, RelationType.OptionalSkill))).Distinct().Order()];
+        Assert.Equal([Chef, Developer, Tester], occupations.Order()); // the small graph's three occupations list these skills
+        Assert.Equal(occupations, listings.Occupations);
+        Assert.Equal(occupations.Select(o => Size(o, RelationType.EssentialSkill)), listings.EssentialCounts);
+        Assert.Equal(occupations.Select(o => Size(o, RelationType.OptionalSkill)), listings.OptionalCounts);
+        Assert.Equal([Developer], listings.OptionalFor[0]); // the developer has testing as an optional skill
+    }
+
     /// <summary>The walk computed from <see cref="SmallGraph"/>'s relations, breadth first: concept → its neighbours by URI.</summary>
     private static SortedDictionary<ConceptUri, List<ConceptUri>> ExpectedWalk(IEnumerable<WalkStart> starts, RelationType type, bool outgoing)
     {

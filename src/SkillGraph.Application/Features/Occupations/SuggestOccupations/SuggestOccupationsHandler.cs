@@ -39,21 +39,11 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             weight = Math.Max(weight, skill.Weight);
         }
 
-        var concepts = await graph.GetConceptsAsync(skills, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < skills.Count; i++)
-        {
-            if (concepts[i] is not { Kind: ConceptKind.Skill } concept)
-            {
-                var index = IndexOf(query.Skills, skills[i]);
-                throw new ConceptNotFoundException(concepts[i] is { } other
-                    ? $"skills[{index}]: {skills[i]} names the {GraphReads.Describe(other.Kind)} '{other.PreferredLabel}', not a skill"
-                    : $"skills[{index}]: no skill has the URI {skills[i]}");
-            }
-        }
-
-        var essentialFor = await graph.AllNeighboursOfManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        var optionalFor = await graph.AllNeighboursOfManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        var occupationCount = Math.Max(1, (await graph.CountAsync(cancellationToken).ConfigureAwait(false)).Occupations);
+        // Two reads: the listings of the skills, then the skills and the suggested occupations in one batch.
+        var listings = await graph.GetSkillListingsAsync(skills, cancellationToken).ConfigureAwait(false);
+        var essentialFor = listings.EssentialFor;
+        var optionalFor = listings.OptionalFor;
+        var occupationCount = Math.Max(1, listings.OccupationCount);
 
         // One pass over the occupations that list each skill: the weighted matches, essential and optional.
         var alpha = query.OptionalWeight;
@@ -92,18 +82,22 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             }
         }
 
-        if (tallies.Count == 0)
+        // The length term needs only the sizes of the candidates' skill lists.
+        var sizes = new Dictionary<ConceptUri, int>(listings.Occupations.Count);
+        for (var i = 0; i < listings.Occupations.Count; i++)
         {
-            return [];
+            sizes[listings.Occupations[i]] = i;
         }
 
-        // The length term needs only the sizes of the candidates' skill lists.
         var candidates = tallies.Keys.ToArray();
-        var essentialCounts = await graph.CountNeighboursManyAsync(candidates, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var optionalCounts = await graph.CountNeighboursManyAsync(candidates, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        var essentialCounts = new int[candidates.Length];
+        var optionalCounts = new int[candidates.Length];
         var scored = new (ConceptUri Uri, double Score, int Index)[candidates.Length];
         for (var i = 0; i < candidates.Length; i++)
         {
+            var at = sizes[candidates[i]];
+            essentialCounts[i] = listings.EssentialCounts[at];
+            optionalCounts[i] = listings.OptionalCounts[at];
             var size = Math.Max(1.0, essentialCounts[i] + (alpha * optionalCounts[i]));
             scored[i] = (candidates[i], tallies[candidates[i]] / total / Math.Pow(size, query.LengthExponent), i);
         }
@@ -117,25 +111,73 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
         }
 
         var top = scored[..keep];
-        var topUris = top.Select(t => t.Uri).ToArray();
-        var theirEssential = await graph.AllNeighboursOfManyAsync(topUris, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var theirOptional = await graph.AllNeighboursOfManyAsync(topUris, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var occupations = await graph.ConceptMapAsync(topUris, cancellationToken).ConfigureAwait(false);
+        var read = await graph.GetConceptsAsync([.. skills, .. top.Select(t => t.Uri)], cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < skills.Count; i++)
+        {
+            if (read[i] is not { Kind: ConceptKind.Skill })
+            {
+                var index = IndexOf(query.Skills, skills[i]);
+                throw new ConceptNotFoundException(read[i] is { } other
+                    ? $"skills[{index}]: {skills[i]} names the {GraphReads.Describe(other.Kind)} '{other.PreferredLabel}', not a skill"
+                    : $"skills[{index}]: no skill has the URI {skills[i]}");
+            }
+        }
+
+        if (top.Length == 0)
+        {
+            return [];
+        }
+
+        // The matched skills of each kept occupation, by URI as its own lists give them (the label sort below is not stable).
+        var topIndex = new Dictionary<ConceptUri, int>(top.Length);
+        for (var i = 0; i < top.Length; i++)
+        {
+            topIndex[top[i].Uri] = i;
+        }
+
+        var matchedEssential = new List<ConceptUri>[top.Length];
+        var matchedOptional = new List<ConceptUri>[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            matchedEssential[i] = [];
+            matchedOptional[i] = [];
+        }
+
+        for (var i = 0; i < skills.Count; i++)
+        {
+            foreach (var occupation in essentialFor[i])
+            {
+                if (topIndex.TryGetValue(occupation, out var at))
+                {
+                    matchedEssential[at].Add(skills[i]);
+                }
+            }
+        }
+
+        for (var i = 0; i < skills.Count; i++)
+        {
+            foreach (var occupation in optionalFor[i])
+            {
+                if (topIndex.TryGetValue(occupation, out var at) && !matchedEssential[at].Contains(skills[i]))
+                {
+                    matchedOptional[at].Add(skills[i]);
+                }
+            }
+        }
+
         var skillRefs = new Dictionary<ConceptUri, ConceptRef>(skills.Count);
         for (var i = 0; i < skills.Count; i++)
         {
-            skillRefs[skills[i]] = ConceptRef.Of(concepts[i]!);
+            skillRefs[skills[i]] = ConceptRef.Of(read[i]!);
         }
 
-        List<ConceptRef> Matched(IReadOnlyList<ConceptUri> listed, IReadOnlyList<ConceptUri>? except)
+        List<ConceptRef> Matched(List<ConceptUri> listed)
         {
-            var matched = new List<ConceptRef>();
+            listed.Sort();
+            var matched = new List<ConceptRef>(listed.Count);
             foreach (var skill in listed)
             {
-                if (skillRefs.TryGetValue(skill, out var found) && (except is null || !except.Contains(skill)))
-                {
-                    matched.Add(found);
-                }
+                matched.Add(skillRefs[skill]);
             }
 
             matched.Sort(static (a, b) => string.CompareOrdinal(a.Label, b.Label));
@@ -147,12 +189,12 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
         {
             var t = top[i];
             suggestions.Add(new OccupationSuggestion(
-                ConceptRef.Of(occupations[t.Uri]),
+                ConceptRef.Of(read[skills.Count + i]!),
                 Math.Round(t.Score, 6),
                 essentialCounts[t.Index],
                 optionalCounts[t.Index],
-                Matched(theirEssential[i], null),
-                Matched(theirOptional[i], theirEssential[i])));
+                Matched(matchedEssential[i]),
+                Matched(matchedOptional[i])));
         }
 
         // Exact score first (not the rounded one), then label, then URI.
