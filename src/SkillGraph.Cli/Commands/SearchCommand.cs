@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SkillGraph.Application.Features.Concepts.SearchConcepts;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using Spectre.Console;
@@ -26,8 +27,8 @@ internal static class SearchCommand
         });
         search.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, cancellationToken, async ct =>
         {
-            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var hits = await store.SearchAsync(new SearchQuery(parse.GetValue(text)!, parse.GetValue(kind), parse.GetValue(first)), ct).ConfigureAwait(false);
+            using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
+            var hits = await services.Mediator.Send(new SearchConcepts(new SearchQuery(parse.GetValue(text)!, parse.GetValue(kind), parse.GetValue(first))), ct).ConfigureAwait(false);
             var table = new Table().AddColumn("score").AddColumn("kind").AddColumn("label").AddColumn("matched").AddColumn("uri");
             foreach (var hit in hits)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SkillGraph.Application.Features.Concepts.CountGraph;
 using SkillGraph.Graph;
 using Spectre.Console;
 
@@ -17,8 +18,8 @@ internal static class StatsCommand
         stats.Options.Add(details);
         stats.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, cancellationToken, async ct =>
         {
-            using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var counts = await store.CountAsync(ct).ConfigureAwait(false);
+            using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
+            var counts = await services.Mediator.Send(new CountGraph(), ct).ConfigureAwait(false);
             var json = ToJson(counts, parse.GetValue(details));
             if (parse.GetValue(CliOptions.Json))
             {
