@@ -30,9 +30,7 @@ public static class BenchStore
             return Open();
         }
 
-        var options = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(Neo4jOptions.Section).Get<Neo4jOptions>() ?? new Neo4jOptions();
-        Neo4jOptionsValidator.ThrowIfInvalid(options);
-        return Neo4jGraphStore.ConnectAsync(options).GetAwaiter().GetResult();
+        return Neo4jGraphStore.ConnectAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build()).GetAwaiter().GetResult();
     }
 
     /// <summary>Opens the benchmark store, importing ESCO into it first if it is new.</summary>

@@ -77,21 +77,8 @@ internal static class CliRunner
     /// The Neo4j adapter over <c>Graph:Neo4j</c> from the environment (<c>Graph__Neo4j__Url</c>, <c>__Database</c>,
     /// <c>__User</c>/<c>__Password</c> or <c>__Token</c>), as the server binds it; checked and connected at once.
     /// </summary>
-    public static async Task<IGraphStore> OpenNeo4jAsync(CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var options = configuration.GetSection(Neo4jOptions.Section).Get<Neo4jOptions>() ?? new Neo4jOptions();
-        Neo4jOptionsValidator.ThrowIfInvalid(options);
-        return await Neo4jGraphStore.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Where a store lives, for messages.</summary>
-    public static string Describe(IGraphStore store) => store switch
-    {
-        SqliteGraphStore embedded => embedded.FilePath,
-        Neo4jGraphStore neo4j => neo4j.Target,
-        _ => store.GetType().Name,
-    };
+    public static async Task<IGraphStore> OpenNeo4jAsync(CancellationToken cancellationToken) =>
+        await Neo4jGraphStore.ConnectAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The store and the application's Mediator pipeline, as the server has them.</summary>
     public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken) =>

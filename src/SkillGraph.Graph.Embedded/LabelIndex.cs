@@ -143,7 +143,7 @@ internal sealed class LabelIndex
                         continue;
                     }
 
-                    var score = Score(labelId, queryTokens, weights, weightSum, normalizedQuery);
+                    var score = LabelMatch.Score(_labelTokens[labelId], _labelNormalized[labelId], _labelKind[labelId] == LabelKind.Preferred, queryTokens, weights, weightSum, normalizedQuery);
                     if (score <= 0)
                     {
                         continue;
@@ -195,60 +195,6 @@ internal sealed class LabelIndex
 
             touched.Clear();
         }
-    }
-
-    /// <summary>Scores one label against the query in (0, 1], or 0 when a query token finds no label token.</summary>
-    private double Score(int labelId, string[] queryTokens, double[] weights, double weightSum, string normalizedQuery)
-    {
-        var labelTokens = _labelTokens[labelId];
-        var matched = 0.0;
-        Span<bool> used = labelTokens.Length <= 64 ? stackalloc bool[labelTokens.Length] : new bool[labelTokens.Length];
-        var position = -1;
-        var inOrder = true;
-        for (var i = 0; i < queryTokens.Length; i++)
-        {
-            var q = queryTokens[i];
-            var bestQuality = 0.0;
-            var bestToken = -1;
-            for (var j = 0; j < labelTokens.Length; j++)
-            {
-                if (used[j])
-                {
-                    continue;
-                }
-
-                var token = labelTokens[j];
-                var quality = token.Length == q.Length && string.Equals(token, q, StringComparison.Ordinal) ? 1.0
-                    : q.Length >= 2 && token.StartsWith(q, StringComparison.Ordinal) ? 0.5 + (0.4 * q.Length / token.Length)
-                    : 0.0;
-                if (quality > bestQuality)
-                {
-                    bestQuality = quality;
-                    bestToken = j;
-                }
-            }
-
-            if (bestToken < 0)
-            {
-                return 0;
-            }
-
-            used[bestToken] = true;
-            inOrder &= bestToken > position;
-            position = bestToken;
-            matched += weights[i] * bestQuality;
-        }
-
-        var queryMatch = matched / weightSum;
-        var coverage = queryTokens.Length / (double)labelTokens.Length;
-        var preferred = _labelKind[labelId] == LabelKind.Preferred;
-        if (string.Equals(_labelNormalized[labelId], normalizedQuery, StringComparison.Ordinal))
-        {
-            return preferred ? 1.0 : 0.97;
-        }
-
-        var score = (0.55 * queryMatch) + (0.3 * Math.Min(1.0, coverage)) + (inOrder ? 0.05 : 0.0) + (preferred ? 0.05 : 0.0);
-        return Math.Min(score, 0.95);
     }
 
     private (int From, int To) TermRange(string token, bool allowPrefix)

@@ -58,6 +58,8 @@ public sealed class SqliteGraphStore : IGraphStore
 
     public string FilePath { get; }
 
+    public override string ToString() => FilePath;
+
     internal GraphSnapshot Snapshot => _snapshot;
 
     /// <summary>Opens (creating if needed) the store at <see cref="EmbeddedStoreOptions.Path"/>.</summary>

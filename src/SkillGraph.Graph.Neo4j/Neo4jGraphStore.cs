@@ -22,12 +22,26 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <summary>Where this store lives, for messages: "http://host:7474 (database neo4j)".</summary>
     public string Target => _client.Target;
 
+    public override string ToString() => Target;
+
     /// <summary>
     /// Checks the options, then runs one cheap read without retries: an unreachable server, refused credentials or an
     /// unknown database fail at once with one line (<see cref="GraphStoreException"/>) naming the URL and the database.
     /// </summary>
     public static Task<Neo4jGraphStore> ConnectAsync(Neo4jOptions options, CancellationToken cancellationToken = default) =>
         ConnectAsync(options, null, cancellationToken);
+
+    /// <summary>
+    /// The same from configuration (section <see cref="Neo4jOptions.Section"/>, e.g. <c>Graph__Neo4j__Url</c> in the
+    /// environment), checked first: what a host without the options pipeline (the CLI, the bench) connects with.
+    /// </summary>
+    public static Task<Neo4jGraphStore> ConnectAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        var options = new Neo4jOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(Neo4jOptions.Section), options);
+        Neo4jOptionsValidator.ThrowIfInvalid(options);
+        return ConnectAsync(options, cancellationToken);
+    }
 
     internal static async Task<Neo4jGraphStore> ConnectAsync(Neo4jOptions options, HttpMessageHandler? transport, CancellationToken cancellationToken = default)
     {

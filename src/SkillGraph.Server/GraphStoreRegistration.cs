@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
-using SkillGraph.Graph.Neo4j;
 
 namespace SkillGraph.Server;
 
@@ -47,12 +46,4 @@ public static class GraphStoreRegistration
             : value.Trim().ToLowerInvariant() is "embedded" or "neo4j" ? value.Trim().ToLowerInvariant()
             : throw new SkillGraphException(ErrorCode.BadInput, $"{StoreKey} = '{value}': give Embedded or Neo4j.");
     }
-
-    /// <summary>Where the store lives, for the start-up log line.</summary>
-    public static string Describe(IGraphStore store) => store switch
-    {
-        SqliteGraphStore embedded => embedded.FilePath,
-        Neo4jGraphStore neo4j => neo4j.Target,
-        _ => store.GetType().Name,
-    };
 }

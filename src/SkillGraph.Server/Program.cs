@@ -59,7 +59,7 @@ try
 {
     var store = app.Services.GetRequiredService<IGraphStore>();
     var counts = await store.CountAsync().ConfigureAwait(false);
-    app.Logger.LogInformation("Graph store {Store}: {Occupations} occupations, {Skills} skills", GraphStoreRegistration.Describe(store), counts.Occupations, counts.Skills);
+    app.Logger.LogInformation("Graph store {Store}: {Occupations} occupations, {Skills} skills", store, counts.Occupations, counts.Skills);
 }
 catch (Exception ex) when (ex is SkillGraphException or OptionsValidationException)
 {

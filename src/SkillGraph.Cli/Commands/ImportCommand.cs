@@ -53,7 +53,7 @@ internal static class ImportCommand
             }).ConfigureAwait(false);
 
             var counts = await store.CountAsync(ct).ConfigureAwait(false);
-            Console.WriteLine($"Imported {batch.Source} into {CliRunner.Describe(store)} in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+            Console.WriteLine($"Imported {batch.Source} into {store} in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
             Console.WriteLine($"  {counts.Occupations} occupations, {counts.Skills} skills, {counts.SkillGroups} skill groups, {counts.IscoGroups} ISCO groups; {counts.Essential} essential and {counts.Optional} optional relations.");
             Console.WriteLine($"  concepts: {result.Inserted} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Removed} removed.");
             if (batch.Skipped.Count > 0)

@@ -22,25 +22,23 @@ public static class EvaluationData
     /// <summary><paramref name="configured"/> (the host reads <see cref="DataVariable"/>), else <c>../shared/data</c> beside the repository (found upwards from the working directory).</summary>
     public static string ResolveRoot(string? configured)
     {
+        if (configured is { Length: > 0 })
         {
-            if (configured is { Length: > 0 })
-            {
-                return configured;
-            }
+            return configured;
+        }
 
-            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
                 {
-                    if (File.Exists(Path.Combine(dir.FullName, "SkillGraph.sln")))
-                    {
-                        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                    }
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
                 }
             }
-
-            return Path.GetFullPath(Path.Combine("..", "shared", "data"));
         }
+
+        return Path.GetFullPath(Path.Combine("..", "shared", "data"));
     }
 
     /// <summary>Any labelled file by its extension: <c>.csv</c> (SkillSkape columns sentence, skills) or <c>.jsonl</c> (<c>{"text","skills":[uri]}</c>).</summary>
