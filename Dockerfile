@@ -1,4 +1,5 @@
-# The SkillGraph server (GraphQL over HTTP, GET /healthz) for docker-compose.yml.
+# The SkillGraph server (GraphQL over HTTP, GET /healthz) for docker-compose.yml, with the CLI beside it in /app/cli
+# (docker-compose's one-shot `esco-import` runs `dotnet /app/cli/skillgraph.dll import esco --store neo4j`).
 # Multi-stage: the .NET SDK builds and publishes (npm fetches GraphiQL during the build), the ASP.NET runtime runs it
 # as the image's non-root user. Configuration by environment: Graph__Store, Graph__Neo4j__* (see docker-compose.yml).
 
@@ -8,7 +9,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/SkillGraph.Server/SkillGraph.Server.csproj -c Release -o /app -nologo
+RUN dotnet publish src/SkillGraph.Server/SkillGraph.Server.csproj -c Release -o /app -nologo \
+ && dotnet publish src/SkillGraph.Cli/SkillGraph.Cli.csproj -c Release -o /app/cli -nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \

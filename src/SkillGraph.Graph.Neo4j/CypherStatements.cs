@@ -27,6 +27,11 @@ public static class CypherStatements
     public const string RecordImport = "writes/record-import";
     public const string SkillRelations = "reads/skill-relations";
     public const string SkillListings = "reads/skill-listings";
+    public const string OccupationPeers = "reads/occupation-peers";
+    public const string CareerCandidates = "reads/career-candidates";
+    public const string SkillGap = "reads/skill-gap";
+    public const string SearchMany = "reads/search-many";
+    public const string SkillLinks = "reads/skill-links";
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -35,7 +40,7 @@ public static class CypherStatements
     [
         Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
-        SkillRelations, SkillListings,
+        SkillRelations, SkillListings, OccupationPeers, CareerCandidates, SkillGap, SearchMany, SkillLinks,
     ];
 
     /// <summary>The text of statement <paramref name="name"/>, exactly as the file holds it.</summary>

@@ -266,6 +266,181 @@ public sealed class Neo4jGraphStore : IGraphStore
         return SearchScorer.Rank(candidates, query.Text, first);
     }
 
+    /// <summary>Every search's candidates in one statement (<c>reads/search-many</c>), each scored as <see cref="SearchAsync"/> scores them.</summary>
+    public async ValueTask<IReadOnlyList<IReadOnlyList<SearchHit>>> SearchManyAsync(IReadOnlyList<SearchQuery> queries, CancellationToken cancellationToken = default)
+    {
+        var answers = new IReadOnlyList<SearchHit>[queries.Count];
+        var asked = new List<(int Index, string[] Tokens)>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            answers[i] = [];
+            var tokens = LabelText.Tokens(LabelText.Normalize(queries[i].Text));
+            if (tokens.Length > 0 && queries[i].First > 0)
+            {
+                asked.Add((i, tokens));
+            }
+        }
+
+        if (asked.Count == 0)
+        {
+            return answers;
+        }
+
+        var rows = await _client.ReadAsync(
+            CypherStatements.SearchMany,
+            new Dictionary<string, object?>
+            {
+                ["queries"] = asked.Select(a => new Dictionary<string, object?> { ["kind"] = queries[a.Index].Kind is { } k ? (int)k : null, ["tokens"] = a.Tokens }).ToArray(),
+                ["limit"] = _options.SearchCandidates,
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.Rows)
+        {
+            var query = queries[asked[row.Int("i")].Index];
+            var candidates = row.List("concepts").OfType<Dictionary<string, object?>>().Select(ConceptProperties.FromMap);
+            answers[asked[row.Int("i")].Index] = SearchScorer.Rank(candidates, query.Text, Math.Clamp(query.First, 0, SearchQuery.MaxResults));
+        }
+
+        return answers;
+    }
+
+    /// <summary>The related-occupations walk in one statement (<c>reads/occupation-peers</c>).</summary>
+    public async ValueTask<OccupationPeers> GetOccupationPeersAsync(ConceptUri occupation, bool withOptional, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.OccupationPeers,
+            new Dictionary<string, object?> { ["uri"] = occupation.Value, ["withOptional"] = withOptional },
+            cancellationToken).ConfigureAwait(false);
+        var essentialType = ConceptProperties.RelationshipType(RelationType.EssentialSkill);
+        var ordered = rows.Rows.OrderBy(r => r.String("type") == essentialType ? 0 : 1).ThenBy(r => ConceptUri.Parse(r.String("uri"))).ToList();
+        var essentialCount = ordered.Count(r => r.String("type") == essentialType);
+        return new OccupationPeers(
+            [.. ordered.Take(essentialCount).Select(r => ConceptUri.Parse(r.String("uri")))],
+            [.. ordered.Skip(essentialCount).Select(r => ConceptUri.Parse(r.String("uri")))],
+            Lists(ordered, "essentialFor"),
+            Lists(ordered, "optionalFor"));
+    }
+
+    /// <summary>The career-moves walk in one statement (<c>reads/career-candidates</c>).</summary>
+    public async ValueTask<CareerCandidates> GetCareerCandidatesAsync(ConceptUri? from, IReadOnlyList<ConceptUri> held, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.CareerCandidates,
+            new Dictionary<string, object?> { ["from"] = from?.Value, ["held"] = Distinct(held) },
+            cancellationToken).ConfigureAwait(false);
+        var fromSkills = rows.Rows.Count == 0 ? [] : SortedUris(rows.Rows[0].List("fromSkills"));
+        var ordered = rows.Rows.Where(r => r.GetValueOrDefault("candidate") is string).OrderBy(r => ConceptUri.Parse(r.String("candidate"))).ToList();
+        return new CareerCandidates(fromSkills, [.. ordered.Select(r => ConceptUri.Parse(r.String("candidate")))], Lists(ordered, "essential"));
+    }
+
+    /// <summary>The skill-gap walk in one statement (<c>reads/skill-gap</c>).</summary>
+    public async ValueTask<SkillGapGraph> GetSkillGapGraphAsync(ConceptUri occupation, IReadOnlyList<ConceptUri> held, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.SkillGap,
+            new Dictionary<string, object?> { ["uri"] = occupation.Value, ["held"] = Distinct(held) },
+            cancellationToken).ConfigureAwait(false);
+        var concepts = new Dictionary<ConceptUri, Concept>();
+        var skills = new List<(bool Essential, Concept Skill, int Reach)>();
+        var broader = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
+        var narrower = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
+        var essentialType = ConceptProperties.RelationshipType(RelationType.EssentialSkill);
+        foreach (var row in rows.Rows)
+        {
+            var uri = ConceptUri.Parse(row.String("uri"));
+            switch (row.String("part"))
+            {
+                case "concept":
+                    concepts[uri] = ConceptProperties.FromMap(row.Map("concept")!);
+                    break;
+                case "skill":
+                    skills.Add((row.String("type") == essentialType, ConceptProperties.FromMap(row.Map("concept")!), row.Int("reach")));
+                    break;
+                case "broader":
+                    broader[uri] = SortedUris(row.List("targets"));
+                    break;
+                case "narrower":
+                    narrower[uri] = SortedUris(row.List("targets"));
+                    break;
+                default:
+                    throw new Neo4jQueryException("SkillGraph.UnexpectedAnswer", CypherStatements.SkillGap, $"a row of unknown part '{row.String("part")}'");
+            }
+        }
+
+        skills.Sort((a, b) => a.Skill.Uri.CompareTo(b.Skill.Uri));
+        var essential = skills.Where(s => s.Essential).ToList();
+        var optional = skills.Where(s => !s.Essential).ToList();
+        return new SkillGapGraph(
+            concepts.GetValueOrDefault(occupation),
+            [.. held.Select(h => concepts.GetValueOrDefault(h))],
+            [.. essential.Select(s => s.Skill)],
+            [.. essential.Select(s => s.Reach)],
+            [.. optional.Select(s => s.Skill)],
+            [.. optional.Select(s => s.Reach)],
+            broader,
+            narrower);
+    }
+
+    /// <summary>One hop over the skill–skill relations in one statement (<c>reads/skill-links</c>).</summary>
+    public async ValueTask<SkillLinks> GetSkillLinksAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(
+            CypherStatements.SkillLinks,
+            new Dictionary<string, object?> { ["uris"] = Distinct(skills) },
+            cancellationToken).ConfigureAwait(false);
+        var bySkill = new Dictionary<string, IReadOnlyDictionary<string, object?>>(rows.Rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows.Rows)
+        {
+            bySkill[row.String("uri")!] = row;
+        }
+
+        var listedBy = new Dictionary<ConceptUri, int>();
+        NeighbourLists Lists(string field)
+        {
+            var offsets = new int[skills.Count + 1];
+            var targets = new List<ConceptUri>();
+            for (var i = 0; i < skills.Count; i++)
+            {
+                if (bySkill.TryGetValue(skills[i].Value, out var row))
+                {
+                    foreach (var link in row.List(field).Cast<List<object?>>())
+                    {
+                        var target = ConceptUri.Parse((string)link[0]!);
+                        targets.Add(target);
+                        listedBy[target] = (int)(Values.AsLong(link[1]) ?? 0);
+                    }
+                }
+
+                offsets[i + 1] = targets.Count;
+            }
+
+            return new NeighbourLists([.. targets], offsets);
+        }
+
+        return new SkillLinks(Lists("essentialOut"), Lists("essentialIn"), Lists("optionalOut"), Lists("optionalIn"), listedBy);
+    }
+
+    private static ConceptUri[] SortedUris(List<object?> list)
+    {
+        var uris = list.Select(u => ConceptUri.Parse((string)u!)).ToArray();
+        Array.Sort(uris);
+        return uris;
+    }
+
+    /// <summary>The URI lists in field <paramref name="field"/> of each row, as one <see cref="NeighbourLists"/> (each list by URI).</summary>
+    private static NeighbourLists Lists(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, string field)
+    {
+        var offsets = new int[rows.Count + 1];
+        var targets = new List<ConceptUri>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            targets.AddRange(SortedUris(rows[i].List(field)));
+            offsets[i + 1] = targets.Count;
+        }
+
+        return new NeighbourLists([.. targets], offsets);
+    }
+
     public async ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;

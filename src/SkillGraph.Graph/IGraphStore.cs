@@ -66,6 +66,18 @@ public interface IGraphStore : IDisposable
     /// <summary>Label search over preferred and alternative labels: case- and diacritic-insensitive, whole words and prefixes, best first.</summary>
     ValueTask<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Several label searches in one read, answers in the order asked (what resolving a list of phrases needs).</summary>
+    async ValueTask<IReadOnlyList<IReadOnlyList<SearchHit>>> SearchManyAsync(IReadOnlyList<SearchQuery> queries, CancellationToken cancellationToken = default)
+    {
+        var answers = new IReadOnlyList<SearchHit>[queries.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = await SearchAsync(queries[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return answers;
+    }
+
     /// <summary>Concepts of one kind that pass <paramref name="filter"/>, ordered by URI, one page at a time.</summary>
     ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
@@ -130,4 +142,32 @@ public interface IGraphStore : IDisposable
         var optionalCounts = await CountNeighboursManyAsync(listed, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
         return new SkillListings(occupationCount, essentialFor, optionalFor, listed, essentialCounts, optionalCounts);
     }
+
+    /// <summary>
+    /// What related occupations need of <paramref name="occupation"/> in one read (see <see cref="OccupationPeers"/>);
+    /// empty for an unknown URI. The default is composed from the neighbour reads; an adapter that can walk in one request overrides it.
+    /// </summary>
+    ValueTask<OccupationPeers> GetOccupationPeersAsync(ConceptUri occupation, bool withOptional, CancellationToken cancellationToken = default) =>
+        ComposedReads.OccupationPeersAsync(this, occupation, withOptional, cancellationToken);
+
+    /// <summary>
+    /// What career moves need in one read (see <see cref="CareerCandidates"/>): from the occupation <paramref name="from"/>
+    /// (if any) and the <paramref name="held"/> skills. The default is composed from the neighbour reads.
+    /// </summary>
+    ValueTask<CareerCandidates> GetCareerCandidatesAsync(ConceptUri? from, IReadOnlyList<ConceptUri> held, CancellationToken cancellationToken = default) =>
+        ComposedReads.CareerCandidatesAsync(this, from, held, cancellationToken);
+
+    /// <summary>
+    /// What a skill gap needs in one read (see <see cref="SkillGapGraph"/>): the occupation, its skills and the broader
+    /// relations around the <paramref name="held"/> skills. The default is composed from the concept and neighbour reads.
+    /// </summary>
+    ValueTask<SkillGapGraph> GetSkillGapGraphAsync(ConceptUri occupation, IReadOnlyList<ConceptUri> held, CancellationToken cancellationToken = default) =>
+        ComposedReads.SkillGapGraphAsync(this, occupation, held, cancellationToken);
+
+    /// <summary>
+    /// One hop over the skill–skill relations from <paramref name="skills"/> in one read (see <see cref="SkillLinks"/>).
+    /// The default is composed from the neighbour reads and counts.
+    /// </summary>
+    ValueTask<SkillLinks> GetSkillLinksAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default) =>
+        ComposedReads.SkillLinksAsync(this, skills, cancellationToken);
 }

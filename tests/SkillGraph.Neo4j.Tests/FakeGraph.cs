@@ -61,6 +61,11 @@ public sealed class FakeGraph
             CypherStatements.RecordImport => RecordImport(p),
             CypherStatements.SkillRelations => SkillRelations(p),
             CypherStatements.SkillListings => SkillListings(p),
+            CypherStatements.OccupationPeers => OccupationPeers(p),
+            CypherStatements.CareerCandidates => CareerCandidates(p),
+            CypherStatements.SkillGap => SkillGap(p),
+            CypherStatements.SearchMany => SearchMany(p),
+            CypherStatements.SkillLinks => SkillLinks(p),
             _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
         };
     }
@@ -121,8 +126,6 @@ public sealed class FakeGraph
             return [];
         }
 
-        List<string> Targets(string type, string source) => [.. _relationships.Where(r => r.Type == type && r.Source == source).Select(r => r.Target).Order(StringComparer.Ordinal)];
-        List<string> Sources(string type, string target) => [.. _relationships.Where(r => r.Type == type && r.Target == target).Select(r => r.Source).Order(StringComparer.Ordinal)];
         var occupations = Sources("ESSENTIAL_SKILL", uri);
         var coRequired = occupations.SelectMany(o => Targets("ESSENTIAL_SKILL", o)).Where(s => s != uri)
             .GroupBy(s => s, StringComparer.Ordinal)
@@ -154,6 +157,87 @@ public sealed class FakeGraph
         ];
         return [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(
             ("uri", u), ("occupations", occupations), ("essentialFor", Listings(u, "ESSENTIAL_SKILL")), ("optionalFor", Listings(u, "OPTIONAL_SKILL"))))];
+    }
+
+    private List<string> Targets(string type, string source) => [.. _relationships.Where(r => r.Type == type && r.Source == source).Select(r => r.Target).Order(StringComparer.Ordinal)];
+
+    private List<string> Sources(string type, string target) => [.. _relationships.Where(r => r.Type == type && r.Target == target).Select(r => r.Source).Order(StringComparer.Ordinal)];
+
+    private List<Dictionary<string, object?>> OccupationPeers(Dictionary<string, object?> p)
+    {
+        var uri = (string)p["uri"]!;
+        var withOptional = (bool)p["withOptional"]!;
+        return [.. _relationships
+            .Where(r => r.Source == uri && (r.Type == "ESSENTIAL_SKILL" || (withOptional && r.Type == "OPTIONAL_SKILL")))
+            .OrderBy(r => r.Target, StringComparer.Ordinal)
+            .Select(r => Row(
+                ("type", r.Type),
+                ("uri", r.Target),
+                ("essentialFor", Sources("ESSENTIAL_SKILL", r.Target)),
+                ("optionalFor", withOptional ? Sources("OPTIONAL_SKILL", r.Target) : [])))];
+    }
+
+    private List<Dictionary<string, object?>> CareerCandidates(Dictionary<string, object?> p)
+    {
+        var from = p["from"] as string;
+        var fromSkills = from is null ? [] : Targets("ESSENTIAL_SKILL", from).Concat(Targets("OPTIONAL_SKILL", from)).Distinct().ToList();
+        var held = fromSkills.Concat(Strings(p["held"])).ToHashSet(StringComparer.Ordinal);
+        var candidates = _relationships
+            .Where(r => r.Type == "ESSENTIAL_SKILL" && held.Contains(r.Target) && r.Source != from)
+            .Select(r => r.Source).Distinct().Order(StringComparer.Ordinal).ToList();
+        return candidates.Count == 0
+            ? [Row(("fromSkills", fromSkills), ("candidate", null), ("essential", new List<string>()))]
+            : [.. candidates.Select(c => Row(("fromSkills", fromSkills), ("candidate", c), ("essential", Targets("ESSENTIAL_SKILL", c))))];
+    }
+
+    private List<Dictionary<string, object?>> SkillGap(Dictionary<string, object?> p)
+    {
+        var uri = (string)p["uri"]!;
+        var held = Strings(p["held"]);
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var asked in held.Prepend(uri).Where(_nodes.ContainsKey))
+        {
+            rows.Add(Row(("part", "concept"), ("uri", asked), ("type", null), ("reach", null), ("targets", null), ("concept", Project(_nodes[asked]))));
+        }
+
+        foreach (var r in _relationships.Where(r => r.Source == uri && r.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL"))
+        {
+            rows.Add(Row(("part", "skill"), ("uri", r.Target), ("type", r.Type), ("reach", (long)Sources("ESSENTIAL_SKILL", r.Target).Count), ("targets", null), ("concept", Project(_nodes[r.Target]))));
+        }
+
+        bool IsSkill(string u) => _nodes.TryGetValue(u, out var n) && Equals(n["kind"], 2L);
+        var heldSkills = held.Where(IsSkill).ToList();
+        foreach (var n in heldSkills.Concat(heldSkills.SelectMany(h => Targets("BROADER", h)).Where(IsSkill)).Distinct())
+        {
+            rows.Add(Row(("part", "broader"), ("uri", n), ("type", null), ("reach", null), ("targets", Targets("BROADER", n)), ("concept", null)));
+        }
+
+        foreach (var h in heldSkills)
+        {
+            rows.Add(Row(("part", "narrower"), ("uri", h), ("type", null), ("reach", null), ("targets", Sources("BROADER", h)), ("concept", null)));
+        }
+
+        return rows;
+    }
+
+    private List<Dictionary<string, object?>> SkillLinks(Dictionary<string, object?> p)
+    {
+        List<object?> Links(IEnumerable<string> targets) =>
+            [.. targets.Select(t => (object?)new List<object?> { t, (long)_relationships.Count(r => r.Target == t && r.Type is "ESSENTIAL_SKILL" or "OPTIONAL_SKILL") })];
+        return [.. Strings(p["uris"]).Where(_nodes.ContainsKey).Select(u => Row(
+            ("uri", u),
+            ("essentialOut", Links(Targets("ESSENTIAL_RELATED_SKILL", u))),
+            ("essentialIn", Links(Sources("ESSENTIAL_RELATED_SKILL", u))),
+            ("optionalOut", Links(Targets("OPTIONAL_RELATED_SKILL", u))),
+            ("optionalIn", Links(Sources("OPTIONAL_RELATED_SKILL", u)))))];
+    }
+
+    private List<Dictionary<string, object?>> SearchMany(Dictionary<string, object?> p)
+    {
+        var queries = ((List<object?>)p["queries"]!).Cast<Dictionary<string, object?>>().ToList();
+        return [.. queries.Select((q, i) => Row(
+            ("i", (long)i),
+            ("concepts", Search(new Dictionary<string, object?> { ["kind"] = q["kind"], ["tokens"] = q["tokens"], ["limit"] = p["limit"] }).Select(r => r["concept"]).ToList())))];
     }
 
     private List<Dictionary<string, object?>> ListConcepts(Dictionary<string, object?> p)

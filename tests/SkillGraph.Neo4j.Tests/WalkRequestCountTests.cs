@@ -7,6 +7,7 @@ using SkillGraph.Application.Features.Careers.GetCareerMoves;
 using SkillGraph.Application.Features.Careers.GetSkillGap;
 using SkillGraph.Application.Features.Concepts.GetConcepts;
 using SkillGraph.Application.Features.Concepts.GetNeighbours;
+using SkillGraph.Application.Features.Occupations.GetOccupationContext;
 using SkillGraph.Application.Features.Occupations.GetRelatedOccupations;
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
 using SkillGraph.Application.Features.Skills.GetRelatedSkills;
@@ -33,14 +34,12 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
 
     // The statement files, short.
     private const string Concepts = CypherStatements.GetConcepts;
-    private const string Out = CypherStatements.NeighboursOutgoing;
     private const string In = CypherStatements.NeighboursIncoming;
-    private const string Search = CypherStatements.Search;
-    private const string Count = CypherStatements.Count;
 
     private readonly FakeQueryApi _server = new();
     private Neo4jGraphStore? _store;
     private ServiceProvider? _services;
+    private ConceptUri? _linked;
 
     private IMediator Mediator => _services!.GetRequiredService<IMediator>();
 
@@ -48,6 +47,8 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
     {
         _store = await Neo4jGraphStore.ConnectAsync(new Neo4jOptions { Url = _server.Url, User = "neo4j", Password = "secret" });
         await _store.WriteAsync(SampleGraph.Load());
+        await _store.WriteAsync(await WalkReadContractTests.SkillLinksForAsync(_store));
+        _linked = (await _store.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), new PageRequest(1))).Items[0];
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -103,10 +104,21 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.NotEmpty(related);
         Assert.NotEmpty(related[0].SharedEssential);
-        // issue 11: 10 calls, target 2
+        // 2 calls (was 10): the occupation's skills with the occupations listing each in one statement, then the
+        // occupation, the winners and their shared skills in one batch
+        Assert.Equal([CypherStatements.OccupationPeers, Concepts], Sent("GetRelatedOccupations"));
+    }
+
+    [Fact]
+    public async Task Occupation_context_with_hops()
+    {
+        var context = await Mediator.Send(new GetOccupationContext(_linked!, MaxNodes: GetOccupationContext.MaxNodesLimit, Hops: 2));
+
+        Assert.Contains(context.Skills, s => s.Relation == ContextRelation.Related);
+        // 3 + one a hop (each hop was 6): the skills, each hop's linked skills, the broader walk, the concepts
         Assert.Equal(
-            [Concepts, Out, Out, In, In, In, In, Out, Out, Concepts],
-            Sent("GetRelatedOccupations"));
+            [CypherStatements.OccupationSkills, CypherStatements.SkillLinks, CypherStatements.SkillLinks, CypherStatements.BroaderNeighbourhood, Concepts],
+            Sent("GetOccupationContext (2 hops)"));
     }
 
     [Fact]
@@ -127,8 +139,9 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
         Assert.Single(gap.CoveredEssential);
         Assert.NotEmpty(gap.MissingEssential);
         var sent = Sent("GetSkillGap (URIs)");
-        // issue 11: 10 calls, target 2 (was 12: the occupation and the held skills are one batch, the missing skills another)
-        Assert.Equal([Concepts, Out, Out, Out, Concepts, Out, In, In, In, Concepts], sent);
+        // 1 call (was 10): the occupation, the held skills, its skills with their reach and labels, and the broader
+        // relations around the held skills in one statement
+        Assert.Equal([CypherStatements.SkillGap], sent);
     }
 
     [Fact]
@@ -138,8 +151,8 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.Equal(2, gap.CoveredEssential.Count);
         var sent = Sent("GetSkillGap (text)");
-        // issue 11: 13 calls, target 2 (was 14; one search per phrase: 3 here)
-        Assert.Equal([Concepts, Search, Search, Search, Out, Out, Out, Concepts, Out, In, In, In, Concepts], sent);
+        // 2 calls (was 13): every phrase searched in one statement, then the gap's one statement
+        Assert.Equal([CypherStatements.SearchMany, CypherStatements.SkillGap], sent);
     }
 
     [Fact]
@@ -150,8 +163,8 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
         Assert.NotEmpty(moves);
         Assert.DoesNotContain(moves, m => m.Occupation.Uri == SoftwareDeveloper);
         var sent = Sent("GetCareerMoves (from)");
-        // issue 11: 6 calls, target 2
-        Assert.Equal([Concepts, Out, Out, In, Out, Concepts], sent);
+        // 2 calls (was 6): the held skills, the candidates and their essential skills in one statement, then the concepts
+        Assert.Equal([CypherStatements.CareerCandidates, Concepts], sent);
     }
 
     [Fact]
@@ -161,8 +174,8 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.Contains(moves, m => m.Occupation.Uri == SoftwareDeveloper);
         var sent = Sent("GetCareerMoves (held)");
-        // issue 11: 4 calls, target 2
-        Assert.Equal([Concepts, In, Out, Concepts], sent);
+        // 2 calls (was 4)
+        Assert.Equal([CypherStatements.CareerCandidates, Concepts], sent);
     }
 
     [Fact]

@@ -14,40 +14,12 @@ public sealed class GetCareerMovesHandler(IGraphStore graph) : IQueryHandler<Get
 {
     public async ValueTask<IReadOnlyList<CareerMove>> Handle(GetCareerMoves query, CancellationToken cancellationToken)
     {
-        var held = new HashSet<ConceptUri>();
-        Concept? from = null;
-        if (query.From is { } fromUri)
-        {
-            from = await graph.RequireAsync(fromUri, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
-            held.UnionWith(await graph.AllNeighboursAsync(fromUri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false));
-            held.UnionWith(await graph.AllNeighboursAsync(fromUri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false));
-        }
-
-        var explicitHeld = await graph.GetConceptsAsync(query.HeldSkills, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < explicitHeld.Count; i++)
-        {
-            if (explicitHeld[i] is not { Kind: ConceptKind.Skill })
-            {
-                throw new ConceptNotFoundException($"heldSkillUris: no skill has the URI {query.HeldSkills[i]}");
-            }
-
-            held.Add(query.HeldSkills[i]);
-        }
-
-        var heldList = held.ToList();
-        var candidates = new HashSet<ConceptUri>();
-        foreach (var page in await graph.AllNeighboursOfManyAsync(heldList, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false))
-        {
-            candidates.UnionWith(page);
-        }
-
-        if (from is not null)
-        {
-            candidates.Remove(from.Uri);
-        }
-
-        var candidateList = candidates.ToList();
-        var essentials = await graph.AllNeighboursOfManyAsync(candidateList, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        // Read 1: the skills held (the occupation's and those given), the occupations that need one of them, and their essential skills.
+        var walk = await graph.GetCareerCandidatesAsync(query.From, query.HeldSkills, cancellationToken).ConfigureAwait(false);
+        var held = new HashSet<ConceptUri>(walk.FromSkills);
+        held.UnionWith(query.HeldSkills);
+        var candidateList = walk.Candidates;
+        var essentials = walk.CandidateEssential;
         var ranked = candidateList
             .Select((uri, i) =>
             {
@@ -63,7 +35,32 @@ public sealed class GetCareerMovesHandler(IGraphStore graph) : IQueryHandler<Get
 
         var missingLists = ranked.Select(r => essentials[r.Index].Where(s => !held.Contains(s)).ToList()).ToList();
         var sharedLists = ranked.Select(r => essentials[r.Index].Where(held.Contains).ToList()).ToList();
-        var concepts = await graph.ConceptMapAsync([.. ranked.Select(r => r.Uri), .. missingLists.SelectMany(m => m), .. sharedLists.SelectMany(s => s)], cancellationToken).ConfigureAwait(false);
+
+        // Read 2: the occupation moved from, the skills given, the moves and their skills, in one batch.
+        var asked = new List<ConceptUri>(query.HeldSkills.Count + 1);
+        if (query.From is { } fromUri)
+        {
+            asked.Add(fromUri);
+        }
+
+        asked.AddRange(query.HeldSkills);
+        var answer = await graph.GetConceptsAsync([.. asked, .. ranked.Select(r => r.Uri), .. missingLists.SelectMany(m => m), .. sharedLists.SelectMany(s => s)], cancellationToken).ConfigureAwait(false);
+        var from = query.From is { } movedFrom ? GraphReads.Require(answer[0], movedFrom, ConceptKind.Occupation) : null;
+        var offset = from is null ? 0 : 1;
+        for (var i = 0; i < query.HeldSkills.Count; i++)
+        {
+            if (answer[offset + i] is not { Kind: ConceptKind.Skill })
+            {
+                throw new ConceptNotFoundException($"heldSkillUris: no skill has the URI {query.HeldSkills[i]}");
+            }
+        }
+
+        var concepts = new Dictionary<ConceptUri, Concept>(answer.Count);
+        foreach (var concept in answer.Skip(asked.Count))
+        {
+            concepts.TryAdd(concept!.Uri, concept);
+        }
+
         var origin = from is null ? "your skills" : $"{from.PreferredLabel}'s skills";
         return [.. ranked.Select((r, i) =>
         {

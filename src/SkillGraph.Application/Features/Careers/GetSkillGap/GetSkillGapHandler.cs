@@ -26,19 +26,41 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     // Walking up from a held skill finds what it is narrower than (one or two steps), walking down what it is
     // broader than (one step: a skill two steps more general says too little, and the fan-out is large).
-    private static readonly (Direction Direction, string How, double Near, double Far)[] Walks =
-        [(Direction.Outgoing, "narrower", 0.75, 0.5), (Direction.Incoming, "broader", 0.5, 0.0)];
+    private const string NarrowerThan = "narrower";
+    private const string BroaderThan = "broader";
+    private const double NearNarrower = 0.75;
+    private const double FarNarrower = 0.5;
+    private const double NearBroader = 0.5;
 
     public async ValueTask<SkillGap> Handle(GetSkillGap query, CancellationToken cancellationToken)
     {
-        // The occupation and the held skills in one batch.
-        var asked = await graph.GetConceptsAsync([query.Occupation, .. query.HeldSkills], cancellationToken).ConfigureAwait(false);
-        var occupation = GraphReads.Require(asked[0], query.Occupation, ConceptKind.Occupation);
-        var held = new Dictionary<ConceptUri, HeldSkill>(query.HeldSkills.Count);
+        // Read 1 (only with text): every phrase's best skill label, in one batch of searches.
+        var phrases = string.IsNullOrWhiteSpace(query.HeldSkillsText) ? [] : query.HeldSkillsText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var found = phrases.Length == 0
+            ? []
+            : await graph.SearchManyAsync([.. phrases.Select(p => new SearchQuery(p, ConceptKind.Skill, 1))], cancellationToken).ConfigureAwait(false);
+        var fromText = new List<(SearchHit Hit, string Phrase)>(phrases.Length);
+        var unresolved = new List<string>();
+        for (var i = 0; i < phrases.Length; i++)
+        {
+            if (found[i] is [var best, ..] && best.Score >= MinTextMatchScore)
+            {
+                fromText.Add((best, phrases[i]));
+            }
+            else
+            {
+                unresolved.Add(phrases[i]);
+            }
+        }
+
+        // Read 2: the occupation, its skills and the broader relations around the held skills.
+        var graphAround = await graph.GetSkillGapGraphAsync(query.Occupation, [.. query.HeldSkills, .. fromText.Select(t => t.Hit.Uri)], cancellationToken).ConfigureAwait(false);
+        var occupation = GraphReads.Require(graphAround.Occupation, query.Occupation, ConceptKind.Occupation);
+        var held = new Dictionary<ConceptUri, HeldSkill>(query.HeldSkills.Count + fromText.Count);
         var unknown = new List<string>();
         for (var i = 0; i < query.HeldSkills.Count; i++)
         {
-            if (asked[i + 1] is { Kind: ConceptKind.Skill } concept)
+            if (graphAround.Held[i] is { Kind: ConceptKind.Skill } concept)
             {
                 held.TryAdd(concept.Uri, new HeldSkill(ConceptRef.Of(concept), null, null));
             }
@@ -53,58 +75,60 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             throw new ConceptNotFoundException($"heldSkillUris: no skill has the URI {string.Join(", ", unknown.Take(5))}");
         }
 
-        var unresolved = new List<string>();
-        var phrases = string.IsNullOrWhiteSpace(query.HeldSkillsText) ? [] : query.HeldSkillsText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var phrase in phrases)
+        foreach (var (hit, phrase) in fromText)
         {
-            var hits = await graph.SearchAsync(new SearchQuery(phrase, ConceptKind.Skill, 1), cancellationToken).ConfigureAwait(false);
-            if (hits.Count > 0 && hits[0].Score >= MinTextMatchScore)
+            held.TryAdd(hit.Uri, new HeldSkill(new ConceptRef(hit.Uri, hit.PreferredLabel, ConceptKind.Skill), phrase, hit.Score));
+        }
+
+        // Skills come sorted by URI (the port's contract); an optional skill that is also essential counts as essential.
+        var essentialUris = new HashSet<ConceptUri>(graphAround.Essential.Count);
+        var missingEssential = new List<(Concept Skill, int Reach)>(graphAround.Essential.Count);
+        var coveredEssentialUris = new List<ConceptUri>();
+        for (var i = 0; i < graphAround.Essential.Count; i++)
+        {
+            var skill = graphAround.Essential[i];
+            essentialUris.Add(skill.Uri);
+            if (held.ContainsKey(skill.Uri))
             {
-                held.TryAdd(hits[0].Uri, new HeldSkill(new ConceptRef(hits[0].Uri, hits[0].PreferredLabel, ConceptKind.Skill), phrase, hits[0].Score));
+                coveredEssentialUris.Add(skill.Uri);
             }
             else
             {
-                unresolved.Add(phrase);
+                missingEssential.Add((skill, graphAround.EssentialReach[i]));
             }
         }
 
-        var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        // Neighbour lists come sorted by URI (the port's contract): set operations are merges, not hash sets.
-        var optional = SortedExcept(
-            await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false),
-            essential);
-
-        var missingEssential = new List<ConceptUri>(essential.Count);
-        var coveredEssentialUris = new List<ConceptUri>();
-        foreach (var skill in essential)
-        {
-            (held.ContainsKey(skill) ? coveredEssentialUris : missingEssential).Add(skill);
-        }
-
-        var missingOptional = new List<ConceptUri>(optional.Count);
+        var missingOptional = new List<(Concept Skill, int Reach)>(graphAround.Optional.Count);
         var coveredOptionalUris = new List<ConceptUri>();
-        foreach (var skill in optional)
+        for (var i = 0; i < graphAround.Optional.Count; i++)
         {
-            (held.ContainsKey(skill) ? coveredOptionalUris : missingOptional).Add(skill);
+            var skill = graphAround.Optional[i];
+            if (essentialUris.Contains(skill.Uri))
+            {
+                continue;
+            }
+
+            if (held.ContainsKey(skill.Uri))
+            {
+                coveredOptionalUris.Add(skill.Uri);
+            }
+            else
+            {
+                missingOptional.Add((skill, graphAround.OptionalReach[i]));
+            }
         }
 
-        var covers = await FindPartialCoversAsync(held, missingEssential, missingOptional, cancellationToken).ConfigureAwait(false);
-        var essentialReach = await graph.CountNeighboursManyAsync(missingEssential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        var optionalReach = await graph.CountNeighboursManyAsync(missingOptional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
+        var covers = FindPartialCovers(held, graphAround, missingEssential, missingOptional);
 
-        // The missing skills, essential then optional, in one batch.
-        var missingConcepts = await graph.GetConceptsAsync([.. missingEssential, .. missingOptional], cancellationToken).ConfigureAwait(false);
-
-        List<MissingSkill> Missing(List<ConceptUri> skills, int offset, IReadOnlyList<int> reach, bool isEssential)
+        List<MissingSkill> Missing(List<(Concept Skill, int Reach)> skills, bool isEssential)
         {
             var list = new List<MissingSkill>(skills.Count);
-            for (var i = 0; i < skills.Count; i++)
+            foreach (var (skill, reach) in skills)
             {
-                var concept = missingConcepts[offset + i];
-                covers.TryGetValue(skills[i], out var cover);
-                var widely = Math.Min(1.0, (reach[i] < LogOnePlus.Length ? LogOnePlus[reach[i]] : Math.Log(1 + reach[i])) / LogOccupations);
+                covers.TryGetValue(skill.Uri, out var cover);
+                var widely = Math.Min(1.0, (reach < LogOnePlus.Length ? LogOnePlus[reach] : Math.Log(1 + reach)) / LogOccupations);
                 var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
-                list.Add(new MissingSkill(ConceptRef.Of(concept!), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
+                list.Add(new MissingSkill(ConceptRef.Of(skill), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
             }
 
             list.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : string.CompareOrdinal(a.Skill.Label, b.Skill.Label));
@@ -125,73 +149,52 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
         var coveredEssential = Covered(coveredEssentialUris);
         var coveredOptional = Covered(coveredOptionalUris);
-        var coverage = essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)essential.Count;
-        var essentialMissing = Missing(missingEssential, 0, essentialReach, true);
-        var optionalMissing = Missing(missingOptional, missingEssential.Count, optionalReach, false);
+        var coverage = graphAround.Essential.Count == 0 ? 1.0 : coveredEssential.Count / (double)graphAround.Essential.Count;
         return new SkillGap(ConceptRef.Of(occupation), [.. held.Values], unresolved, coveredEssential, coveredOptional,
-            essentialMissing, optionalMissing, Math.Round(coverage, 4));
+            Missing(missingEssential, true), Missing(missingOptional, false), Math.Round(coverage, 4));
     }
 
     /// <summary>
-    /// The skills that held skills partly cover, walking from the held skills one and two broader-steps up (the
-    /// held skill is narrower than what it covers) and down (it is broader); the best credit wins.
+    /// The skills that held skills partly cover: one and two broader-steps up from a held skill (it is narrower than what
+    /// it covers; the second step only through a skill) and one step down (it is broader); the best credit wins, and
+    /// among equals the first offered (up one step, up two, down; held skills in order).
     /// </summary>
-    private async ValueTask<Dictionary<ConceptUri, PartialCover>> FindPartialCoversAsync(Dictionary<ConceptUri, HeldSkill> held, List<ConceptUri> missingEssential, List<ConceptUri> missingOptional, CancellationToken cancellationToken)
+    private static Dictionary<ConceptUri, PartialCover> FindPartialCovers(Dictionary<ConceptUri, HeldSkill> held, SkillGapGraph graphAround, List<(Concept Skill, int Reach)> missingEssential, List<(Concept Skill, int Reach)> missingOptional)
     {
         var covers = new Dictionary<ConceptUri, PartialCover>();
         var missing = new HashSet<ConceptUri>(missingEssential.Count + missingOptional.Count);
-        missing.UnionWith(missingEssential);
-        missing.UnionWith(missingOptional);
+        missing.UnionWith(missingEssential.Select(m => m.Skill.Uri));
+        missing.UnionWith(missingOptional.Select(m => m.Skill.Uri));
         if (held.Count == 0 || missing.Count == 0)
         {
             return covers;
         }
 
-        var heldList = held.Keys.ToList();
-        foreach (var (direction, how, near, far) in Walks)
+        IReadOnlyList<ConceptUri> Up(ConceptUri skill) => graphAround.Broader.TryGetValue(skill, out var list) ? list : [];
+        foreach (var (uri, heldSkill) in held)
         {
-            // One batch per level: the held skills' neighbours, then all of those neighbours' neighbours.
-            var level1 = await graph.AllNeighboursOfManyAsync(heldList, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
-            var nextUris = new List<ConceptUri>(level1.TotalCount);
-            var nextFrom = new List<ConceptRef>(level1.TotalCount);
-            for (var i = 0; i < heldList.Count; i++)
+            foreach (var target in Up(uri))
             {
-                var heldSkill = held[heldList[i]].Skill;
-                foreach (var target in level1[i])
+                Offer(target, heldSkill.Skill, NarrowerThan, NearNarrower);
+            }
+        }
+
+        foreach (var (uri, heldSkill) in held)
+        {
+            foreach (var step in Up(uri))
+            {
+                foreach (var target in Up(step))
                 {
-                    Offer(target, heldSkill, how, near);
-                    nextUris.Add(target);
-                    nextFrom.Add(heldSkill);
+                    Offer(target, heldSkill.Skill, NarrowerThan, FarNarrower);
                 }
             }
+        }
 
-            if (far <= 0 || nextUris.Count == 0)
+        foreach (var (uri, heldSkill) in held)
+        {
+            foreach (var target in graphAround.Narrower.TryGetValue(uri, out var list) ? list : [])
             {
-                continue;
-            }
-
-            // Only a skill can be a step between two skills: skip the skill groups above held skills.
-            var kinds = await graph.GetConceptsAsync(nextUris, cancellationToken).ConfigureAwait(false);
-            var keep = 0;
-            for (var i = 0; i < nextUris.Count; i++)
-            {
-                if (kinds[i]?.Kind == ConceptKind.Skill)
-                {
-                    nextUris[keep] = nextUris[i];
-                    nextFrom[keep] = nextFrom[i];
-                    keep++;
-                }
-            }
-
-            nextUris.RemoveRange(keep, nextUris.Count - keep);
-            nextFrom.RemoveRange(keep, nextFrom.Count - keep);
-            var level2 = await graph.AllNeighboursOfManyAsync(nextUris, RelationType.Broader, direction, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < nextUris.Count; i++)
-            {
-                foreach (var target in level2[i])
-                {
-                    Offer(target, nextFrom[i], how, far);
-                }
+                Offer(target, heldSkill.Skill, BroaderThan, NearBroader);
             }
         }
 
@@ -204,26 +207,5 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
                 covers[target] = new PartialCover(heldSkill, how, credit);
             }
         }
-    }
-
-    /// <summary>The items of <paramref name="sorted"/> that are not in <paramref name="exclude"/> (both sorted by URI).</summary>
-    private static List<ConceptUri> SortedExcept(IReadOnlyList<ConceptUri> sorted, IReadOnlyList<ConceptUri> exclude)
-    {
-        var result = new List<ConceptUri>(sorted.Count);
-        var j = 0;
-        foreach (var item in sorted)
-        {
-            while (j < exclude.Count && exclude[j].CompareTo(item) < 0)
-            {
-                j++;
-            }
-
-            if (j >= exclude.Count || !exclude[j].Equals(item))
-            {
-                result.Add(item);
-            }
-        }
-
-        return result;
     }
 }

@@ -13,7 +13,7 @@ namespace SkillGraph.Application.Features.Occupations.GetOccupationContext;
 /// node budget lasts; a skill costs one node plus the group-path nodes not yet in the context.
 /// </summary>
 /// <remarks>
-/// Three reads of the graph whatever the occupation (each hop adds six): its skills with their listing counts
+/// Three reads of the graph whatever the occupation (each hop adds one, <see cref="IGraphStore.GetSkillLinksAsync"/>): its skills with their listing counts
 /// (<see cref="IGraphStore.GetOccupationSkillsAsync"/>), one walk up the broader relation for its hierarchy and every
 /// candidate's group path (<see cref="IGraphStore.GetNeighbourhoodAsync"/>), one batch of concepts for the answer.
 /// Each URI the walk meets besides the skills themselves is hashed once (<see cref="ConceptNumbering"/>); the budget
@@ -193,20 +193,18 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
         var inContext = new HashSet<ConceptUri>(frontier);
         for (var hop = 1; hop <= hops && frontier.Count > 0; hop++)
         {
+            // One read a hop: the linked skills of the frontier, with how many occupations list each.
+            var links = await graph.GetSkillLinksAsync(frontier, cancellationToken).ConfigureAwait(false);
             var before = candidates.Count;
-            foreach (var type in (RelationType[])[RelationType.EssentialRelatedSkill, RelationType.OptionalRelatedSkill])
+            foreach (var lists in links.All)
             {
-                foreach (var direction in (Direction[])[Direction.Outgoing, Direction.Incoming])
+                for (var i = 0; i < frontier.Count; i++)
                 {
-                    var pages = await graph.AllNeighboursOfManyAsync(frontier, type, direction, cancellationToken).ConfigureAwait(false);
-                    for (var i = 0; i < frontier.Count; i++)
+                    foreach (var skill in lists[i])
                     {
-                        foreach (var skill in pages[i])
+                        if (inContext.Add(skill))
                         {
-                            if (inContext.Add(skill))
-                            {
-                                candidates.Add(new Candidate(skill, ContextRelation.Related, -1, frontier[i]));
-                            }
+                            candidates.Add(new Candidate(skill, ContextRelation.Related, -1, frontier[i]) { ListedBy = links.ListedBy[skill] });
                         }
                     }
                 }
@@ -214,16 +212,6 @@ public sealed class GetOccupationContextHandler(IGraphStore graph) : IQueryHandl
 
             if (candidates.Count > before)
             {
-                // How many occupations list each linked skill at all.
-                var skills = candidates.GetRange(before, candidates.Count - before).ConvertAll(c => c.Uri);
-                var essentialFor = await graph.CountNeighboursManyAsync(skills, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-                var optionalFor = await graph.CountNeighboursManyAsync(skills, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-                var span = CollectionsMarshal.AsSpan(candidates)[before..];
-                for (var i = 0; i < span.Length; i++)
-                {
-                    span[i].ListedBy = essentialFor[i] + optionalFor[i];
-                }
-
                 Score(candidates, before, hop == 1 ? 0.3 : 0.15, seed);
             }
 

@@ -11,39 +11,50 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
 {
     public async ValueTask<IReadOnlyList<RelatedOccupation>> Handle(GetRelatedOccupations query, CancellationToken cancellationToken)
     {
-        var occupation = await graph.RequireAsync(query.Occupation, ConceptKind.Occupation, cancellationToken).ConfigureAwait(false);
-        var essential = await graph.AllNeighboursAsync(occupation.Uri, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+        // Read 1: the occupation's skills, and the occupations that list each of them.
+        var peers = await graph.GetOccupationPeersAsync(query.Occupation, query.OptionalWeight > 0, cancellationToken).ConfigureAwait(false);
+        var essential = peers.Essential;
         var essentialSet = essential.ToHashSet();
-        var optional = query.OptionalWeight > 0
-            ? [.. (await graph.AllNeighboursAsync(occupation.Uri, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false)).Where(s => !essentialSet.Contains(s))]
-            : Array.Empty<ConceptUri>();
+
+        // Our skill i counts as shared essential with an occupation that lists it essentially when it is essential for us
+        // too; every other listing of one of our skills is another shared skill. An optional skill that is also essential
+        // for us is counted once, as essential.
+        var ours = new HashSet<ConceptUri>(essentialSet);
+        var counted = new bool[essential.Count + peers.Optional.Count];
+        for (var i = 0; i < counted.Length; i++)
+        {
+            counted[i] = i < essential.Count || ours.Add(peers.Optional[i - essential.Count]);
+        }
 
         // One pass over the occupations that list each of our skills: count shared essential and other shared skills.
         var tallies = new Dictionary<ConceptUri, Tally>();
-        var essentialFor = await graph.AllNeighboursOfManyAsync(essential, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-        foreach (var page in essentialFor)
+        for (var i = 0; i < counted.Length; i++)
         {
-            foreach (var other in page)
+            if (!counted[i])
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _).Essential++;
+                continue;
             }
-        }
 
-        if (query.OptionalWeight > 0)
-        {
-            var optionalForEssential = await graph.AllNeighboursOfManyAsync(essential, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-            var essentialForOptional = await graph.AllNeighboursOfManyAsync(optional, RelationType.EssentialSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-            var optionalForOptional = await graph.AllNeighboursOfManyAsync(optional, RelationType.OptionalSkill, Direction.Incoming, cancellationToken).ConfigureAwait(false);
-            foreach (var page in optionalForEssential.Concat(essentialForOptional).Concat(optionalForOptional))
+            foreach (var other in peers.EssentialFor[i])
             {
-                foreach (var other in page)
+                ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _);
+                if (i < essential.Count)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _).Other++;
+                    tally.Essential++;
+                }
+                else
+                {
+                    tally.Other++;
                 }
             }
+
+            foreach (var other in peers.OptionalFor[i])
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(tallies, other, out _).Other++;
+            }
         }
 
-        tallies.Remove(occupation.Uri);
+        tallies.Remove(query.Occupation);
 
         // The best `first` by (score desc, shared essential desc, URI asc), without sorting every candidate.
         var heap = new PriorityQueue<ConceptUri, (double Score, int Essential, ConceptUri Uri)>(query.First + 1, WorstFirst.Instance);
@@ -62,11 +73,6 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
             }
         }
 
-        if (heap.Count == 0)
-        {
-            return [];
-        }
-
         var top = new (ConceptUri Uri, double Score)[heap.Count];
         for (var i = top.Length - 1; i >= 0; i--)
         {
@@ -74,44 +80,60 @@ public sealed class GetRelatedOccupationsHandler(IGraphStore graph) : IQueryHand
             top[i] = (uri!, key.Score);
         }
 
-        // The shared skills, for the winners only.
-        var topUris = new ConceptUri[top.Length];
+        // The shared skills, for the winners only, from the same listings.
+        var winner = new Dictionary<ConceptUri, int>(top.Length);
         for (var i = 0; i < top.Length; i++)
         {
-            topUris[i] = top[i].Uri;
+            winner[top[i].Uri] = i;
         }
 
-        var theirEssential = await graph.AllNeighboursOfManyAsync(topUris, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
-        var theirOptional = query.OptionalWeight > 0
-            ? await graph.AllNeighboursOfManyAsync(topUris, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false)
-            : null;
-        var ours = new HashSet<ConceptUri>(essential);
-        ours.UnionWith(optional);
-        var needed = new HashSet<ConceptUri>(topUris);
         var sharedEssential = new List<ConceptUri>[top.Length];
         var sharedOther = new List<ConceptUri>[top.Length];
         for (var i = 0; i < top.Length; i++)
         {
             sharedEssential[i] = [];
-            foreach (var skill in theirEssential[i])
+            sharedOther[i] = [];
+        }
+
+        var skills = peers.Skills.ToArray();
+        for (var i = 0; i < counted.Length; i++)
+        {
+            if (!counted[i])
             {
-                if (essentialSet.Contains(skill))
+                continue;
+            }
+
+            foreach (var other in peers.EssentialFor[i])
+            {
+                if (winner.TryGetValue(other, out var w))
                 {
-                    sharedEssential[i].Add(skill);
+                    (i < essential.Count ? sharedEssential[w] : sharedOther[w]).Add(skills[i]);
                 }
             }
 
-            sharedOther[i] = theirOptional is null
-                ? []
-                : [.. theirEssential[i].Concat(theirOptional[i]).Where(s => ours.Contains(s) && !sharedEssential[i].Contains(s)).Distinct()];
+            foreach (var other in peers.OptionalFor[i])
+            {
+                if (winner.TryGetValue(other, out var w) && !(i < essential.Count && sharedEssential[w].Contains(skills[i])) && !sharedOther[w].Contains(skills[i]))
+                {
+                    sharedOther[w].Add(skills[i]);
+                }
+            }
+        }
+
+        // Read 2: the occupation itself, the winners and their shared skills, in one batch.
+        var needed = new HashSet<ConceptUri>(top.Length * 8) { query.Occupation };
+        for (var i = 0; i < top.Length; i++)
+        {
+            needed.Add(top[i].Uri);
             needed.UnionWith(sharedEssential[i]);
             needed.UnionWith(sharedOther[i]);
         }
 
-        var neededUris = needed.ToArray();
+        ConceptUri[] neededUris = [query.Occupation, .. needed.Where(u => u != query.Occupation)];
         var neededConcepts = await graph.GetConceptsAsync(neededUris, cancellationToken).ConfigureAwait(false);
+        var occupation = GraphReads.Require(neededConcepts[0], query.Occupation, ConceptKind.Occupation);
         var refs = new Dictionary<ConceptUri, ConceptRef>(neededUris.Length);
-        for (var i = 0; i < neededUris.Length; i++)
+        for (var i = 1; i < neededUris.Length; i++)
         {
             refs[neededUris[i]] = ConceptRef.Of(neededConcepts[i]!);
         }
