@@ -19,7 +19,7 @@ public static class Access
         }
 
         var roles = string.Join(", ", Roles.Having(missing).Select(Roles.Name));
-        var needs = $"{what} needs {missing} (role {roles})";
+        var needs = $"{what} needs {missing} (held by {roles})";
         return caller.IsAuthenticated
             ? new ForbiddenException($"{needs}; the caller {caller} may not.")
             : new UnauthenticatedException($"{needs}; the caller is not signed in: send an API key or a bearer token.");
