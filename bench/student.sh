@@ -16,7 +16,7 @@ echo "== server memory (full ESCO, all student models loaded)"
 DB="${SKILLGRAPH_BENCH_DB:-/tmp/skillgraph-bench/esco.db}"
 PORT="${PORT:-5391}"
 dotnet build src/SkillGraph.Server -c Release -nologo -clp:ErrorsOnly >/dev/null
-SKILLGRAPH_DB="$DB" dotnet src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll --urls "http://127.0.0.1:$PORT" >/tmp/skillgraph-student-server.log 2>&1 &
+ASPNETCORE_ENVIRONMENT=Development SKILLGRAPH_DB="$DB" dotnet src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll --urls "http://127.0.0.1:$PORT" >/tmp/skillgraph-student-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done

@@ -27,6 +27,7 @@ public sealed class Workloads : IDisposable
         services.AddLogging();
         services.AddSingleton<IGraphStore>(store);
         services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
         _services = services.BuildServiceProvider();
         Mediator = _services.GetRequiredService<IMediator>();
     }

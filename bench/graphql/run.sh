@@ -37,7 +37,7 @@ echo "== importing ESCO into $work/esco.db"
 dotnet "$root/src/SkillGraph.Cli/bin/Release/net10.0/skillgraph.dll" import esco --dir "$esco" --db "$work/esco.db" >/dev/null 2>&1
 
 echo "== starting the server on $url"
-Logging__LogLevel__Default=Warning dotnet "$root/src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll" --db "$work/esco.db" --urls "$url" >"$work/server.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning dotnet "$root/src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll" --db "$work/esco.db" --urls "$url" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -fs "$url/healthz" >/dev/null 2>&1 && break

@@ -3,7 +3,9 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.ApiKeys;
 using SkillGraph.Application;
+using SkillGraph.Application.Features.Keys;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
@@ -80,6 +82,22 @@ internal static class CliRunner
     public static async Task<IGraphStore> OpenNeo4jAsync(CancellationToken cancellationToken) =>
         await Neo4jGraphStore.ConnectAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The file of the API keys: <c>--db</c>, else <c>$Auth__KeysPath</c> (where a server with its own key file keeps them),
+    /// else <c>$SKILLGRAPH_DB</c>, else data/skillgraph.db — by default the store's own file, as the server has it.
+    /// </summary>
+    public static string KeysPath(ParseResult parse) =>
+        EmbeddedStoreOptions.ResolvePath(
+            parse.GetValue(CliOptions.Database),
+            Environment.GetEnvironmentVariable("Auth__KeysPath") is { Length: > 0 } keys ? keys : Environment.GetEnvironmentVariable(EmbeddedStoreOptions.PathVariable));
+
+    /// <summary>The application's pipeline over the key store at <see cref="KeysPath"/>, for the <c>keys</c> verbs; the graph is not opened.</summary>
+    public static CliServices OpenKeyServices(ParseResult parse)
+    {
+        var keys = new SqliteApiKeyStore(KeysPath(parse));
+        return CliServices.Compose(null, services => services.AddSingleton<IApiKeyStore>(keys));
+    }
+
     /// <summary>The store and the application's Mediator pipeline, as the server has them.</summary>
     public static async Task<CliServices> OpenServicesAsync(ParseResult parse, CancellationToken cancellationToken) =>
         CliServices.Compose(await OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false));
@@ -97,27 +115,34 @@ internal sealed class CliServices : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IDisposable[] _owned;
 
-    private CliServices(SqliteGraphStore store, ServiceProvider provider, IDisposable[] owned)
+    private readonly SqliteGraphStore? _store;
+
+    private CliServices(SqliteGraphStore? store, ServiceProvider provider, IDisposable[] owned)
     {
-        Store = store;
+        _store = store;
         _provider = provider;
         _owned = owned;
         Mediator = provider.GetRequiredService<IMediator>();
     }
 
-    public SqliteGraphStore Store { get; }
+    public SqliteGraphStore Store => _store ?? throw new InvalidOperationException("this verb opened no graph store.");
 
     public IMediator Mediator { get; }
 
     public IServiceProvider Services => _provider;
 
-    /// <summary>The application over <paramref name="store"/>, plus the ports <paramref name="add"/> registers; takes ownership of the store and of <paramref name="owned"/>.</summary>
-    public static CliServices Compose(SqliteGraphStore store, Action<IServiceCollection>? add = null, params IDisposable[] owned)
+    /// <summary>
+    /// The application over <paramref name="store"/>, plus the ports <paramref name="add"/> registers; takes ownership of the
+    /// store and of <paramref name="owned"/>. Every request is sent as the local operator (the admin's rights).
+    /// </summary>
+    public static CliServices Compose(SqliteGraphStore? store, Action<IServiceCollection>? add = null, params IDisposable[] owned)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IGraphStore>(store);
+        services.AddSingleton(store ?? NoGraphStore.Create());
+
         services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
         add?.Invoke(services);
         return new CliServices(store, services.BuildServiceProvider(), owned);
     }
@@ -130,6 +155,6 @@ internal sealed class CliServices : IDisposable
             owned.Dispose();
         }
 
-        Store.Dispose();
+        _store?.Dispose();
     }
 }

@@ -15,7 +15,7 @@ public enum ErrorCode
     /// <summary>The write is stale or clashes with the graph as it is now; read again and retry.</summary>
     Conflict,
 
-    /// <summary>The caller may not do this.</summary>
+    /// <summary>The caller is signed in, but none of its roles may do this.</summary>
     Forbidden,
 
     /// <summary>A limit of the service was reached (size, count, time); the message names the limit.</summary>
@@ -32,6 +32,9 @@ public enum ErrorCode
 
     /// <summary>The teacher model failed (unreachable, or its answers failed validation on every try).</summary>
     TeacherFailed,
+
+    /// <summary>This needs a caller who is signed in (an API key or a bearer token), and none is, or the key or token is not valid.</summary>
+    Unauthenticated,
 }
 
 /// <summary>The wire names and exit codes of <see cref="ErrorCode"/>; stable, documented in the README.</summary>
@@ -49,6 +52,7 @@ public static class ErrorCodes
         ErrorCode.ModelUnavailable => "MODEL_UNAVAILABLE",
         ErrorCode.StoreUnavailable => "STORE_UNAVAILABLE",
         ErrorCode.TeacherFailed => "TEACHER_FAILED",
+        ErrorCode.Unauthenticated => "UNAUTHENTICATED",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -58,7 +62,7 @@ public static class ErrorCodes
         ErrorCode.BadInput => 2,
         ErrorCode.NotFound => 3,
         ErrorCode.Conflict => 4,
-        ErrorCode.Forbidden => 5,
+        ErrorCode.Forbidden or ErrorCode.Unauthenticated => 5,
         ErrorCode.Limit => 6,
         ErrorCode.StudentLoading or ErrorCode.ModelUnavailable => 7,
         ErrorCode.StoreUnavailable => 8,

@@ -5,6 +5,7 @@ using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Server;
+using SkillGraph.Server.Auth;
 using SkillGraph.Server.GraphQL;
 using SkillGraph.Server.Http;
 using SkillGraph.Student.Serving;
@@ -41,6 +42,9 @@ builder.Services.AddOptions<StudentOptions>()
     .ValidateOnStart();
 
 builder.Services.AddSkillGraphApplication();
+// Who may do what (section Auth): API keys (X-Api-Key) and JWT bearer tokens, the caller of each request for the Mediator's
+// authorization behaviour, per-caller rate limits. Without a key: the rights of app in Development, nothing elsewhere.
+builder.Services.AddSkillGraphAuth();
 // The teacher: section Teacher (e.g. Teacher__Provider=openai), its gaps filled from the documented variables
 // (OPENAI_API_KEY, AZURE_OPENAI_*, SKILLGRAPH_TEACHER_*), checked at start.
 builder.Configuration.AddInMemoryCollection(TeacherConfiguration.FromDocumentedVariables(builder.Configuration));
@@ -49,6 +53,7 @@ builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphStudent();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
+builder.Services.AddSingleton<SkillGraph.Server.GraphQL.Authorization.AuthorizationRule>();
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();
 
@@ -68,11 +73,13 @@ catch (Exception ex) when (ex is SkillGraphException or OptionsValidationExcepti
 }
 
 app.UseStaticFiles();
+app.UseSkillGraphAuth();
 app.MapGet("/healthz", () => "ok");
-app.MapPost("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.PostAsync(http));
-app.MapGet("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.GetAsync(http));
+// The GraphiQL page is static and served to anyone; every GraphQL request is authorized by the AuthorizationRule.
+app.MapPost("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.PostAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);
+app.MapGet("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.GetAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);
 var sdl = app.Services.GetRequiredService<GraphQL.Types.ISchema>().Print();
-app.MapGet("/graphql/sdl", () => Results.Text(sdl, "text/plain; charset=utf-8"));
+app.MapGet("/graphql/sdl", () => Results.Text(sdl, "text/plain; charset=utf-8")).RequireAuthorization(AuthRegistration.ReadPolicy).RequireRateLimiting(CallerRateLimits.Policy);
 
 try
 {

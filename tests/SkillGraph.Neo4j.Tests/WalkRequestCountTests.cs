@@ -54,6 +54,7 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IGraphStore>(_store);
         services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _server.Requests.Clear();
     }

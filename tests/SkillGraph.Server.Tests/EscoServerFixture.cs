@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.ApiKeys;
+using SkillGraph.Application.Authorization;
+using SkillGraph.Application.Features.Keys;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Graph.Import;
@@ -13,7 +16,9 @@ namespace SkillGraph.Server.Tests;
 
 /// <summary>
 /// The full ESCO v1.1.1 download imported once per test run into a temporary store, served by the real server
-/// (<see cref="WebApplicationFactory{TEntryPoint}"/>, real HTTP pipeline) with a store decorator that counts calls.
+/// (<see cref="WebApplicationFactory{TEntryPoint}"/>, real HTTP pipeline) with a store decorator that counts calls. The
+/// server runs in Development, as <c>dotnet run</c> starts it: <see cref="Client"/> sends no key (the rights of app);
+/// <see cref="StewardClient"/> sends a real steward key from the store's key table, for the teacher.
 /// </summary>
 public sealed class EscoServerFixture : IAsyncLifetime
 {
@@ -29,6 +34,12 @@ public sealed class EscoServerFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A steward's API key, in the store's key table (what <c>skillgraph keys create --role steward</c> makes).</summary>
+    public string StewardKey { get; private set; } = null!;
+
+    /// <summary>A client that sends <see cref="StewardKey"/>.</summary>
+    public HttpClient StewardClient { get; private set; } = null!;
+
     public CountingGraphStore Calls => Factory.Services.GetRequiredService<CountingGraphStore>();
 
     public async Task InitializeAsync()
@@ -41,13 +52,17 @@ public sealed class EscoServerFixture : IAsyncLifetime
         }
 
         Csv = EscoCsv.Read(EscoDirectory);
+        StewardKey = await ApiKeysFor.CreateAsync(DatabasePath, "server-tests-steward", Role.Steward);
         Factory = new ServerFactory(DatabasePath);
         Client = Factory.CreateClient();
+        StewardClient = Factory.CreateClient();
+        StewardClient.DefaultRequestHeaders.Add(ApiKeySecret.Header, StewardKey);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        StewardClient.Dispose();
         await Factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -75,6 +90,7 @@ public class ServerFactory(string databasePath, IReadOnlyDictionary<string, stri
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment("Development"); // a setting "environment" overrides it
         builder.UseSetting("db", databasePath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -90,6 +106,17 @@ public class ServerFactory(string databasePath, IReadOnlyDictionary<string, stri
                 return decorate is null ? counting : decorate(counting);
             });
         });
+    }
+}
+
+/// <summary>API keys made as <c>skillgraph keys create</c> makes them, straight into a store's key table.</summary>
+public static class ApiKeysFor
+{
+    public static async Task<string> CreateAsync(string databasePath, string name, Role role)
+    {
+        var key = ApiKeySecret.New();
+        await new SqliteApiKeyStore(databasePath).AddAsync(new ApiKeyEntry(name, role, ApiKeySecret.Hash(key), DateTimeOffset.UtcNow, null));
+        return key;
     }
 }
 

@@ -22,3 +22,9 @@ public sealed class ModelUnavailableException(string message, Exception? inner =
 
 /// <summary>The teacher could not answer: unreachable, or every answer failed validation.</summary>
 public sealed class TeacherFailedException(string message, Exception? inner = null) : SkillGraphException(ErrorCode.TeacherFailed, message, inner);
+
+/// <summary>The request needs a caller who is signed in (an API key or a token), and none is.</summary>
+public sealed class UnauthenticatedException(string message) : SkillGraphException(ErrorCode.Unauthenticated, message);
+
+/// <summary>The caller is known, but none of its roles grants what the request needs.</summary>
+public sealed class ForbiddenException(string message) : SkillGraphException(ErrorCode.Forbidden, message);

@@ -13,6 +13,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
+using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
 
 namespace SkillGraph.Server.GraphQL;
@@ -20,7 +21,8 @@ namespace SkillGraph.Server.GraphQL;
 /// <summary>
 /// Runs one GraphQL request: the size of the document is checked before it is validated, parsed and validated
 /// documents are cached by their text (only the complexity rule, which depends on the variables, runs again),
-/// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says.
+/// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says. The <see cref="AuthorizationRule"/> runs for
+/// every request, cached documents included.
 /// </summary>
 public sealed class GraphQLRunner
 {
@@ -34,7 +36,7 @@ public sealed class GraphQLRunner
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _cachedCharacters;
 
-    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, ILogger<GraphQLRunner> logger)
+    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
     {
         _executer = executer;
         _logger = logger;
@@ -55,11 +57,11 @@ public sealed class GraphQLRunner
                     ? new FieldComplexityResult(0, 1)
                     : standardImpact(context),
         });
-        _rules = [.. DocumentValidator.CoreRules, complexity];
-        _cachedRules = [complexity];
+        _rules = [.. DocumentValidator.CoreRules, complexity, authorization];
+        _cachedRules = [complexity, authorization];
     }
 
-    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var options = new ExecutionOptions
         {
@@ -69,6 +71,7 @@ public sealed class GraphQLRunner
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
+            User = user,
             CancellationToken = cancellationToken,
             UserContext = new SkillGraphUserContext(services.GetRequiredService<Mediator.IMediator>(), _limits),
             Timeout = _limits.RequestTimeout,

@@ -5,7 +5,9 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SkillGraph.Domain;
+using SkillGraph.Server.Auth;
 using SkillGraph.Server.GraphQL;
+using SkillGraph.Server.GraphQL.Authorization;
 
 namespace SkillGraph.Server.Http;
 
@@ -13,12 +15,16 @@ namespace SkillGraph.Server.Http;
 /// GraphQL over HTTP: <c>POST /graphql</c> with a JSON body, <c>GET /graphql?query=…</c>, and the GraphiQL page
 /// for browsers. Answers <c>application/graphql-response+json</c> when the client accepts it (then a request that
 /// fails before execution gets 400) and <c>application/json</c> otherwise (then 200). A body that is not a
-/// GraphQL request gets 400 with a GraphQL error, a body over the size limit 413.
+/// GraphQL request gets 400 with a GraphQL error, a body over the size limit 413. A request refused by the authorization
+/// rule gets 401 (<c>UNAUTHENTICATED</c>, with <c>WWW-Authenticate</c>), 403 (<c>FORBIDDEN</c>) or 429 (<c>LIMIT</c>, with
+/// <c>Retry-After</c>) whichever media type it accepts.
 /// </summary>
 public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IGraphQLTextSerializer textSerializer, IOptions<GraphQLLimits> limits, IWebHostEnvironment environment)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
+    private static readonly string Unauthenticated = ErrorCodes.Name(ErrorCode.Unauthenticated);
+    private static readonly string Forbidden = ErrorCodes.Name(ErrorCode.Forbidden);
 
     public async Task PostAsync(HttpContext http)
     {
@@ -136,9 +142,42 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
             return;
         }
 
-        var result = await runner.ExecuteAsync(request, http.RequestServices, http.RequestAborted).ConfigureAwait(false);
-        var status = !result.Executed && mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var result = await runner.ExecuteAsync(request, http.RequestServices, http.User, http.RequestAborted).ConfigureAwait(false);
+        var status = !result.Executed ? RefusalStatus(http, result) ?? (mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK)
+            : StatusCodes.Status200OK;
         await WriteAsync(http, status, mediaType, result).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a request refused before GraphQL ran (a wrong key, a spent rate limit) with one GraphQL error.</summary>
+    public Task RefuseAsync(HttpContext http, int status, ErrorCode code, string message) =>
+        WriteErrorAsync(http, status, ResponseMediaType(http.Request), message, code);
+
+    /// <summary>401, 403 or 429 (with their headers) for a request the authorization rule refused; null for any other refusal.</summary>
+    private static int? RefusalStatus(HttpContext http, ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return null;
+        }
+
+        if (errors.Any(e => e.Code == Unauthenticated))
+        {
+            http.Response.Headers.WWWAuthenticate = AuthRegistration.Challenge(http);
+            return StatusCodes.Status401Unauthorized;
+        }
+
+        if (errors.Any(e => e.Code == Forbidden))
+        {
+            return StatusCodes.Status403Forbidden;
+        }
+
+        if (errors.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
+        {
+            CallerRateLimits.SetRetryAfter(http, limited.RetryAfter);
+            return StatusCodes.Status429TooManyRequests;
+        }
+
+        return null;
     }
 
     private Task TooLargeAsync(HttpContext http, string mediaType, int max) =>

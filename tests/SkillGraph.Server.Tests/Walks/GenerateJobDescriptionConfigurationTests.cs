@@ -14,6 +14,7 @@ public sealed class GenerateJobDescriptionConfigurationTests(EscoServerFixture e
     {
         await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["Teacher:Provider"] = "offline", ["Teacher:Model"] = "configured-offline" });
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(SkillGraph.Application.Features.Keys.ApiKeySecret.Header, esco.StewardKey);
 
         var job = (await client.QueryAsync($$"""{ generateJobDescription(occupationUri: "{{Developer}}", seed: 3) { teacher } }""")).Data()["generateJobDescription"]!;
 

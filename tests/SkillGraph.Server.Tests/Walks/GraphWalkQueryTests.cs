@@ -89,7 +89,7 @@ public sealed class GraphWalkQueryTests(EscoServerFixture esco)
     [Fact]
     public async Task GenerateJobDescriptionUsesTheOfflineTeacherGroundedInTheGraph()
     {
-        var job = (await esco.QueryAsync($$"""{ generateJobDescription(occupationUri: "{{Developer}}", seed: 3) { title jobDescription skillUris teacher } }""")).Data()["generateJobDescription"]!;
+        var job = (await esco.StewardClient.QueryAsync($$"""{ generateJobDescription(occupationUri: "{{Developer}}", seed: 3) { title jobDescription skillUris teacher } }""")).Data()["generateJobDescription"]!;
         Assert.StartsWith("offline/", job["teacher"]!.GetValue<string>(), StringComparison.Ordinal);
         var skills = job["skillUris"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
         Assert.NotEmpty(skills);

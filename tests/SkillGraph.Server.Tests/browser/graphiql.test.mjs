@@ -58,7 +58,8 @@ async function startServer() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = [];
-  const child = spawn('dotnet', [dll, '--db', join(work, 'sample.db'), '--urls', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Development: the page and its examples run with no key (outside Development every request needs one).
+  const child = spawn('dotnet', [dll, '--db', join(work, 'sample.db'), '--urls', url], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development' } });
   child.stdout.on('data', (d) => log.push(d.toString()));
   child.stderr.on('data', (d) => log.push(d.toString()));
   await waitForHealth(url, child, log);

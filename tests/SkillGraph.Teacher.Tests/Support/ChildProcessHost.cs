@@ -39,6 +39,7 @@ public static class ChildProcessHost
         services.AddLogging();
         services.AddSingleton<IGraphStore>(store);
         services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
         await using var provider = services.BuildServiceProvider();
         var run = new TeachingRun(provider.GetRequiredService<IMediator>(), store);
         await run.RunAsync(ChildOptions(args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));

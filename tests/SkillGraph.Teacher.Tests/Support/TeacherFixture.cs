@@ -38,6 +38,7 @@ public sealed class TeacherFixture : IAsyncLifetime
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IGraphStore>(Store);
         services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
         services.AddSkillGraphTeacher(Path.Combine(Directory, "app-cache")); // options left unbound: the offline teacher
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Mediator = _services.GetRequiredService<IMediator>();

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkillGraph.Application;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Behaviors;
 using SkillGraph.Graph;
 
@@ -9,7 +10,8 @@ namespace SkillGraph.Tests.Support;
 
 /// <summary>
 /// The application's real Mediator pipeline (behaviours included) over a given store, with logs captured;
-/// <c>ports</c> may plug adapters (or fakes) in for the model ports before the application's defaults.
+/// <c>ports</c> may plug adapters (or fakes) in for the model ports before the application's defaults, and may name the
+/// caller (<see cref="ICurrentUser"/>; the local operator, an admin, when it does not).
 /// </summary>
 public sealed class MediatorHost : IDisposable
 {
@@ -20,6 +22,7 @@ public sealed class MediatorHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddSingleton(store);
+        services.AddSingleton<ICurrentUser>(LocalOperator.Instance);
         ports?.Invoke(services);
         services.AddSkillGraphApplication(timing);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

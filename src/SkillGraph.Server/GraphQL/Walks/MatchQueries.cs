@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
 
 namespace SkillGraph.Server.GraphQL.Walks;
@@ -13,6 +14,7 @@ public sealed class MatchQueries : IQueryFields
             .Description("How well a resume matches a job: a score, the job's ESCO skills the resume covers (exactly, or partly through a broader/narrower skill) and lacks, an explanation, and suggested resume lines for the missing skills (the student models, ONNX Runtime).")
             .Argument<NonNullGraphType<StringGraphType>>("jobDescription")
             .Argument<NonNullGraphType<StringGraphType>>("resume")
+            .Sends(typeof(MatchResume))
             .ResolveAsync(async c => await WalkQueries.Send(c, new MatchResume(c.GetArgument<string>("jobDescription"), c.GetArgument<string>("resume"))).ConfigureAwait(false));
 }
 

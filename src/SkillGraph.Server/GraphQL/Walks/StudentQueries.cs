@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
 
 namespace SkillGraph.Server.GraphQL.Walks;
@@ -13,6 +14,7 @@ public sealed class StudentQueries : IQueryFields
             .Description("The ESCO skills a text expresses, best first, each with the character spans that support it (the student model, ONNX Runtime).")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .Sends(typeof(ExtractSkills))
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");

@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
 using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
+using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
 using SkillGraph.Server.GraphQL.Occupations;
 
@@ -16,6 +17,7 @@ public sealed class SuggestQueries : IQueryFields
             .Description("Occupations a text (a job ad, a resume) fits, best first: the student extracts its skills, then occupations are ranked by the matched essential and optional skills, rarer skills counting more and long skill lists discounted. Each with the matched skills and the reason.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 10)
+            .Sends(typeof(SuggestOccupationsForText))
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");

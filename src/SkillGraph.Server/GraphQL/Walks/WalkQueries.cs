@@ -8,6 +8,7 @@ using SkillGraph.Application.Features.Occupations.GetOccupationContext;
 using SkillGraph.Application.Features.Occupations.GetRelatedOccupations;
 using SkillGraph.Application.Features.Skills.GetRelatedSkills;
 using SkillGraph.Domain;
+using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
 using SkillGraph.Server.GraphQL.Occupations;
 
@@ -68,6 +69,7 @@ public sealed class WalkQueries : IQueryFields
             .Description("A job description written by the teacher model from the occupation's graph context (configured provider; offline by default). Costs a model call unless cached.")
             .Argument<NonNullGraphType<StringGraphType>>("occupationUri")
             .Argument<IntGraphType>("seed", a => a.DefaultValue = 0)
+            .Sends(typeof(GenerateJobDescription))
             .ResolveAsync(async c => await Send(c, new GenerateJobDescription(c.Uri("occupationUri"), c.GetArgument<int>("seed"))).ConfigureAwait(false));
     }
 

@@ -1,4 +1,5 @@
 using Mediator;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Common;
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
@@ -9,6 +10,7 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 /// The occupations a text (a job ad, a resume) fits, best first: the extractor's best
 /// <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/> skills of the text, then <see cref="SuggestOccupations.SuggestOccupations"/>.
 /// </summary>
+[Requires(Permission.UseStudent)]
 public sealed record SuggestOccupationsForText(string Text, int First = 10) : IQuery<OccupationSuggestions>, IValidatable
 {
     public IEnumerable<string> Validate() =>
