@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Behaviors;
 using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Keys;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
@@ -42,6 +43,10 @@ public static class DependencyInjection
         services.TryAddSingleton<IApiKeyStore, NoApiKeyStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICurrentUser, NobodySignedIn>();
+
+        // Curation: one writer per process (changes run one at a time); the URI namespace from section Curation when the host binds it.
+        services.AddOptions<CurationOptions>();
+        services.TryAddSingleton<CurationWriter>();
         return services;
     }
 

@@ -35,6 +35,9 @@ public enum ErrorCode
 
     /// <summary>This needs a caller who is signed in (an API key or a bearer token), and none is, or the key or token is not valid.</summary>
     Unauthenticated,
+
+    /// <summary>A change would break a rule of the graph (a hierarchy cycle, a duplicate label, …); nothing was written. The message names the rule and the concepts.</summary>
+    IntegrityViolation,
 }
 
 /// <summary>The wire names and exit codes of <see cref="ErrorCode"/>; stable, documented in the README.</summary>
@@ -53,6 +56,7 @@ public static class ErrorCodes
         ErrorCode.StoreUnavailable => "STORE_UNAVAILABLE",
         ErrorCode.TeacherFailed => "TEACHER_FAILED",
         ErrorCode.Unauthenticated => "UNAUTHENTICATED",
+        ErrorCode.IntegrityViolation => "INTEGRITY_VIOLATION",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -61,7 +65,7 @@ public static class ErrorCodes
     {
         ErrorCode.BadInput => 2,
         ErrorCode.NotFound => 3,
-        ErrorCode.Conflict => 4,
+        ErrorCode.Conflict or ErrorCode.IntegrityViolation => 4,
         ErrorCode.Forbidden or ErrorCode.Unauthenticated => 5,
         ErrorCode.Limit => 6,
         ErrorCode.StudentLoading or ErrorCode.ModelUnavailable => 7,

@@ -199,6 +199,71 @@ internal sealed class GraphSnapshot
         return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
     }
 
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillGapGraphAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    public SkillGapGraph SkillGapGraph(ConceptUri occupation, IReadOnlyList<ConceptUri> held)
+    {
+        var heldConcepts = new Concept?[held.Count];
+        for (var i = 0; i < heldConcepts.Length; i++)
+        {
+            heldConcepts[i] = Find(held[i]);
+        }
+
+        (Concept[] Skills, int[] Reach) Listed(int id, RelationType type)
+        {
+            var ids = Neighbours(id, type, Direction.Outgoing);
+            var skills = new Concept[ids.Length];
+            var reach = new int[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                skills[i] = Concepts[ids[i]];
+                reach[i] = Neighbours(ids[i], RelationType.EssentialSkill, Direction.Incoming).Length;
+            }
+
+            return (skills, reach);
+        }
+
+        ConceptUri[] Uris(ReadOnlySpan<int> ids)
+        {
+            var uris = new ConceptUri[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                uris[i] = Concepts[ids[i]].Uri;
+            }
+
+            return uris;
+        }
+
+        var found = _ids.TryGetId(occupation, out var occupationId);
+        var (essential, essentialReach) = found ? Listed(occupationId, RelationType.EssentialSkill) : ([], []);
+        var (optional, optionalReach) = found ? Listed(occupationId, RelationType.OptionalSkill) : ([], []);
+        var broader = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>(held.Count * 2);
+        var narrower = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>(held.Count);
+        foreach (var concept in heldConcepts)
+        {
+            if (concept is { Kind: ConceptKind.Skill } && _ids.TryGetId(concept.Uri, out var id) && !narrower.ContainsKey(concept.Uri))
+            {
+                broader[concept.Uri] = Uris(Neighbours(id, RelationType.Broader, Direction.Outgoing));
+                narrower[concept.Uri] = Uris(Neighbours(id, RelationType.Broader, Direction.Incoming));
+            }
+        }
+
+        foreach (var concept in heldConcepts)
+        {
+            if (concept is { Kind: ConceptKind.Skill } && _ids.TryGetId(concept.Uri, out var id))
+            {
+                foreach (var step in Neighbours(id, RelationType.Broader, Direction.Outgoing))
+                {
+                    if (Concepts[step].Kind == ConceptKind.Skill && !broader.ContainsKey(Concepts[step].Uri))
+                    {
+                        broader[Concepts[step].Uri] = Uris(Neighbours(step, RelationType.Broader, Direction.Outgoing));
+                    }
+                }
+            }
+        }
+
+        return new SkillGapGraph(found ? Concepts[occupationId] : null, heldConcepts, essential, essentialReach, optional, optionalReach, broader, narrower, Counts.Occupations);
+    }
+
     /// <summary>The answer of <see cref="IGraphStore.GetSkillRelationsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
     public SkillRelations SkillRelations(ConceptUri skill, int first)
     {

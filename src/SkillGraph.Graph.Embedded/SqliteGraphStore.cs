@@ -85,6 +85,7 @@ public sealed class SqliteGraphStore : IGraphStore
             using (var connection = Connect(connectionString))
             {
                 EnsureSchema(connection);
+                SqliteChangeLog.EnsureTables(connection);
             }
 
             var store = new SqliteGraphStore(connectionString, Load(connectionString), path);
@@ -184,6 +185,9 @@ public sealed class SqliteGraphStore : IGraphStore
     public ValueTask<SkillRelations> GetSkillRelationsAsync(ConceptUri skill, int first, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_snapshot.SkillRelations(skill, first));
 
+    public ValueTask<SkillGapGraph> GetSkillGapGraphAsync(ConceptUri occupation, IReadOnlyList<ConceptUri> held, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_snapshot.SkillGapGraph(occupation, held));
+
     public ValueTask<SkillListings> GetSkillListingsAsync(IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_snapshot.SkillListings(skills));
 
@@ -234,6 +238,18 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             _writeLock.Release();
         }
+    }
+
+    public ValueTask<Page<ChangeSet>> GetChangeSetsAsync(ChangeFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        return ValueTask.FromResult(SqliteChangeLog.Read(connection, filter, page));
+    }
+
+    public ValueTask<ChangeSet?> GetChangeSetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        return ValueTask.FromResult(SqliteChangeLog.ReadOne(connection, id));
     }
 
     /// <summary>Reloads the snapshot from the file (after another process wrote to it).</summary>

@@ -131,6 +131,11 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
             RecordRun(transaction, batch);
         }
 
+        if (batch.ChangeSet is { } changeSet)
+        {
+            SqliteChangeLog.Record(transaction, changeSet);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new WriteProgress("commit", 0, 1));
         transaction.Commit();

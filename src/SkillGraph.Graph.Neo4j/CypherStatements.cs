@@ -32,6 +32,9 @@ public static class CypherStatements
     public const string SkillGap = "reads/skill-gap";
     public const string SearchMany = "reads/search-many";
     public const string SkillLinks = "reads/skill-links";
+    public const string RecordChangeSet = "writes/record-change-set";
+    public const string ChangeSets = "reads/change-sets";
+    public const string ChangeSetById = "reads/change-set";
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -41,6 +44,7 @@ public static class CypherStatements
         Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
         SkillRelations, SkillListings, OccupationPeers, CareerCandidates, SkillGap, SearchMany, SkillLinks,
+        RecordChangeSet, ChangeSets, ChangeSetById,
     ];
 
     /// <summary>The text of statement <paramref name="name"/>, exactly as the file holds it.</summary>

@@ -345,8 +345,15 @@ public sealed class Neo4jGraphStore : IGraphStore
         var broader = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
         var narrower = new Dictionary<ConceptUri, IReadOnlyList<ConceptUri>>();
         var essentialType = ConceptProperties.RelationshipType(RelationType.EssentialSkill);
+        var occupationCount = 0;
         foreach (var row in rows.Rows)
         {
+            if (row.String("part") == "count")
+            {
+                occupationCount = row.Int("reach");
+                continue;
+            }
+
             var uri = ConceptUri.Parse(row.String("uri"));
             switch (row.String("part"))
             {
@@ -378,7 +385,8 @@ public sealed class Neo4jGraphStore : IGraphStore
             [.. optional.Select(s => s.Skill)],
             [.. optional.Select(s => s.Reach)],
             broader,
-            narrower);
+            narrower,
+            occupationCount);
     }
 
     /// <summary>One hop over the skill–skill relations in one statement (<c>reads/skill-links</c>).</summary>
@@ -418,6 +426,38 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
 
         return new SkillLinks(Lists("essentialOut"), Lists("essentialIn"), Lists("optionalOut"), Lists("optionalIn"), listedBy);
+    }
+
+    /// <summary>The change log, oldest first (<c>reads/change-sets</c>).</summary>
+    public async ValueTask<Page<ChangeSet>> GetChangeSetsAsync(ChangeFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;
+        var first = Math.Clamp(page.First, 0, PageRequest.MaxPageSize);
+        var row = (await _client.ReadAsync(
+            CypherStatements.ChangeSets,
+            new Dictionary<string, object?>
+            {
+                ["concept"] = filter.Concept?.Value,
+                ["since"] = filter.Since is { } since ? ChangeSetProperties.Timestamp(since) : null,
+                ["after"] = after,
+                ["first"] = first,
+            },
+            cancellationToken).ConfigureAwait(false)).Single;
+        var total = row.Int("total");
+        if (total == 0 && after is null)
+        {
+            return Page<ChangeSet>.Empty;
+        }
+
+        var items = row.List("page").OfType<Dictionary<string, object?>>().Select(ChangeSetProperties.FromMap).ToList();
+        return Page<ChangeSet>.WithEndKey(items, total, items.Count > 0 ? items[^1].Id : null, page.After, row.Int("remaining") > items.Count);
+    }
+
+    /// <summary>One change set (<c>reads/change-set</c>).</summary>
+    public async ValueTask<ChangeSet?> GetChangeSetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(CypherStatements.ChangeSetById, new Dictionary<string, object?> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+        return rows.Rows.Count == 0 ? null : ChangeSetProperties.FromMap(rows.Rows[0].Map("cs")!);
     }
 
     private static ConceptUri[] SortedUris(List<object?> list)

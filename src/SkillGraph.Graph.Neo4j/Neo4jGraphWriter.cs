@@ -122,6 +122,11 @@ internal sealed class Neo4jGraphWriter(QueryApiClient client, Neo4jOptions optio
             await client.RunAsync(tx, CypherStatements.RecordImport, ImportRuns.ToParameters(batch, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
         }
 
+        if (batch.ChangeSet is { } changeSet)
+        {
+            await client.RunAsync(tx, CypherStatements.RecordChangeSet, ChangeSetProperties.ToParameters(changeSet), cancellationToken).ConfigureAwait(false);
+        }
+
         return new WriteResult(inserted, updated, unchanged, removed, relationsAdded, relationsRemoved);
 
         static string[] uris(GraphBatch b) => [.. b.Concepts.Select(w => w.Concept.Uri.Value)];

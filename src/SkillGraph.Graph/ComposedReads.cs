@@ -6,7 +6,7 @@ namespace SkillGraph.Graph;
 /// The port's walk reads composed from its neighbour reads (what <see cref="IGraphStore"/>'s default methods call): an
 /// adapter that answers each in one request overrides them, and passes the same tests as these.
 /// </summary>
-internal static class ComposedReads
+public static class ComposedReads
 {
     private static readonly NeighbourLists NoLists = new([], [0]);
 
@@ -106,7 +106,8 @@ internal static class ComposedReads
             [.. concepts.Skip(essential.Count).Select(c => c!)],
             [.. reach.Skip(essential.Count)],
             broader,
-            narrower);
+            narrower,
+            (await store.CountAsync(cancellationToken).ConfigureAwait(false)).Occupations);
     }
 
     public static async ValueTask<SkillLinks> SkillLinksAsync(IGraphStore store, IReadOnlyList<ConceptUri> skills, CancellationToken cancellationToken)

@@ -84,6 +84,12 @@ public interface IGraphStore : IDisposable
     /// <summary>How many of each kind of node and edge the graph holds, and what the last import skipped.</summary>
     ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The change log: change sets that pass <paramref name="filter"/>, oldest first, one page at a time (the cursor is a change set id).</summary>
+    ValueTask<Page<ChangeSet>> GetChangeSetsAsync(ChangeFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>One change set by id; <c>null</c> when there is none.</summary>
+    ValueTask<ChangeSet?> GetChangeSetAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Writes a batch in one transaction. With <see cref="GraphBatch.ReplaceAll"/> the batch becomes the whole
     /// graph (an import). A concept whose content is unchanged keeps its version; a changed one gets the next.

@@ -28,7 +28,8 @@ public sealed record CareerCandidates(IReadOnlyList<ConceptUri> FromSkills, IRea
 /// <see cref="Optional"/> skills, by URI, with how many occupations have each as an essential skill
 /// (<see cref="EssentialReach"/>, <see cref="OptionalReach"/>); and around each held skill that is a skill, by URI:
 /// <see cref="Broader"/> (what it is narrower than, and for each of those that is a skill, what that is narrower than)
-/// and <see cref="Narrower"/> (what is one step narrower than it).
+/// and <see cref="Narrower"/> (what is one step narrower than it); and how many occupations the graph holds
+/// (<see cref="OccupationCount"/>, what "widely required" is measured against).
 /// </summary>
 public sealed record SkillGapGraph(
     Concept? Occupation,
@@ -38,7 +39,8 @@ public sealed record SkillGapGraph(
     IReadOnlyList<Concept> Optional,
     IReadOnlyList<int> OptionalReach,
     IReadOnlyDictionary<ConceptUri, IReadOnlyList<ConceptUri>> Broader,
-    IReadOnlyDictionary<ConceptUri, IReadOnlyList<ConceptUri>> Narrower);
+    IReadOnlyDictionary<ConceptUri, IReadOnlyList<ConceptUri>> Narrower,
+    int OccupationCount);
 
 /// <summary>
 /// One hop over the ESCO skill–skill relations in one read (<see cref="IGraphStore.GetSkillLinksAsync"/>): for the i-th skill

@@ -22,6 +22,9 @@ public sealed record GraphBatch
 
     /// <summary>Rows of the source that could not be turned into concepts or relations, recorded with the batch.</summary>
     public IReadOnlyList<SkippedRow> Skipped { get; init; } = [];
+
+    /// <summary>The steward's change this batch makes, recorded in the change log in the same transaction (none for an import).</summary>
+    public ChangeSet? ChangeSet { get; init; }
 }
 
 public sealed record WriteResult(int Inserted, int Updated, int Unchanged, int Removed, int RelationsAdded, int RelationsRemoved);

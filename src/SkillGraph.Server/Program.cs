@@ -42,6 +42,11 @@ builder.Services.AddOptions<StudentOptions>()
     .ValidateOnStart();
 
 builder.Services.AddSkillGraphApplication();
+// Curation: section Curation (Curation:UriNamespace, where the URIs of concepts stewards create live), checked at start.
+builder.Services.AddOptions<SkillGraph.Application.Features.Curation.CurationOptions>()
+    .BindConfiguration(SkillGraph.Application.Features.Curation.CurationOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 // Who may do what (section Auth): API keys (X-Api-Key) and JWT bearer tokens, the caller of each request for the Mediator's
 // authorization behaviour, per-caller rate limits. Without a key: the rights of app in Development, nothing elsewhere.
 builder.Services.AddSkillGraphAuth();

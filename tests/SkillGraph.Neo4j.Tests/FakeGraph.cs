@@ -17,17 +17,19 @@ public sealed class FakeGraph
     private readonly Dictionary<string, Dictionary<string, object?>> _nodes;
     private readonly HashSet<(string Source, string Type, string Target)> _relationships;
     private readonly List<Dictionary<string, object?>> _runs;
+    private readonly List<Dictionary<string, object?>> _changeSets;
 
     public FakeGraph()
-        : this([], [], [])
+        : this([], [], [], [])
     {
     }
 
-    private FakeGraph(Dictionary<string, Dictionary<string, object?>> nodes, HashSet<(string, string, string)> relationships, List<Dictionary<string, object?>> runs)
+    private FakeGraph(Dictionary<string, Dictionary<string, object?>> nodes, HashSet<(string, string, string)> relationships, List<Dictionary<string, object?>> runs, List<Dictionary<string, object?>> changeSets)
     {
         _nodes = nodes;
         _relationships = relationships;
         _runs = runs;
+        _changeSets = changeSets;
     }
 
     public int NodeCount => _nodes.Count;
@@ -35,7 +37,8 @@ public sealed class FakeGraph
     public FakeGraph Clone() => new(
         _nodes.ToDictionary(kv => kv.Key, kv => new Dictionary<string, object?>(kv.Value, StringComparer.Ordinal), StringComparer.Ordinal),
         [.. _relationships],
-        [.. _runs]);
+        [.. _runs],
+        [.. _changeSets]);
 
     public List<Dictionary<string, object?>> Run(string statement, JsonElement parameterJson)
     {
@@ -66,6 +69,9 @@ public sealed class FakeGraph
             CypherStatements.SkillGap => SkillGap(p),
             CypherStatements.SearchMany => SearchMany(p),
             CypherStatements.SkillLinks => SkillLinks(p),
+            CypherStatements.RecordChangeSet => RecordChangeSet(p),
+            CypherStatements.ChangeSets => ChangeSets(p),
+            CypherStatements.ChangeSetById => [.. _changeSets.Where(c => Equals(c["id"], p["id"])).Select(c => Row(("cs", c)))],
             _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
         };
     }
@@ -217,6 +223,7 @@ public sealed class FakeGraph
             rows.Add(Row(("part", "narrower"), ("uri", h), ("type", null), ("reach", null), ("targets", Sources("BROADER", h)), ("concept", null)));
         }
 
+        rows.Add(Row(("part", "count"), ("uri", null), ("type", null), ("reach", (long)_nodes.Values.Count(n => Equals(n["kind"], 1L))), ("targets", null), ("concept", null)));
         return rows;
     }
 
@@ -230,6 +237,27 @@ public sealed class FakeGraph
             ("essentialIn", Links(Sources("ESSENTIAL_RELATED_SKILL", u))),
             ("optionalOut", Links(Targets("OPTIONAL_RELATED_SKILL", u))),
             ("optionalIn", Links(Sources("OPTIONAL_RELATED_SKILL", u)))))];
+    }
+
+    private List<Dictionary<string, object?>> RecordChangeSet(Dictionary<string, object?> p)
+    {
+        if (_changeSets.Any(c => Equals(c["id"], p["id"])))
+        {
+            throw new FakeCypherException("Neo.ClientError.Schema.ConstraintValidationFailed", $"Node already exists with label `ChangeSet` and property `id` = '{p["id"]}'");
+        }
+
+        _changeSets.Add(new Dictionary<string, object?>(p, StringComparer.Ordinal));
+        return [Row(("id", p["id"]))];
+    }
+
+    private List<Dictionary<string, object?>> ChangeSets(Dictionary<string, object?> p)
+    {
+        var sets = _changeSets
+            .Where(c => (p["concept"] is not string concept || Strings(c["concepts"]).Contains(concept))
+                && (p["since"] is not string since || string.CompareOrdinal((string)c["createdAt"]!, since) >= 0))
+            .OrderBy(c => (string)c["id"]!, StringComparer.Ordinal).ToList();
+        var rest = sets.Where(c => p["after"] is not string after || string.CompareOrdinal((string)c["id"]!, after) > 0).ToList();
+        return [Row(("total", (long)sets.Count), ("page", rest.Take((int)(long)p["first"]!).Cast<object?>().ToList()), ("remaining", (long)rest.Count))];
     }
 
     private List<Dictionary<string, object?>> SearchMany(Dictionary<string, object?> p)

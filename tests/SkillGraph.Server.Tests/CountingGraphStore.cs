@@ -30,6 +30,10 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
         Count(nameof(ListConceptsAsync), () => inner.ListConceptsAsync(filter, page, cancellationToken));
 
+    public ValueTask<Page<ChangeSet>> GetChangeSetsAsync(ChangeFilter filter, PageRequest page, CancellationToken cancellationToken = default) => inner.GetChangeSetsAsync(filter, page, cancellationToken);
+
+    public ValueTask<ChangeSet?> GetChangeSetAsync(string id, CancellationToken cancellationToken = default) => inner.GetChangeSetAsync(id, cancellationToken);
+
     public ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Count(nameof(CountAsync), () => inner.CountAsync(cancellationToken));
 

@@ -16,13 +16,27 @@ public sealed class QueryType : ObjectGraphType
     }
 }
 
+/// <summary>The root mutation: composed of the <see cref="IMutationFields"/> of every feature folder (curation).</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(IEnumerable<IMutationFields> parts)
+    {
+        Name = "Mutation";
+        foreach (var part in parts.OrderBy(p => p.GetType().FullName, StringComparer.Ordinal))
+        {
+            part.AddTo(this);
+        }
+    }
+}
+
 public sealed class SkillGraphSchema : Schema
 {
-    public SkillGraphSchema(IServiceProvider services, QueryType query)
+    public SkillGraphSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Description = "SkillGraph: the ESCO skill–occupation graph.";
         Query = query;
+        Mutation = mutation;
 
         // GraphiQL may ask for deprecated arguments and input fields (inputValueDeprecation).
         Features.DeprecationOfInputValues = true;

@@ -19,6 +19,11 @@ public static class SchemaRegistration
                 services.AddSingleton(typeof(IQueryFields), type);
             }
 
+            if (typeof(IMutationFields).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IMutationFields), type);
+            }
+
             foreach (var extension in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IGraphTypeExtension<>)))
             {
                 services.AddSingleton(extension, type);

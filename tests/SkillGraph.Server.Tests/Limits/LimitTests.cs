@@ -120,6 +120,10 @@ public sealed class SlowGraphStore(IGraphStore inner, TimeSpan delay) : IGraphSt
 
     public ValueTask<Page<ConceptUri>> ListConceptsAsync(ConceptFilter filter, PageRequest page, CancellationToken cancellationToken = default) => inner.ListConceptsAsync(filter, page, cancellationToken);
 
+    public ValueTask<Page<ChangeSet>> GetChangeSetsAsync(ChangeFilter filter, PageRequest page, CancellationToken cancellationToken = default) => inner.GetChangeSetsAsync(filter, page, cancellationToken);
+
+    public ValueTask<ChangeSet?> GetChangeSetAsync(string id, CancellationToken cancellationToken = default) => inner.GetChangeSetAsync(id, cancellationToken);
+
     public ValueTask<GraphCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
 
     public ValueTask<WriteResult> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default) => inner.WriteAsync(batch, progress, cancellationToken);

@@ -8,6 +8,8 @@ using SkillGraph.Application.Features.Careers.GetSkillGap;
 using SkillGraph.Application.Features.Concepts.GetConcepts;
 using SkillGraph.Application.Features.Concepts.ListConcepts;
 using SkillGraph.Application.Features.Concepts.SearchConcepts;
+using SkillGraph.Application.Features.Curation.GetChangeSet;
+using SkillGraph.Application.Features.Curation.GetChangeSets;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
@@ -61,6 +63,9 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
         ["occupations"] = ("""{ occupations(filter: { iscoGroup: "2512" }, first: 3) { totalCount } }""", nameof(ListConcepts)),
         ["skills"] = ("""{ skills(filter: { labelContains: "java" }, first: 3) { totalCount } }""", nameof(ListConcepts)),
         ["search"] = ("""{ search(text: "software developer", first: 3) { uri } }""", nameof(SearchConcepts)),
+        ["concept"] = ($$"""{ concept(uri: "{{Java}}") { preferredLabel version } }""", nameof(GetConcepts)),
+        ["changes"] = ($$"""{ changes(conceptUri: "{{Java}}", first: 3) { totalCount } }""", nameof(GetChangeSets)),
+        ["changeSet"] = ("""{ changeSet(id: "20261130T000000000Z-00000000") { id } }""", nameof(GetChangeSet)),
     };
 
     private readonly ActivityRecorder _activities = new();

@@ -486,4 +486,97 @@ public abstract class GraphStoreConformanceTests
         Assert.Equal(2001, (await store.GetNeighboursAsync(Chef, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All)).TotalCount);
         Assert.True(observed.IsSubsetOf([1, 2001]), string.Join(",", observed));
     }
+
+    [SkippableFact]
+    public async Task The_walk_reads_answer_as_their_composition_from_the_neighbour_reads()
+    {
+        using var store = await CreateSmallGraphAsync();
+        static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+        static string Sorted(IReadOnlyDictionary<ConceptUri, IReadOnlyList<ConceptUri>> map) => Json(map.OrderBy(e => e.Key).Select(e => new { e.Key, Value = e.Value.ToArray() }));
+        ConceptUri[] held = [Java, Testing, Cooking, U("skill/nope"), Tester, Java];
+        foreach (var occupation in (ConceptUri[])[Developer, Tester, Chef, U("occupation/nope")])
+        {
+            var gap = await store.GetSkillGapGraphAsync(occupation, held);
+            var composedGap = await ComposedReads.SkillGapGraphAsync(store, occupation, held, CancellationToken.None);
+            Assert.Equal(Json(composedGap.Occupation), Json(gap.Occupation));
+            Assert.Equal(Json(composedGap.Held), Json(gap.Held));
+            Assert.Equal(Json(composedGap.Essential), Json(gap.Essential));
+            Assert.Equal(composedGap.EssentialReach, gap.EssentialReach);
+            Assert.Equal(Json(composedGap.Optional), Json(gap.Optional));
+            Assert.Equal(composedGap.OptionalReach, gap.OptionalReach);
+            Assert.Equal(Sorted(composedGap.Broader), Sorted(gap.Broader));
+            Assert.Equal(Sorted(composedGap.Narrower), Sorted(gap.Narrower));
+
+            foreach (var withOptional in (bool[])[true, false])
+            {
+                var peers = await store.GetOccupationPeersAsync(occupation, withOptional);
+                var composedPeers = await ComposedReads.OccupationPeersAsync(store, occupation, withOptional, CancellationToken.None);
+                Assert.Equal(Json(composedPeers), Json(peers));
+            }
+
+            var moves = await store.GetCareerCandidatesAsync(occupation, [Cooking]);
+            Assert.Equal(Json(await ComposedReads.CareerCandidatesAsync(store, occupation, [Cooking], CancellationToken.None)), Json(moves));
+        }
+
+        var developerGap = await store.GetSkillGapGraphAsync(Developer, held);
+        Assert.Equal([Programming, Computing], developerGap.Broader[Java].Concat(developerGap.Broader[Programming]));
+        Assert.Empty(developerGap.Narrower[Java]);
+        Assert.False(developerGap.Narrower.ContainsKey(Programming), "narrower is walked from held skills only");
+        var links = await store.GetSkillLinksAsync([Java, Testing, Cooking]);
+        var composedLinks = await ComposedReads.SkillLinksAsync(store, [Java, Testing, Cooking], CancellationToken.None);
+        Assert.Equal(Json(composedLinks.All), Json(links.All));
+        Assert.Equal(composedLinks.ListedBy.OrderBy(l => l.Key), links.ListedBy.OrderBy(l => l.Key));
+        Assert.Equal([Testing], links.OptionalOut[0]);
+    }
+
+    [SkippableFact]
+    public async Task A_change_set_is_logged_with_its_write_and_read_back_by_concept_time_and_page()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var start = DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 3; i++)
+        {
+            var java = (await store.GetConceptsAsync([Java]))[0]!;
+            var at = start.AddMinutes(i);
+            await store.WriteAsync(new GraphBatch
+            {
+                Concepts = [new(java with { PreferredLabel = $"Java {i}", ModifiedAt = at }, java.Version)],
+                ChangeSet = new ChangeSet(ChangeSet.NewId(at), "steward", $"rename {i}", at, [new FieldChange(Java, "preferredLabel", $"\"{java.PreferredLabel}\"", $"\"Java {i}\"")]),
+            });
+        }
+
+        await store.WriteAsync(new GraphBatch
+        {
+            AddRelations = [new(Chef, RelationType.OptionalSkill, Java)],
+            ChangeSet = new ChangeSet(ChangeSet.NewId(start.AddMinutes(5)), "reviewer", "java for chefs", start.AddMinutes(5), [new FieldChange(Chef, "optionalSkill", null, $"\"{Java.Value}\"")]),
+        });
+
+        var all = await store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All);
+        Assert.Equal(4, all.TotalCount);
+        Assert.Equal(["rename 0", "rename 1", "rename 2", "java for chefs"], all.Items.Select(c => c.Comment));
+        var javaHistory = await store.GetChangeSetsAsync(new ChangeFilter(Java), new PageRequest(2));
+        Assert.Equal(3, javaHistory.TotalCount);
+        Assert.Equal(["rename 0", "rename 1"], javaHistory.Items.Select(c => c.Comment));
+        Assert.True(javaHistory.HasNextPage);
+        var rest = await store.GetChangeSetsAsync(new ChangeFilter(Java), new PageRequest(2, javaHistory.EndCursor));
+        Assert.Equal(["rename 2"], rest.Items.Select(c => c.Comment));
+        Assert.False(rest.HasNextPage);
+        var since = await store.GetChangeSetsAsync(new ChangeFilter(null, start.AddMinutes(2)), PageRequest.All);
+        Assert.Equal(["rename 2", "java for chefs"], since.Items.Select(c => c.Comment));
+
+        var one = await store.GetChangeSetAsync(all.Items[3].Id);
+        Assert.Equal("reviewer", one!.Author);
+        Assert.Equal(start.AddMinutes(5), one.CreatedAt);
+        Assert.Equal([new FieldChange(Chef, "optionalSkill", null, $"\"{Java.Value}\"")], one.Changes);
+        Assert.Null(await store.GetChangeSetAsync("nope"));
+
+        // A write that fails logs nothing.
+        var stale = (await store.GetConceptsAsync([Java]))[0]!;
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await store.WriteAsync(new GraphBatch
+        {
+            Concepts = [new(stale with { PreferredLabel = "Java stale" }, stale.Version - 1)],
+            ChangeSet = new ChangeSet(ChangeSet.NewId(start.AddMinutes(9)), "steward", "stale", start.AddMinutes(9), [new FieldChange(Java, "preferredLabel", null, null)]),
+        }));
+        Assert.Equal(4, (await store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
+    }
 }

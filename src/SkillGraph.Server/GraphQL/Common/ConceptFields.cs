@@ -43,6 +43,10 @@ public static class ConceptFields
                 var page = c.PageRequest();
                 return c.Loaders().Ancestors(c.Source.Uri).Then(all => AncestorPage.Slice(all, page));
             });
+        type.Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("Grows by one with every change of the concept (its content or its outgoing relations); pass it as expectedVersion when you change it.")
+            .Resolve(c => (int)c.Source.Version);
+        Curation.ConceptHistory.AddTo(type);
     }
 
     /// <summary>One page of neighbours of the source concept, through the request's DataLoader.</summary>

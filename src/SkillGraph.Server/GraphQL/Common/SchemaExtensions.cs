@@ -13,6 +13,12 @@ public interface IQueryFields
     void AddTo(ObjectGraphType query);
 }
 
+/// <summary>A group of root mutation fields, kept in its entity's folder; found and added to <c>Mutation</c> like <see cref="IQueryFields"/>.</summary>
+public interface IMutationFields
+{
+    void AddTo(ObjectGraphType mutation);
+}
+
 /// <summary>
 /// Extra fields for an existing type (e.g. <c>Occupation.relatedOccupations</c> from a Mediator handler), found
 /// and applied like <see cref="IQueryFields"/>.

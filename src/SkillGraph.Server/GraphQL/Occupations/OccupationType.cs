@@ -22,7 +22,6 @@ public sealed class OccupationType : ObjectGraphType<Concept>
         Field<StringGraphType>("definition").Resolve(c => c.Source.Definition);
         Field<StringGraphType>("scopeNote").Resolve(c => c.Source.ScopeNote);
         Field<StringGraphType>("modifiedAt").Description("ISO 8601.").Resolve(c => c.Source.ModifiedAt?.ToString("O", CultureInfo.InvariantCulture));
-        Field<NonNullGraphType<IntGraphType>>("version").Description("Grows by one with every change of the concept.").Resolve(c => (int)c.Source.Version);
         Field<IscoGroupType>("iscoGroup")
             .Description("The nearest ISCO group above the occupation.")
             .Resolve(c => c.Loaders().Ancestors(c.Source.Uri).ThenLoad(ancestors =>

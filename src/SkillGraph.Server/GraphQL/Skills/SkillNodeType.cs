@@ -23,7 +23,6 @@ public sealed class SkillNodeType : ObjectGraphType<Concept>
         Field<StringGraphType>("scopeNote").Resolve(c => c.Source.ScopeNote);
         Field<SkillTypeType>("skillType").Resolve(c => c.Source.SkillType);
         Field<ReuseLevelType>("reuseLevel").Resolve(c => c.Source.ReuseLevel);
-        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => (int)c.Source.Version);
         Field<NonNullGraphType<OccupationConnectionType>>("essentialFor")
             .Description("Occupations that list this skill as essential.")
             .WithPaging()

@@ -19,8 +19,6 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
 
     private static readonly char[] Separators = [',', ';', '\n', '\r', '•', '|'];
 
-    private static readonly double LogOccupations = Math.Log(3001);
-
     // ln(1 + n) for the reach counts a skill can have in ESCO; larger counts are computed.
     private static readonly double[] LogOnePlus = [.. Enumerable.Range(0, 4096).Select(n => Math.Log(1 + n))];
 
@@ -119,6 +117,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
         }
 
         var covers = FindPartialCovers(held, graphAround, missingEssential, missingOptional);
+        var logOccupations = Math.Log(1 + Math.Max(1, graphAround.OccupationCount));
 
         List<MissingSkill> Missing(List<(Concept Skill, int Reach)> skills, bool isEssential)
         {
@@ -126,7 +125,7 @@ public sealed class GetSkillGapHandler(IGraphStore graph) : IQueryHandler<GetSki
             foreach (var (skill, reach) in skills)
             {
                 covers.TryGetValue(skill.Uri, out var cover);
-                var widely = Math.Min(1.0, (reach < LogOnePlus.Length ? LogOnePlus[reach] : Math.Log(1 + reach)) / LogOccupations);
+                var widely = Math.Min(1.0, (reach < LogOnePlus.Length ? LogOnePlus[reach] : Math.Log(1 + reach)) / logOccupations);
                 var priority = (1 - (cover?.Credit ?? 0)) * (0.5 + (0.5 * widely)) * (isEssential ? 1.0 : 0.5);
                 list.Add(new MissingSkill(ConceptRef.Of(skill), isEssential, Math.Round(priority, 4), cover, occupation.PreferredLabel));
             }

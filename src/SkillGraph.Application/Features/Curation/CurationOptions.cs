@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SkillGraph.Application.Features.Curation;
+
+/// <summary>Options of curation (section <c>Curation</c>); the host binds and validates them.</summary>
+public sealed class CurationOptions
+{
+    public const string Section = "Curation";
+
+    /// <summary>
+    /// Where the URIs of concepts stewards create live: <c>{UriNamespace}{occupation|skill|skill-group}/{uuid}</c>. Use a
+    /// namespace the organisation owns, never ESCO's.
+    /// </summary>
+    [Required]
+    [RegularExpression("^https?://[^\\s]+/$", ErrorMessage = "Curation:UriNamespace must be an http(s) URI ending in '/'.")]
+    public string UriNamespace { get; set; } = "https://skillgraph.example.org/concept/";
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph.Embedded;
+
+/// <summary>
+/// The change log of the embedded store: tables <c>change_set</c> and <c>field_change</c> in the store's file, written in
+/// the transaction of the graph write they describe, read by SQL (history is not part of the in-memory snapshot).
+/// </summary>
+internal static class SqliteChangeLog
+{
+    /// <summary>Creates the tables if the file has none yet (a store made before the change log gets them on opening).</summary>
+    public static void EnsureTables(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS change_set (
+                id TEXT PRIMARY KEY,
+                author TEXT NOT NULL,
+                comment TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                reverts TEXT);
+            CREATE TABLE IF NOT EXISTS field_change (
+                change_set_id TEXT NOT NULL REFERENCES change_set(id),
+                seq INTEGER NOT NULL,
+                concept_uri TEXT NOT NULL,
+                field TEXT NOT NULL,
+                before TEXT,
+                after TEXT,
+                PRIMARY KEY (change_set_id, seq)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS field_change_concept ON field_change(concept_uri, change_set_id);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Appends <paramref name="changeSet"/> inside <paramref name="transaction"/>; an id already logged is a conflict.</summary>
+    public static void Record(SqliteTransaction transaction, ChangeSet changeSet)
+    {
+        using var insertSet = transaction.Connection!.CreateCommand();
+        insertSet.Transaction = transaction;
+        insertSet.CommandText = "INSERT INTO change_set (id, author, comment, created_at, reverts) VALUES ($id, $author, $comment, $created, $reverts);";
+        insertSet.Parameters.AddWithValue("$id", changeSet.Id);
+        insertSet.Parameters.AddWithValue("$author", changeSet.Author);
+        insertSet.Parameters.AddWithValue("$comment", changeSet.Comment);
+        insertSet.Parameters.AddWithValue("$created", changeSet.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        insertSet.Parameters.AddWithValue("$reverts", (object?)changeSet.Reverts ?? DBNull.Value);
+        try
+        {
+            insertSet.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            throw new SkillGraphException(ErrorCode.Conflict, $"change set {changeSet.Id} is already in the change log.", ex);
+        }
+
+        using var insertChange = transaction.Connection.CreateCommand();
+        insertChange.Transaction = transaction;
+        insertChange.CommandText = "INSERT INTO field_change (change_set_id, seq, concept_uri, field, before, after) VALUES ($id, $seq, $uri, $field, $before, $after);";
+        var id = insertChange.Parameters.AddWithValue("$id", changeSet.Id);
+        var seq = insertChange.Parameters.Add("$seq", SqliteType.Integer);
+        var uri = insertChange.Parameters.Add("$uri", SqliteType.Text);
+        var field = insertChange.Parameters.Add("$field", SqliteType.Text);
+        var before = insertChange.Parameters.Add("$before", SqliteType.Text);
+        var after = insertChange.Parameters.Add("$after", SqliteType.Text);
+        for (var i = 0; i < changeSet.Changes.Count; i++)
+        {
+            var change = changeSet.Changes[i];
+            seq.Value = i;
+            uri.Value = change.Concept.Value;
+            field.Value = change.Field;
+            before.Value = (object?)change.Before ?? DBNull.Value;
+            after.Value = (object?)change.After ?? DBNull.Value;
+            insertChange.ExecuteNonQuery();
+        }
+    }
+
+    public static Page<ChangeSet> Read(SqliteConnection connection, ChangeFilter filter, PageRequest page)
+    {
+        var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;
+        var where = """
+            ($concept IS NULL OR EXISTS (SELECT 1 FROM field_change f WHERE f.change_set_id = s.id AND f.concept_uri = $concept))
+            AND ($since IS NULL OR s.created_at >= $since)
+            """;
+        using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$concept", (object?)filter.Concept?.Value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$since", (object?)filter.Since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
+        command.Parameters.AddWithValue("$first", Math.Clamp(page.First, 0, PageRequest.MaxPageSize) + 1);
+        command.CommandText = $"SELECT COUNT(*) FROM change_set s WHERE {where};";
+        var total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = $"SELECT s.id FROM change_set s WHERE {where} AND ($after IS NULL OR s.id > $after) ORDER BY s.id LIMIT $first;";
+        var ids = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        var first = Math.Clamp(page.First, 0, PageRequest.MaxPageSize);
+        var hasNext = ids.Count > first;
+        var items = ids.Take(first).Select(id => ReadOne(connection, id)!).ToList();
+        return total == 0 && after is null ? Page<ChangeSet>.Empty : Page<ChangeSet>.WithEndKey(items, total, items.Count > 0 ? items[^1].Id : null, page.After, hasNext);
+    }
+
+    public static ChangeSet? ReadOne(SqliteConnection connection, string id)
+    {
+        using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT author, comment, created_at, reverts FROM change_set WHERE id = $id;";
+        string author, comment;
+        DateTimeOffset created;
+        string? reverts;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            (author, comment, created, reverts) = (reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        command.CommandText = "SELECT concept_uri, field, before, after FROM field_change WHERE change_set_id = $id ORDER BY seq;";
+        var changes = new List<FieldChange>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                changes.Add(new FieldChange(ConceptUri.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        return new ChangeSet(id, author, comment, created, changes, reverts);
+    }
+}

@@ -1,0 +1,30 @@
+using SkillGraph.Domain;
+
+namespace SkillGraph.Graph;
+
+/// <summary>
+/// One field of one concept before and after a change, each value as JSON text (<c>null</c>: absent). Fields are the
+/// concept's (<c>kind</c>, <c>preferredLabel</c>, <c>altLabels</c>, <c>description</c>, <c>status</c>, <c>replacedBy</c>) and
+/// its outgoing relations, one change per relation added (<see cref="Before"/> null) or removed (<see cref="After"/> null)
+/// under the relation's name (<c>essentialSkill</c>, <c>optionalSkill</c>, <c>broader</c>, <c>essentialRelatedSkill</c>,
+/// <c>optionalRelatedSkill</c>) with the other end's URI as the value; the target records it too, as
+/// <c>incoming:</c> + the relation's name with the source's URI, so that it shows in both ends' history.
+/// </summary>
+public sealed record FieldChange(ConceptUri Concept, string Field, string? Before, string? After);
+
+/// <summary>
+/// A steward's change, recorded with the write it describes in the same transaction: who, when, why, and every field
+/// before and after. <see cref="Reverts"/> names the change set this one undid. Ids sort in the order they were made.
+/// </summary>
+public sealed record ChangeSet(string Id, string Author, string Comment, DateTimeOffset CreatedAt, IReadOnlyList<FieldChange> Changes, string? Reverts = null)
+{
+    /// <summary>The concepts it touched, each once, in the order of <see cref="Changes"/>.</summary>
+    public IReadOnlyList<ConceptUri> Concepts => [.. Changes.Select(c => c.Concept).Distinct()];
+
+    /// <summary>A new id that sorts after every id made before it on this machine's clock: the time to the millisecond, then 8 random hex digits.</summary>
+    public static string NewId(DateTimeOffset now) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+}
+
+/// <summary>Which change sets to list: those touching <see cref="Concept"/> (all when null), made at or after <see cref="Since"/>.</summary>
+public sealed record ChangeFilter(ConceptUri? Concept = null, DateTimeOffset? Since = null);

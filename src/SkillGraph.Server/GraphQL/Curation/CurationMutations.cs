@@ -1,0 +1,113 @@
+using GraphQL;
+using GraphQL.Types;
+using Mediator;
+using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Curation;
+using SkillGraph.Application.Features.Curation.AddRelation;
+using SkillGraph.Application.Features.Curation.CreateConcept;
+using SkillGraph.Application.Features.Curation.DeprecateConcept;
+using SkillGraph.Application.Features.Curation.RemoveRelation;
+using SkillGraph.Application.Features.Curation.RevertChangeSet;
+using SkillGraph.Application.Features.Curation.UpdateConcept;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+using SkillGraph.Server.GraphQL.Authorization;
+using SkillGraph.Server.GraphQL.Common;
+
+namespace SkillGraph.Server.GraphQL.Curation;
+
+/// <summary>
+/// The stewards' mutations, one Mediator command each, in the input/payload convention: what the caller can fix comes back
+/// in <c>userErrors</c> (nothing written); a refusal of authorization stays a GraphQL error (<c>UNAUTHENTICATED</c>, <c>FORBIDDEN</c>).
+/// </summary>
+public sealed class CurationMutations : IMutationFields
+{
+    public void AddTo(ObjectGraphType mutation)
+    {
+        Add<CreateConceptInputType, CreateConcept>(mutation, "createConcept", "Add an occupation, skill or skill group; its URI is minted in Curation:UriNamespace.", input => new CreateConcept(
+            input.Kind(),
+            input.Get<string>("preferredLabel")!,
+            input.GetList("altLabels") ?? [],
+            input.Get<string>("description"),
+            input.Get<string>("comment")!,
+            input.Get<bool?>("allowDuplicateLabel") ?? false));
+        Add<UpdateConceptInputType, UpdateConcept>(mutation, "updateConcept", "Change a concept's labels or description.", input => new UpdateConcept(
+            input.Uri("uri"),
+            input.Get<int>("expectedVersion"),
+            input.Get<string>("preferredLabel"),
+            input.GetList("altLabels"),
+            input.Get<string>("description"),
+            input.Get<string>("comment")!,
+            input.Get<bool?>("allowDuplicateLabel") ?? false));
+        Add<DeprecateConceptInputType, DeprecateConcept>(mutation, "deprecateConcept", "Mark a concept deprecated, optionally naming its replacement.", input => new DeprecateConcept(
+            input.Uri("uri"),
+            input.Get<int>("expectedVersion"),
+            input.Get<string>("replacedBy") is { } by ? Input.ParseUri(by, "replacedBy") : null,
+            input.Get<string>("comment")!));
+        Add<RelationInputType, AddRelation>(mutation, "addRelation", "Add a relation (the source concept gets a new version).", input => new AddRelation(
+            input.Relation(), input.Uri("from"), input.Uri("to"), input.Get<string>("comment")!));
+        Add<RelationInputType, RemoveRelation>(mutation, "removeRelation", "Remove a relation (the source concept gets a new version).", input => new RemoveRelation(
+            input.Relation(), input.Uri("from"), input.Uri("to"), input.Get<string>("comment")!));
+        Add<RevertChangeSetInputType, RevertChangeSet>(mutation, "revertChangeSet", "Undo a change set; the undo is a change set of its own.", input => new RevertChangeSet(
+            input.Get<string>("id")!, input.Get<string>("comment")!));
+    }
+
+    private static void Add<TInput, TCommand>(ObjectGraphType mutation, string name, string description, Func<Input, TCommand> command)
+        where TInput : InputObjectGraphType
+        where TCommand : ICommand<CurationResult> =>
+        mutation.Field<NonNullGraphType<CurationPayloadType>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInput>>("input")
+            .Sends(typeof(TCommand))
+            .ResolveAsync(async c =>
+            {
+                try
+                {
+                    var request = command(new Input(c.GetArgument<Dictionary<string, object?>>("input")));
+                    var result = await c.RequestServices!.GetRequiredService<IMediator>().Send(request, c.CancellationToken).ConfigureAwait(false);
+                    return new CurationPayload(result, []);
+                }
+                catch (SkillGraphException ex) when (UserErrors.From(ex) is { } errors)
+                {
+                    return new CurationPayload(null, errors);
+                }
+            });
+
+    /// <summary>A mutation's <c>input</c> object.</summary>
+    private sealed class Input(Dictionary<string, object?> values)
+    {
+        public T? Get<T>(string name) => values.TryGetValue(name, out var value) && value is not null ? (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture) : default;
+
+        public List<string>? GetList(string name) => values.TryGetValue(name, out var value) && value is IEnumerable<object?> list ? [.. list.Select(v => (string)v!)] : null;
+
+        public ConceptUri Uri(string name) => ParseUri(Get<string>(name)!, name);
+
+        public ConceptKind Kind() => values["kind"] is ConceptKind kind ? kind : Enum.Parse<ConceptKind>(values["kind"]!.ToString()!, ignoreCase: true);
+
+        public CurationRelation Relation() => values["type"] is CurationRelation relation ? relation : Enum.Parse<CurationRelation>(values["type"]!.ToString()!, ignoreCase: true);
+
+        public static ConceptUri ParseUri(string text, string name) =>
+            ConceptUri.TryParse(text, out var uri) ? uri : throw new SkillGraphException(ErrorCode.BadInput, $"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).");
+    }
+}
+
+/// <summary>The one mapping from the errors a curation command raises to the payload's <c>userErrors</c>; other errors stay GraphQL errors.</summary>
+public static class UserErrors
+{
+    public static IReadOnlyList<UserError>? From(SkillGraphException exception) => exception switch
+    {
+        IntegrityViolationException e => [new UserError(e.Field, e.Message, e.Rule)],
+        ConcurrencyConflictException e => [new UserError("expectedVersion", e.Message, ErrorCodes.Name(ErrorCode.Conflict))],
+        RequestValidationException e => [.. e.Errors.Select(error => new UserError(FieldOf(error), error, ErrorCodes.Name(ErrorCode.BadInput)))],
+        { Code: ErrorCode.BadInput or ErrorCode.NotFound or ErrorCode.Conflict } e => [new UserError(FieldOf(e.Message), e.Message, ErrorCodes.Name(e.Code))],
+        _ => null,
+    };
+
+    /// <summary>The input field a message starts with ("comment: …", "expectedVersion must …"), if any.</summary>
+    private static string? FieldOf(string message)
+    {
+        var end = message.IndexOfAny([':', ' ']);
+        var head = end > 0 ? message[..end] : null;
+        return head is not null && head.All(ch => char.IsLetterOrDigit(ch) || ch is '[' or ']') && char.IsLower(head[0]) ? head : null;
+    }
+}

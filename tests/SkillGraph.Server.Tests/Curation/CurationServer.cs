@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using SkillGraph.Application.Authorization;
+using SkillGraph.Application.Features.Keys;
+
+namespace SkillGraph.Server.Tests.Curation;
+
+/// <summary>
+/// A server of its own over a copy of the full ESCO store (so that its writes never reach the shared one), outside
+/// Development (no key, no rights), with a real API key per role in the copy's key table.
+/// </summary>
+public sealed class CurationServer : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private CurationServer(string directory, ServerFactory factory, Dictionary<Role, string> keys)
+    {
+        _directory = directory;
+        Factory = factory;
+        Keys = keys;
+    }
+
+    public ServerFactory Factory { get; }
+
+    public IReadOnlyDictionary<Role, string> Keys { get; }
+
+    public static async Task<CurationServer> StartAsync(EscoServerFixture esco)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "skillgraph-curation-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "esco.db");
+        using (var source = new SqliteConnection($"Data Source={esco.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        using (var copy = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            source.Open();
+            copy.Open();
+            source.BackupDatabase(copy);
+        }
+
+        var keys = new Dictionary<Role, string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            keys[role] = await ApiKeysFor.CreateAsync(database, Roles.Name(role) + "-key", role);
+        }
+
+        var factory = new ServerFactory(database, new Dictionary<string, string> { ["environment"] = "Testing", ["Auth:KeyRefresh"] = "00:00:00.200" });
+        _ = factory.Server;
+        return new CurationServer(directory, factory, keys);
+    }
+
+    /// <summary>A client that sends the key of <paramref name="role"/> (none when null).</summary>
+    public HttpClient Client(Role? role)
+    {
+        var client = Factory.CreateClient();
+        if (role is { } r)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeySecret.Header, Keys[r]);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
