@@ -12,12 +12,6 @@ namespace SkillGraph.Graph.Embedded;
 /// </summary>
 internal sealed class GraphSnapshot
 {
-    /// <summary>
-    /// How many changed node lists and written concepts a snapshot keeps beside its built arrays before the writer
-    /// compacts it (docs/decisions/0015-incremental-snapshot.md).
-    /// </summary>
-    public const int CompactAfter = 4096;
-
     private const int RelationTypes = 6; // RelationType values 1..5, index 0 unused
     [ThreadStatic]
     private static int[]? t_mark;
@@ -89,9 +83,8 @@ internal sealed class GraphSnapshot
 
     public LabelIndex Labels => _labels.Value;
 
-    /// <summary>Whether so much is kept beside the built arrays that the writer should <see cref="Compact"/>.</summary>
-    public bool NeedsCompaction =>
-        _adjacency.Overridden + (_labels.IsValueCreated ? _labels.Value.DeltaConcepts : _ids.AddedCount) >= CompactAfter;
+    /// <summary>How much small writes keep beside the built arrays: node lists changed plus concepts written (or added, before the label index is built).</summary>
+    public int Pending => _adjacency.Overridden + (_labels.IsValueCreated ? _labels.Value.DeltaConcepts : _ids.AddedCount);
 
     /// <summary>Builds the label index now rather than on the first search.</summary>
     public void Warm()

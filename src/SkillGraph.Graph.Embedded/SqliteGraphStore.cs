@@ -63,6 +63,12 @@ public sealed class SqliteGraphStore : IGraphStore
 
     internal GraphSnapshot Snapshot => _snapshot;
 
+    /// <summary>
+    /// After a small write, the snapshot is built afresh in memory once this many changed node lists and written concepts
+    /// are kept beside its built arrays (docs/decisions/0015-incremental-snapshot.md).
+    /// </summary>
+    internal int CompactAfter { get; set; } = 4096;
+
     /// <summary>Opens (creating if needed) the store at <see cref="EmbeddedStoreOptions.Path"/>.</summary>
     public static async Task<SqliteGraphStore> OpenAsync(EmbeddedStoreOptions options, CancellationToken cancellationToken = default)
     {
@@ -230,7 +236,7 @@ public sealed class SqliteGraphStore : IGraphStore
             var current = _snapshot;
             var lastImport = batch.Skipped.Count > 0 ? LoadLastImport(connection) : current.LastImport;
             var next = current.With(written.Concepts, written.RelationsRemoved, written.RelationsAdded, lastImport);
-            _snapshot = next.NeedsCompaction ? next.Compact() : next;
+            _snapshot = next.Pending >= CompactAfter ? next.Compact() : next;
             return written.Result;
         }
         catch (SqliteException ex)
