@@ -5,17 +5,18 @@ namespace SkillGraph.Graph.Embedded;
 /// <summary>
 /// The neighbours of every node by relation type and direction, each list in URI order. A full build lays them out
 /// as compressed sparse rows (a one-hop walk is two array reads and a slice); a small write does not touch those
-/// arrays but puts the changed nodes' whole new lists beside them (<see cref="With"/>), one small dictionary per
-/// relation type and direction, looked into first. <see cref="GraphSnapshot.Compact"/> folds them back in.
+/// arrays but puts the changed nodes' whole new lists beside them (<see cref="With"/>), by node id in a
+/// <see cref="ChunkedArray{T}"/> per relation type and direction (a write copies only the chunks of the nodes it
+/// changes), looked into first. <see cref="GraphSnapshot.Compact"/> folds them back in.
 /// </summary>
 internal sealed class Adjacency
 {
     private const int Slots = 12; // RelationType values 1..5 (0 unused) × 2 directions
     private readonly int[][] _offsets;
     private readonly int[][] _targets;
-    private readonly Dictionary<int, int[]>?[] _overrides;
+    private readonly ChunkedArray<int[]?>?[] _overrides;
 
-    private Adjacency(int[][] offsets, int[][] targets, Dictionary<int, int[]>?[] overrides, int overridden)
+    private Adjacency(int[][] offsets, int[][] targets, ChunkedArray<int[]?>?[] overrides, int overridden)
     {
         _offsets = offsets;
         _targets = targets;
@@ -39,14 +40,14 @@ internal sealed class Adjacency
                 : BuildCsr(nodes, edges[type], reverse: (slot & 1) == 1);
         }
 
-        return new Adjacency(offsets, targets, new Dictionary<int, int[]>?[Slots], 0);
+        return new Adjacency(offsets, targets, new ChunkedArray<int[]?>?[Slots], 0);
     }
 
     /// <summary>The neighbour ids of <paramref name="id"/>, in URI order.</summary>
     public ReadOnlySpan<int> Neighbours(int id, RelationType type, Direction direction)
     {
         var slot = Slot(type, direction);
-        if (_overrides[slot] is { } changed && changed.TryGetValue(id, out var list))
+        if (_overrides[slot] is { } changed && changed.ItemOrDefault(id) is { } list)
         {
             return list;
         }
@@ -90,27 +91,21 @@ internal sealed class Adjacency
             ListOf(target, type, Direction.Incoming).Add(source);
         }
 
-        var overrides = (Dictionary<int, int[]>?[])_overrides.Clone();
-        var copied = new bool[Slots];
+        var overrides = (ChunkedArray<int[]?>?[])_overrides.Clone();
         var overridden = Overridden;
-        foreach (var ((slot, node), list) in lists)
+        foreach (var slotLists in lists.GroupBy(l => l.Key.Slot))
         {
-            if (!copied[slot])
+            var slot = slotLists.Key;
+            var changes = new List<(int Index, int[]? Item)>();
+            foreach (var ((_, node), list) in slotLists)
             {
-                overrides[slot] = overrides[slot] is { } shared ? new Dictionary<int, int[]>(shared) : [];
-                copied[slot] = true;
+                int[] sorted = [.. list];
+                order.Sort(sorted);
+                overridden += _overrides[slot]?.ItemOrDefault(node) is null ? 1 : 0;
+                changes.Add((node, sorted));
             }
 
-            int[] sorted = [.. list];
-            order.Sort(sorted);
-            if (overrides[slot]!.TryAdd(node, sorted))
-            {
-                overridden++;
-            }
-            else
-            {
-                overrides[slot]![node] = sorted;
-            }
+            overrides[slot] = (overrides[slot] ?? ChunkedArray<int[]?>.From([])).With(changes);
         }
 
         return new Adjacency(_offsets, _targets, overrides, overridden);

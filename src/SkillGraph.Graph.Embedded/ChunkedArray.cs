@@ -22,6 +22,9 @@ internal sealed class ChunkedArray<T>
 
     public T this[int index] => _chunks[index >> Shift][index & Mask];
 
+    /// <summary>The item at <paramref name="index"/>, or the default beyond the end.</summary>
+    public T? ItemOrDefault(int index) => (uint)index < (uint)Count ? _chunks[index >> Shift][index & Mask] : default;
+
     public static ChunkedArray<T> From(IReadOnlyList<T> items)
     {
         var chunks = new T[(items.Count + Mask) >> Shift][];
@@ -60,13 +63,20 @@ internal sealed class ChunkedArray<T>
 
         var chunks = new T[(count + Mask) >> Shift][];
         Array.Copy(_chunks, chunks, _chunks.Length);
+        if (chunks.Length > _chunks.Length)
+        {
+            // Chunks that only fill a gap share one empty chunk; like every shared chunk, it is copied before it is written.
+            var empty = new T[ChunkSize];
+            Array.Fill(chunks, empty, _chunks.Length, chunks.Length - _chunks.Length);
+        }
+
         var copied = new bool[chunks.Length];
         foreach (var (index, item) in changes)
         {
             var c = index >> Shift;
             if (!copied[c])
             {
-                chunks[c] = chunks[c] is { } shared ? (T[])shared.Clone() : new T[ChunkSize];
+                chunks[c] = (T[])chunks[c].Clone();
                 copied[c] = true;
             }
 

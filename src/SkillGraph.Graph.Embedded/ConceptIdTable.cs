@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using SkillGraph.Domain;
 
@@ -8,13 +9,14 @@ namespace SkillGraph.Graph.Embedded;
 /// URIs' cached hash codes, each slot holding the URI beside its id. A look-up is one or two reads of one array and
 /// no virtual call, where a <see cref="Dictionary{TKey,TValue}"/> keyed by a class calls its comparer twice; graph
 /// walks make thousands of these look-ups a request. Concepts added by small writes after the table was built go to
-/// a small dictionary beside it (<see cref="With"/>), looked into only when the table misses.
+/// an immutable dictionary beside it (<see cref="With"/>: a write adds to it without copying it), looked into only
+/// when the table misses.
 /// </summary>
 internal sealed class ConceptIdTable
 {
     private readonly Entry[] _entries;
     private readonly int _mask;
-    private readonly Dictionary<ConceptUri, int>? _added;
+    private readonly ImmutableDictionary<ConceptUri, int>? _added;
 
     /// <param name="uris">The URIs in id order (distinct).</param>
     public ConceptIdTable(IReadOnlyList<ConceptUri> uris)
@@ -34,7 +36,7 @@ internal sealed class ConceptIdTable
         }
     }
 
-    private ConceptIdTable(Entry[] entries, int mask, Dictionary<ConceptUri, int> added)
+    private ConceptIdTable(Entry[] entries, int mask, ImmutableDictionary<ConceptUri, int> added)
     {
         _entries = entries;
         _mask = mask;
@@ -52,12 +54,7 @@ internal sealed class ConceptIdTable
             return this;
         }
 
-        var overlay = _added is null ? new Dictionary<ConceptUri, int>(added.Count) : new Dictionary<ConceptUri, int>(_added);
-        foreach (var (uri, id) in added)
-        {
-            overlay.Add(uri, id);
-        }
-
+        var overlay = (_added ?? ImmutableDictionary<ConceptUri, int>.Empty).AddRange(added.Select(a => KeyValuePair.Create(a.Uri, a.Id)));
         return new ConceptIdTable(_entries, _mask, overlay);
     }
 

@@ -103,9 +103,10 @@ internal sealed class GraphSnapshot
     /// <summary>
     /// The snapshot after a committed write: <paramref name="written"/> are the concepts inserted or changed (with the
     /// versions the store gave them), <paramref name="removed"/> the relations that existed and were removed, then
-    /// <paramref name="added"/> those that did not exist and were added. Only what they touch is copied.
+    /// <paramref name="added"/> those that did not exist and were added. Only what they touch is copied. The label index
+    /// keeps up to <paramref name="youngLabels"/> written labels in its young segment (<see cref="LabelDelta"/>).
     /// </summary>
-    public GraphSnapshot With(IReadOnlyList<Concept> written, IReadOnlyList<Relation> removed, IReadOnlyList<Relation> added, ImportSummary? lastImport)
+    public GraphSnapshot With(IReadOnlyList<Concept> written, IReadOnlyList<Relation> removed, IReadOnlyList<Relation> added, ImportSummary? lastImport, int youngLabels)
     {
         var changes = new List<(int Id, Concept Concept)>(written.Count);
         var newIds = new List<(ConceptUri Uri, int Id)>();
@@ -147,7 +148,7 @@ internal sealed class GraphSnapshot
         }
 
         var labels = _labels.IsValueCreated
-            ? new Lazy<LabelIndex>(_labels.Value.With(changes, order, concepts.Count))
+            ? new Lazy<LabelIndex>(_labels.Value.With(changes, order, concepts.Count, youngLabels))
             : new Lazy<LabelIndex>(() => new LabelIndex(concepts.ToArray(), order), LazyThreadSafetyMode.ExecutionAndPublication);
         var searchableText = _searchableText.IsValueCreated
             ? new Lazy<ChunkedArray<string>>(_searchableText.Value.With([.. changes.Select(c => (c.Id, SearchableText(c.Concept)))]))

@@ -40,84 +40,71 @@ internal sealed class LabelIndex
 
     /// <summary>
     /// The index after the concepts <paramref name="changed"/> (id, new content; an id at or beyond the built count is a
-    /// new concept) were written: only their labels are tokenised; the built index is shared.
+    /// new concept) were written: only their labels are tokenised; the built index is shared. The written labels go to the
+    /// young segment, and with it into the old one once it would hold more than <paramref name="youngLabels"/>.
     /// </summary>
-    public LabelIndex With(IReadOnlyList<(int Id, Concept Concept)> changed, UriOrder order, int conceptCount)
+    public LabelIndex With(IReadOnlyList<(int Id, Concept Concept)> changed, UriOrder order, int conceptCount, int youngLabels)
     {
-        bool InDelta(int id) => id < _built.ConceptCount ? _delta.IsDead(id) : id < _conceptCount;
-        var changedIds = changed.Select(c => c.Id).ToHashSet();
-        var dead = _delta.Dead is { } d ? (ulong[])d.Clone() : new ulong[(_built.ConceptCount + 63) >> 6];
-        var newlyDeadTerms = new List<int>();
-        var deadLabels = _delta.DeadLabels;
-        foreach (var id in changedIds)
+        var delta = _delta;
+        var stamp = delta.Stamp + 1;
+        var stamps = delta.Stamps ?? ChunkedArray<(int Stamp, int Labels)>.From(new (int, int)[conceptCount]);
+        var dead = delta.Dead;
+        var deadLabels = delta.DeadLabels;
+        var liveLabels = delta.LiveLabels;
+        var concepts = delta.Concepts;
+        var deadCopied = false;
+        var deadTerms = new Dictionary<int, int>();
+        var stampChanges = new List<(int Index, (int Stamp, int Labels) Item)>(changed.Count);
+        var added = new List<IndexedLabel>();
+        foreach (var (id, concept) in changed)
         {
-            if (id < _built.ConceptCount && !_delta.IsDead(id))
+            var (previous, labels) = id < stamps.Count ? stamps[id] : (0, 0);
+            if (previous != 0)
             {
-                dead[id >> 6] |= 1UL << id;
-                for (var label = _built.ConceptLabels[id]; label < _built.ConceptLabels[id + 1]; label++)
+                liveLabels -= labels;
+            }
+            else
+            {
+                concepts++;
+                if (id < _built.ConceptCount)
                 {
-                    deadLabels++;
-                    foreach (var token in _built.LabelTokens[label].Distinct(StringComparer.Ordinal))
+                    if (!deadCopied)
                     {
-                        newlyDeadTerms.Add(Array.BinarySearch(_built.Terms, token, StringComparer.Ordinal));
+                        dead = dead is null ? new ulong[(_built.ConceptCount + 63) >> 6] : (ulong[])dead.Clone();
+                        deadCopied = true;
+                    }
+
+                    dead![id >> 6] |= 1UL << id;
+                    for (var label = _built.ConceptLabels[id]; label < _built.ConceptLabels[id + 1]; label++)
+                    {
+                        deadLabels++;
+                        foreach (var token in _built.LabelTokens[label].Distinct(StringComparer.Ordinal))
+                        {
+                            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(deadTerms, Array.BinarySearch(_built.Terms, token, StringComparer.Ordinal), out _)++;
+                        }
                     }
                 }
             }
+
+            var before = added.Count;
+            added.AddRange(IndexedLabel.Of(id, concept, stamp));
+            liveLabels += added.Count - before;
+            stampChanges.Add((id, (stamp, added.Count - before)));
         }
 
-        newlyDeadTerms.Sort();
-        var deadTerms = Merge(_delta.DeadTerms, [.. newlyDeadTerms], static (a, b) => a.CompareTo(b));
-
-        // Labels of concepts written again leave the delta; their places close up (order is kept, so the postings stay sorted).
-        var labels = new List<IndexedLabel>(_delta.Labels.Length + (changed.Count * 4));
-        var renumbered = new int[_delta.Labels.Length];
-        for (var label = 0; label < _delta.Labels.Length; label++)
+        var deadPerTerm = delta.DeadPerTerm;
+        if (deadTerms.Count > 0)
         {
-            renumbered[label] = changedIds.Contains(_delta.Labels[label].Concept) ? -1 : labels.Count;
-            if (renumbered[label] >= 0)
-            {
-                labels.Add(_delta.Labels[label]);
-            }
+            deadPerTerm ??= ChunkedArray<int>.From(new int[_built.Terms.Length]);
+            deadPerTerm = deadPerTerm.With([.. deadTerms.Select(t => (t.Key, deadPerTerm[t.Key] + t.Value))]);
         }
 
-        var kept = new List<(string Token, int Label)>(_delta.Postings.Length);
-        foreach (var (token, label) in _delta.Postings)
-        {
-            if (renumbered[label] >= 0)
-            {
-                kept.Add((token, renumbered[label]));
-            }
-        }
-
-        var added = new List<(string Token, int Label)>();
-        var concepts = _delta.Concepts;
-        foreach (var (id, concept) in changed)
-        {
-            if (!InDelta(id))
-            {
-                concepts++;
-            }
-
-            foreach (var label in IndexedLabel.Of(id, concept))
-            {
-                foreach (var token in label.Tokens.Distinct(StringComparer.Ordinal))
-                {
-                    added.Add((token, labels.Count));
-                }
-
-                labels.Add(label);
-            }
-        }
-
-        static int ByTokenThenLabel((string Token, int Label) a, (string Token, int Label) b)
-        {
-            var byToken = string.CompareOrdinal(a.Token, b.Token);
-            return byToken != 0 ? byToken : a.Label.CompareTo(b.Label);
-        }
-
-        added.Sort(ByTokenThenLabel);
-        var postings = Merge([.. kept], [.. added], ByTokenThenLabel);
-        return new LabelIndex(_built, new LabelDelta(dead, deadTerms, deadLabels, [.. labels], postings, concepts), order, conceptCount);
+        stamps = stamps.With(stampChanges);
+        bool Current(IndexedLabel label) => stamps[label.Concept].Stamp == label.Stamp;
+        var (old, young) = delta.Young.Labels.Length + added.Count <= youngLabels
+            ? (delta.Old, LabelSegment.Of([delta.Young], Current, added))
+            : (LabelSegment.Of([delta.Old, delta.Young], Current, added), LabelSegment.Empty);
+        return new LabelIndex(_built, new LabelDelta(dead, deadPerTerm, deadLabels, stamps, stamp, liveLabels, concepts, old, young), order, conceptCount);
     }
 
     public IReadOnlyList<SearchHit> Search(string text, ConceptKind? kind, int first, Func<int, Concept> concept)
@@ -131,11 +118,13 @@ internal sealed class LabelIndex
 
         var built = _built;
         var delta = _delta;
-        var labelCount = built.LabelCount - delta.DeadLabels + delta.Labels.Length;
+        var (old, young) = (delta.Old, delta.Young);
+        var labelCount = built.LabelCount - delta.DeadLabels + delta.LiveLabels;
 
         // Term ranges per query token: exact match first, then every term it is a prefix of.
         var ranges = new (int From, int To)[queryTokens.Length];
-        var deltaRanges = new (int From, int To)[queryTokens.Length];
+        var oldRanges = new (int From, int To)[queryTokens.Length];
+        var youngRanges = new (int From, int To)[queryTokens.Length];
         var weights = new double[queryTokens.Length];
         var driver = -1;
         long driverSize = long.MaxValue;
@@ -143,11 +132,13 @@ internal sealed class LabelIndex
         {
             var allowPrefix = queryTokens[i].Length >= 2;
             ranges[i] = built.TermRange(queryTokens[i], allowPrefix);
-            deltaRanges[i] = delta.Postings.Length == 0 ? (0, 0) : delta.Range(queryTokens[i], allowPrefix);
-            long size = deltaRanges[i].To - deltaRanges[i].From - delta.DeadPostingsIn(ranges[i].From, ranges[i].To);
+            oldRanges[i] = old.Postings.Length == 0 ? (0, 0) : old.Range(queryTokens[i], allowPrefix);
+            youngRanges[i] = young.Postings.Length == 0 ? (0, 0) : young.Range(queryTokens[i], allowPrefix);
+            long size = delta.LivePostings(oldRanges[i], youngRanges[i]);
+            var deadPerTerm = delta.DeadPerTerm;
             for (var t = ranges[i].From; t < ranges[i].To; t++)
             {
-                size += built.Postings[t].Length;
+                size += built.Postings[t].Length - (deadPerTerm is null ? 0 : deadPerTerm[t]);
             }
 
             if (size == 0)
@@ -166,7 +157,7 @@ internal sealed class LabelIndex
         var weightSum = weights.Sum();
 
         // Best label per concept in pooled arrays (no dictionary), then a bounded heap for the top results.
-        // Labels are numbered: built ones first, then the delta's.
+        // Labels are numbered: built ones first, then the old segment's, then the young one's.
         var scratch = t_scratch is { } kept && kept.BestLabel.Length >= _conceptCount ? kept : t_scratch = new SearchScratch(_conceptCount);
         var bestScore = scratch.BestScore;
         var bestLabel = scratch.BestLabel;
@@ -198,6 +189,18 @@ internal sealed class LabelIndex
             }
         }
 
+        void ConsiderSegment(LabelSegment segment, (int From, int To) range, int firstId)
+        {
+            for (var p = range.From; p < range.To; p++)
+            {
+                var label = segment.Labels[segment.Postings[p].Label];
+                if (delta.IsLive(label))
+                {
+                    Consider(firstId + segment.Postings[p].Label, label.Concept, label.ConceptKind, label.Tokens, label.Normalized, label.Kind == LabelKind.Preferred);
+                }
+            }
+        }
+
         try
         {
             for (var t = ranges[driver].From; t < ranges[driver].To; t++)
@@ -212,11 +215,8 @@ internal sealed class LabelIndex
                 }
             }
 
-            for (var p = deltaRanges[driver].From; p < deltaRanges[driver].To; p++)
-            {
-                var label = delta.Labels[delta.Postings[p].Label];
-                Consider(built.LabelCount + delta.Postings[p].Label, label.Concept, label.ConceptKind, label.Tokens, label.Normalized, label.Kind == LabelKind.Preferred);
-            }
+            ConsiderSegment(old, oldRanges[driver], built.LabelCount);
+            ConsiderSegment(young, youngRanges[driver], built.LabelCount + old.Labels.Length);
 
             // Keep the best `first` by (score desc, preferred label length asc, URI asc): a min-heap on that order.
             var heap = new PriorityQueue<int, (double Score, int Length, int Rank)>(first + 1, WorstFirst.Instance);
@@ -235,9 +235,9 @@ internal sealed class LabelIndex
                 var conceptId = heap.Dequeue();
                 var c = concept(conceptId);
                 var labelId = bestLabel[conceptId];
-                var (matchedText, matchedKind) = labelId < built.LabelCount
-                    ? (built.LabelText[labelId], built.LabelKind[labelId])
-                    : (delta.Labels[labelId - built.LabelCount].Text, delta.Labels[labelId - built.LabelCount].Kind);
+                var (matchedText, matchedKind) = labelId < built.LabelCount ? (built.LabelText[labelId], built.LabelKind[labelId])
+                    : labelId < built.LabelCount + old.Labels.Length ? (old.Labels[labelId - built.LabelCount].Text, old.Labels[labelId - built.LabelCount].Kind)
+                    : (young.Labels[labelId - built.LabelCount - old.Labels.Length].Text, young.Labels[labelId - built.LabelCount - old.Labels.Length].Kind);
                 hits[i] = new SearchHit(c.Uri, c.Kind, c.PreferredLabel, matchedText, matchedKind, Math.Round(bestScore[conceptId], 4));
             }
 
@@ -252,33 +252,6 @@ internal sealed class LabelIndex
 
             touched.Clear();
         }
-    }
-
-    private static T[] Merge<T>(T[] left, T[] right, Comparison<T> compare)
-    {
-        if (right.Length == 0)
-        {
-            return left;
-        }
-
-        var merged = new T[left.Length + right.Length];
-        int i = 0, j = 0, k = 0;
-        while (i < left.Length && j < right.Length)
-        {
-            merged[k++] = compare(left[i], right[j]) <= 0 ? left[i++] : right[j++];
-        }
-
-        while (i < left.Length)
-        {
-            merged[k++] = left[i++];
-        }
-
-        while (j < right.Length)
-        {
-            merged[k++] = right[j++];
-        }
-
-        return merged;
     }
 
     /// <summary>The index as built over every concept at once: parallel arrays by label id, sorted terms, postings.</summary>

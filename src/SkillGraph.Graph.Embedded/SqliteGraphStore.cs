@@ -65,7 +65,8 @@ public sealed class SqliteGraphStore : IGraphStore
 
     /// <summary>
     /// After a small write, the snapshot is built afresh in memory once this many changed node lists and written concepts
-    /// are kept beside its built arrays (docs/decisions/0015-incremental-snapshot.md).
+    /// are kept beside its built arrays; the label index's young segment holds up to a quarter as many labels
+    /// (docs/decisions/0015-incremental-snapshot.md).
     /// </summary>
     internal int CompactAfter { get; set; } = 4096;
 
@@ -235,7 +236,7 @@ public sealed class SqliteGraphStore : IGraphStore
 
             var current = _snapshot;
             var lastImport = batch.Skipped.Count > 0 ? LoadLastImport(connection) : current.LastImport;
-            var next = current.With(written.Concepts, written.RelationsRemoved, written.RelationsAdded, lastImport);
+            var next = current.With(written.Concepts, written.RelationsRemoved, written.RelationsAdded, lastImport, youngLabels: CompactAfter / 4);
             _snapshot = next.Pending >= CompactAfter ? next.Compact() : next;
             return written.Result;
         }

@@ -21,6 +21,8 @@ public sealed class IncrementalSnapshotTests : IDisposable
     [InlineData(1, 4096, true)]
     [InlineData(2, 4096, true)]
     [InlineData(3, 4096, false)]
+    [InlineData(6, 400, true)]
+    [InlineData(7, 400, true)]
     [InlineData(4, 40, true)]
     [InlineData(5, 40, false)]
     public async Task After_random_small_writes_every_read_answers_as_a_fresh_load_of_the_file(int seed, int compactAfter, bool warm)
