@@ -10,9 +10,9 @@ namespace SkillGraph.Bench;
 /// <c>SkillGraph.Bench curation [SECONDS] [READERS] [ROUNDS] [COMPACT_AFTER]</c>: issue 12's targets for small writes on a copy of the full
 /// ESCO store (the shared benchmark store is not written). (1) The time of <c>WriteAsync</c> of a one-concept label edit,
 /// beside a full reload (what every write cost before) and the snapshot derivation alone. (2) READERS threads run a mix
-/// of walks and searches through the Mediator handlers, in phases of SECONDS each, ROUNDS times in turn: alone (idle
-/// store), with a writer making 100 single-concept changes a second, and with a writer going as fast as it can — reads/s
-/// of each phase and writes/s. (3) The written store's counts and searches against a fresh load of the same file.
+/// of walks and searches through the Mediator handlers, in phases of SECONDS each, ROUNDS times: alone (idle store) and
+/// with a writer making 100 single-concept changes a second, taking turns — reads/s of each and the medians; then once
+/// with a writer going as fast as it can (the sustained writes/s). (3) The written store's counts and searches against a fresh load of the same file.
 /// </summary>
 public static class CurationLoad
 {
@@ -32,12 +32,26 @@ public static class CurationLoad
             Console.WriteLine($"store: {store.Snapshot.Concepts.Count} concepts; load average {LoadAverage()}");
             MeasureWriteLatency(store, changes);
             using var workloads = new Workloads(store);
+            var alone = ReadsAlone(workloads, seconds);
+            var idle = new List<double>();
+            var busy = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                Phase($"round {round} idle", workloads, readers, seconds, writer: null);
-                Phase($"round {round} +{PacedWritesPerSecond} w/s", workloads, readers, seconds, writer: () => changes.Next(), paced: true);
-                Phase($"round {round} +max w/s", workloads, readers, seconds, writer: () => changes.Next(), paced: false);
+                // Idle and paced phases take turns going first; the idle phase's writer thread wakes as often but never writes.
+                foreach (var rate in round % 2 == 1 ? new[] { 0, PacedWritesPerSecond } : [PacedWritesPerSecond, 0])
+                {
+                    (rate == 0 ? idle : busy).Add(Phase($"round {round} {(rate == 0 ? "idle" : $"+{rate} w/s")}", workloads, readers, seconds, changes.Next, rate));
+                }
             }
+
+            idle.Sort();
+            busy.Sort();
+            var (idleMedian, busyMedian) = (idle[idle.Count / 2], busy[busy.Count / 2]);
+            Console.WriteLine($"median reads/s over {rounds} rounds: idle {idleMedian:0}, with {PacedWritesPerSecond} writes/s {busyMedian:0}: {100 * (busyMedian - idleMedian) / idleMedian:+0;-0}%");
+            Phase("as many writes as go", workloads, readers, seconds, changes.Next, int.MaxValue);
+            var pending = store.Snapshot.Pending;
+            var afterWrites = ReadsAlone(workloads, seconds);
+            Console.WriteLine($"one reader alone: {alone:0} reads/s on the snapshot as loaded, {afterWrites:0} with {pending} changed lists and concepts beside the built arrays ({100 * (afterWrites - alone) / alone:+0;-0}%); load average {LoadAverage()}");
 
             CheckAgainstFreshLoad(store, path);
             return 0;
@@ -72,7 +86,23 @@ public static class CurationLoad
         Console.WriteLine($"  compaction in memory with the label index (3): median {Ms(compact, 0.5)} ms (every {store.CompactAfter} changed lists or concepts)");
     }
 
-    private static void Phase(string name, Workloads workloads, int readers, int seconds, Func<int>? writer, bool paced = false)
+    /// <summary>One thread runs the read mix for <paramref name="seconds"/>, nothing else: reads/s (what the overlays cost a read).</summary>
+    private static double ReadsAlone(Workloads workloads, int seconds)
+    {
+        var mix = new ReadMix(workloads, seed: 99);
+        var clock = Stopwatch.StartNew();
+        var reads = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            mix.Next();
+            reads++;
+        }
+
+        return reads / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>READERS threads read for SECONDS while one thread writes <paramref name="rate"/> single-concept changes a second (int.MaxValue: no pause); reads/s.</summary>
+    private static double Phase(string name, Workloads workloads, int readers, int seconds, Func<int> writer, int rate)
     {
         long reads = 0;
         var writes = 0;
@@ -88,26 +118,23 @@ public static class CurationLoad
                 Interlocked.Increment(ref reads);
             }
         })).ToList();
-        if (writer is not null)
+        threads.Add(new Thread(() =>
         {
-            threads.Add(new Thread(() =>
+            var started = Stopwatch.GetTimestamp();
+            while (!stop.IsCancellationRequested)
             {
-                var started = Stopwatch.GetTimestamp();
-                while (!stop.IsCancellationRequested)
+                if (rate != int.MaxValue && writes >= Stopwatch.GetElapsedTime(started).TotalSeconds * rate)
                 {
-                    if (paced && writes >= Stopwatch.GetElapsedTime(started).TotalSeconds * PacedWritesPerSecond)
-                    {
-                        Thread.Sleep(1);
-                        continue;
-                    }
-
-                    var begun = Stopwatch.GetTimestamp();
-                    writer();
-                    writeTimes.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-                    writes++;
+                    Thread.Sleep(1);
+                    continue;
                 }
-            }));
-        }
+
+                var begun = Stopwatch.GetTimestamp();
+                writer();
+                writeTimes.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+                writes++;
+            }
+        }));
 
         var clock = Stopwatch.StartNew();
         threads.ForEach(t => t.Start());
@@ -116,9 +143,10 @@ public static class CurationLoad
         threads.ForEach(t => t.Join());
         var elapsed = clock.Elapsed.TotalSeconds;
         writeTimes.Sort();
-        var writeFigures = writer is null ? string.Empty
+        var writeFigures = rate == 0 ? string.Empty
             : $"; writes {writes / elapsed,6:0} /s (median {Ms(writeTimes, 0.5)} ms, p99 {Ms(writeTimes, 0.99)}, max {Ms(writeTimes, 1)})";
         Console.WriteLine($"{name,-22} reads {reads / elapsed,7:0} /s{writeFigures}; gen2 GCs {GC.CollectionCount(2) - gen2}; load average {LoadAverage()}");
+        return reads / elapsed;
     }
 
     private static void CheckAgainstFreshLoad(SqliteGraphStore store, string path)
