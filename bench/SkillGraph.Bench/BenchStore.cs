@@ -38,7 +38,7 @@ public static class BenchStore
     {
         var isNew = !File.Exists(DatabasePath);
         var store = SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = DatabasePath, SeedSampleWhenEmpty = false }).GetAwaiter().GetResult();
-        if (isNew || store.Snapshot.Concepts.Length < 10_000)
+        if (isNew || store.Snapshot.Concepts.Count < 10_000)
         {
             using var source = new DirectoryEscoSource(EscoDirectory);
             store.WriteAsync(new EscoImporter().Read(source)).AsTask().GetAwaiter().GetResult();

@@ -62,6 +62,6 @@ public class OpenStoreBenchmarks
     public int Open()
     {
         using var store = SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = BenchStore.DatabasePath, SeedSampleWhenEmpty = false }).GetAwaiter().GetResult();
-        return store.Snapshot.Concepts.Length;
+        return store.Snapshot.Concepts.Count;
     }
 }

@@ -11,6 +11,13 @@ if (args.Length > 0 && args[0] == "student")
     return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1, args.Contains("--narrow-when-busy"), args.Contains("--batch"));
 }
 
+if (args.Length > 0 && args[0] == "curation")
+{
+    // curation [SECONDS] [READERS] [ROUNDS] [COMPACT_AFTER]: issue 12's small-write targets (write latency, writes/s under reads, reads/s with and without writes).
+    int Arg(int at, int fallback) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return CurationLoad.Run(Arg(1, 10), Arg(2, 2), Arg(3, 2), args.Length > 4 ? Arg(4, 0) : null);
+}
+
 if (args.Length > 0 && args[0] == "verify")
 {
     return AnswerCheck.Run(args.Length > 1 ? args[1] : null);

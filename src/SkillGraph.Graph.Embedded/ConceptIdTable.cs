@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using SkillGraph.Domain;
 
@@ -7,12 +8,15 @@ namespace SkillGraph.Graph.Embedded;
 /// URI → node id for a <see cref="GraphSnapshot"/>: open addressing (linear probing, at most half full) over the
 /// URIs' cached hash codes, each slot holding the URI beside its id. A look-up is one or two reads of one array and
 /// no virtual call, where a <see cref="Dictionary{TKey,TValue}"/> keyed by a class calls its comparer twice; graph
-/// walks make thousands of these look-ups a request.
+/// walks make thousands of these look-ups a request. Concepts added by small writes after the table was built go to
+/// an immutable dictionary beside it (<see cref="With"/>: a write adds to it without copying it), looked into only
+/// when the table misses.
 /// </summary>
 internal sealed class ConceptIdTable
 {
     private readonly Entry[] _entries;
     private readonly int _mask;
+    private readonly ImmutableDictionary<ConceptUri, int>? _added;
 
     /// <param name="uris">The URIs in id order (distinct).</param>
     public ConceptIdTable(IReadOnlyList<ConceptUri> uris)
@@ -32,6 +36,28 @@ internal sealed class ConceptIdTable
         }
     }
 
+    private ConceptIdTable(Entry[] entries, int mask, ImmutableDictionary<ConceptUri, int> added)
+    {
+        _entries = entries;
+        _mask = mask;
+        _added = added;
+    }
+
+    /// <summary>How many URIs were added after the table was built.</summary>
+    public int AddedCount => _added?.Count ?? 0;
+
+    /// <summary>This table plus <paramref name="added"/> (URIs it lacks, with their ids), sharing this one's slots.</summary>
+    public ConceptIdTable With(IReadOnlyList<(ConceptUri Uri, int Id)> added)
+    {
+        if (added.Count == 0)
+        {
+            return this;
+        }
+
+        var overlay = (_added ?? ImmutableDictionary<ConceptUri, int>.Empty).AddRange(added.Select(a => KeyValuePair.Create(a.Uri, a.Id)));
+        return new ConceptIdTable(_entries, _mask, overlay);
+    }
+
     public bool TryGetId(ConceptUri uri, out int id)
     {
         var slot = uri.GetHashCode() & _mask;
@@ -40,6 +66,11 @@ internal sealed class ConceptIdTable
             var entry = _entries[slot];
             if (entry.Uri is null)
             {
+                if (_added is not null && _added.TryGetValue(uri, out id))
+                {
+                    return true;
+                }
+
                 id = -1;
                 return false;
             }

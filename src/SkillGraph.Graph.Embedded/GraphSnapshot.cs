@@ -4,30 +4,32 @@ using SkillGraph.Domain;
 namespace SkillGraph.Graph.Embedded;
 
 /// <summary>
-/// An immutable in-memory read model of the whole graph. Node ids are positions in URI order, so that
-/// adjacency lists sorted by id are sorted by URI (the paging order). Every relation type has a compressed
-/// sparse row adjacency in both directions: a one-hop walk is two array reads and a slice.
+/// An immutable in-memory read model of the whole graph. A full build numbers nodes in URI order; every relation type
+/// has an adjacency in both directions (<see cref="Adjacency"/>), each list in URI order (the paging order): a one-hop
+/// walk is two array reads and a slice. A small write derives the next snapshot from this one (<see cref="With"/>):
+/// new concepts get the next ids and a place in <see cref="UriOrder"/>, changed lists and labels are kept beside the
+/// built arrays, and everything unchanged is shared; <see cref="Compact"/> builds afresh once enough has piled up.
 /// </summary>
 internal sealed class GraphSnapshot
 {
     private const int RelationTypes = 6; // RelationType values 1..5, index 0 unused
-    private readonly int[][] _outOffsets = new int[RelationTypes][];
-    private readonly int[][] _outTargets = new int[RelationTypes][];
-    private readonly int[][] _inOffsets = new int[RelationTypes][];
-    private readonly int[][] _inTargets = new int[RelationTypes][];
     [ThreadStatic]
     private static int[]? t_mark;
 
     private readonly ConceptIdTable _ids;
+    private readonly UriOrder _order;
+    private readonly Adjacency _adjacency;
     private readonly Lazy<LabelIndex> _labels;
-    private readonly Lazy<string[]> _searchableText;
+    private readonly Lazy<ChunkedArray<string>> _searchableText;
 
+    /// <summary>A full build: nodes numbered in URI order, adjacency in compressed rows.</summary>
     public GraphSnapshot(IReadOnlyList<Concept> concepts, IReadOnlyList<(ConceptUri Source, RelationType Type, ConceptUri Target)> relations, ImportSummary? lastImport)
     {
-        Concepts = [.. concepts.OrderBy(c => c.Uri)];
-        _ids = new ConceptIdTable([.. Concepts.Select(c => c.Uri)]);
+        Concept[] sorted = [.. concepts.OrderBy(c => c.Uri)];
+        Concepts = ChunkedArray<Concept>.From(sorted);
+        _ids = new ConceptIdTable([.. sorted.Select(c => c.Uri)]);
+        _order = UriOrder.Identity(sorted.Length);
 
-        var n = Concepts.Length;
         var edges = new List<(int Source, int Target)>[RelationTypes];
         for (var t = 1; t < RelationTypes; t++)
         {
@@ -42,27 +44,47 @@ internal sealed class GraphSnapshot
             }
         }
 
-        for (var t = 1; t < RelationTypes; t++)
+        _adjacency = Adjacency.Build(sorted.Length, edges);
+        LastImport = lastImport;
+        var tally = CountTally.From(new GraphCounts());
+        for (var id = 0; id < sorted.Length; id++)
         {
-            (_outOffsets[t], _outTargets[t]) = BuildCsr(n, edges[t], reverse: false);
-            (_inOffsets[t], _inTargets[t]) = BuildCsr(n, edges[t], reverse: true);
+            tally.Add(sorted[id], type => Neighbours(id, type, Direction.Outgoing).Length, 1);
         }
 
-        LastImport = lastImport;
-        Counts = ComputeCounts();
-        _labels = new Lazy<LabelIndex>(() => new LabelIndex(Concepts), LazyThreadSafetyMode.ExecutionAndPublication);
-        _searchableText = new Lazy<string[]>(
-            () => [.. Concepts.Select(c => string.Join('\n', new[] { c.PreferredLabel }.Concat(c.AltLabels()).Select(l => LabelText.Normalize(l))))],
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        Counts = tally.ToCounts(lastImport);
+        var order = _order;
+        _labels = new Lazy<LabelIndex>(() => new LabelIndex(sorted, order), LazyThreadSafetyMode.ExecutionAndPublication);
+        _searchableText = new Lazy<ChunkedArray<string>>(() => ChunkedArray<string>.From([.. sorted.Select(SearchableText)]), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public Concept[] Concepts { get; }
+    private GraphSnapshot(
+        ChunkedArray<Concept> concepts, ConceptIdTable ids, UriOrder order, Adjacency adjacency, GraphCounts counts, ImportSummary? lastImport, Lazy<LabelIndex> labels, Lazy<ChunkedArray<string>> searchableText)
+    {
+        Concepts = concepts;
+        _ids = ids;
+        _order = order;
+        _adjacency = adjacency;
+        Counts = counts;
+        LastImport = lastImport;
+        _labels = labels;
+        _searchableText = searchableText;
+    }
+
+    /// <summary>The concepts by node id (not in URI order once small writes added concepts: see <see cref="IdsInUriOrder"/>).</summary>
+    public ChunkedArray<Concept> Concepts { get; }
+
+    /// <summary>Every node id, in URI order.</summary>
+    public ReadOnlySpan<int> IdsInUriOrder => _order.Ids;
 
     public GraphCounts Counts { get; }
 
     public ImportSummary? LastImport { get; }
 
     public LabelIndex Labels => _labels.Value;
+
+    /// <summary>How much small writes keep beside the built arrays: node lists changed plus concepts written (or added, before the label index is built).</summary>
+    public int Pending => _adjacency.Overridden + (_labels.IsValueCreated ? _labels.Value.DeltaConcepts : _ids.AddedCount);
 
     /// <summary>Builds the label index now rather than on the first search.</summary>
     public void Warm()
@@ -75,12 +97,87 @@ internal sealed class GraphSnapshot
 
     public Concept? Find(ConceptUri uri) => _ids.TryGetId(uri, out var id) ? Concepts[id] : null;
 
-    /// <summary>The neighbour ids of <paramref name="id"/>, sorted by URI.</summary>
-    public ReadOnlySpan<int> Neighbours(int id, RelationType type, Direction direction)
+    /// <summary>The neighbour ids of <paramref name="id"/>, in URI order.</summary>
+    public ReadOnlySpan<int> Neighbours(int id, RelationType type, Direction direction) => _adjacency.Neighbours(id, type, direction);
+
+    /// <summary>
+    /// The snapshot after a committed write: <paramref name="written"/> are the concepts inserted or changed (with the
+    /// versions the store gave them), <paramref name="removed"/> the relations that existed and were removed, then
+    /// <paramref name="added"/> those that did not exist and were added. Only what they touch is copied. The label index
+    /// keeps up to <paramref name="youngLabels"/> written labels in its young segment (<see cref="LabelDelta"/>).
+    /// </summary>
+    public GraphSnapshot With(IReadOnlyList<Concept> written, IReadOnlyList<Relation> removed, IReadOnlyList<Relation> added, ImportSummary? lastImport, int youngLabels)
     {
-        var t = (int)type;
-        var (offsets, targets) = direction == Direction.Outgoing ? (_outOffsets[t], _outTargets[t]) : (_inOffsets[t], _inTargets[t]);
-        return targets.AsSpan(offsets[id], offsets[id + 1] - offsets[id]);
+        var changes = new List<(int Id, Concept Concept)>(written.Count);
+        var newIds = new List<(ConceptUri Uri, int Id)>();
+        foreach (var concept in written)
+        {
+            if (_ids.TryGetId(concept.Uri, out var id))
+            {
+                changes.Add((id, concept));
+            }
+            else
+            {
+                newIds.Add((concept.Uri, Concepts.Count + newIds.Count));
+                changes.Add((newIds[^1].Id, concept));
+            }
+        }
+
+        var concepts = changes.Count == 0 ? Concepts : Concepts.With(changes);
+        var ids = _ids.With(newIds);
+        var order = _order.With([.. newIds.Select(n => n.Id)], concepts);
+        (int Source, RelationType Type, int Target) Ends(Relation r) =>
+            ids.TryGetId(r.Source, out var s) && ids.TryGetId(r.Target, out var d) ? (s, r.Type, d) : throw new InvalidOperationException($"relation {r.Source} → {r.Target}: an end is not in the snapshot.");
+        var removedIds = removed.Select(Ends).ToList();
+        var addedIds = added.Select(Ends).ToList();
+        var adjacency = _adjacency.With(removedIds, addedIds, order);
+
+        // The counts: every touched node's contribution out as it was, in as it is.
+        var touched = new HashSet<int>(changes.Select(c => c.Id));
+        touched.UnionWith(removedIds.Select(r => r.Source));
+        touched.UnionWith(addedIds.Select(r => r.Source));
+        var tally = CountTally.From(Counts);
+        foreach (var id in touched)
+        {
+            if (id < Concepts.Count)
+            {
+                tally.Add(Concepts[id], type => _adjacency.Neighbours(id, type, Direction.Outgoing).Length, -1);
+            }
+
+            tally.Add(concepts[id], type => adjacency.Neighbours(id, type, Direction.Outgoing).Length, 1);
+        }
+
+        var labels = _labels.IsValueCreated
+            ? new Lazy<LabelIndex>(_labels.Value.With(changes, order, concepts.Count, youngLabels))
+            : new Lazy<LabelIndex>(() => new LabelIndex(concepts.ToArray(), order), LazyThreadSafetyMode.ExecutionAndPublication);
+        var searchableText = _searchableText.IsValueCreated
+            ? new Lazy<ChunkedArray<string>>(_searchableText.Value.With([.. changes.Select(c => (c.Id, SearchableText(c.Concept)))]))
+            : new Lazy<ChunkedArray<string>>(() => ChunkedArray<string>.From([.. concepts.ToArray().Select(SearchableText)]), LazyThreadSafetyMode.ExecutionAndPublication);
+        return new GraphSnapshot(concepts, ids, order, adjacency, tally.ToCounts(lastImport), lastImport, labels, searchableText);
+    }
+
+    /// <summary>The same graph built afresh from this snapshot (no SQL): ids in URI order again, nothing kept beside the built arrays.</summary>
+    public GraphSnapshot Compact()
+    {
+        var relations = new List<(ConceptUri, RelationType, ConceptUri)>(Counts.Essential + Counts.Optional + Counts.SkillBroader + Counts.OccupationBroader + Counts.SkillSkill);
+        for (var id = 0; id < Concepts.Count; id++)
+        {
+            for (var type = RelationType.EssentialSkill; type <= RelationType.OptionalRelatedSkill; type++)
+            {
+                foreach (var target in Neighbours(id, type, Direction.Outgoing))
+                {
+                    relations.Add((Concepts[id].Uri, type, Concepts[target].Uri));
+                }
+            }
+        }
+
+        var compacted = new GraphSnapshot(Concepts.ToArray(), relations, LastImport);
+        if (_labels.IsValueCreated || _searchableText.IsValueCreated)
+        {
+            compacted.Warm();
+        }
+
+        return compacted;
     }
 
     /// <summary>
@@ -91,7 +188,7 @@ internal sealed class GraphSnapshot
     public Neighbourhood Walk(IReadOnlyList<WalkStart> starts, RelationType type, Direction direction)
     {
         Neighbourhood.CheckDepths(starts);
-        var mark = t_mark is { } kept && kept.Length >= Concepts.Length ? kept : t_mark = new int[Concepts.Length];
+        var mark = t_mark is { } kept && kept.Length >= Concepts.Count ? kept : t_mark = new int[Concepts.Count];
         var startIds = new int[starts.Count];
         var others = new List<int>();
         var pending = new Stack<int>();
@@ -128,7 +225,7 @@ internal sealed class GraphSnapshot
                 }
             }
 
-            others.Sort(); // ids are positions in URI order
+            _order.Sort(CollectionsMarshal.AsSpan(others));
             var count = startIds.Length + others.Count;
             var concepts = new ConceptUri[count];
             var offsets = new int[count + 1];
@@ -199,7 +296,7 @@ internal sealed class GraphSnapshot
         return new OccupationSkills(essential.Skills, essential.ListedBy, optional.Skills, optional.ListedBy);
     }
 
-    /// <summary>The answer of <see cref="IGraphStore.GetSkillGapGraphAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillGapGraphAsync"/> over the adjacency arrays.</summary>
     public SkillGapGraph SkillGapGraph(ConceptUri occupation, IReadOnlyList<ConceptUri> held)
     {
         var heldConcepts = new Concept?[held.Count];
@@ -264,7 +361,7 @@ internal sealed class GraphSnapshot
         return new SkillGapGraph(found ? Concepts[occupationId] : null, heldConcepts, essential, essentialReach, optional, optionalReach, broader, narrower, Counts.Occupations);
     }
 
-    /// <summary>The answer of <see cref="IGraphStore.GetSkillRelationsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillRelationsAsync"/> over the adjacency arrays.</summary>
     public SkillRelations SkillRelations(ConceptUri skill, int first)
     {
         if (!_ids.TryGetId(skill, out var id))
@@ -285,20 +382,20 @@ internal sealed class GraphSnapshot
             }
         }
 
-        var ranked = new (int Id, int Count)[counts.Count];
+        var ranked = new (int Rank, int Count)[counts.Count];
         var at = 0;
         foreach (var (other, count) in counts)
         {
-            ranked[at++] = (other, count);
+            ranked[at++] = (_order.Rank(other), count);
         }
 
-        Array.Sort(ranked, static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Id.CompareTo(b.Id));
+        Array.Sort(ranked, static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Rank.CompareTo(b.Rank));
         var top = ranked.AsSpan(0, Math.Clamp(first, 0, ranked.Length));
         var coRequired = new ConceptUri[top.Length];
         var coRequiredBy = new int[top.Length];
         for (var i = 0; i < top.Length; i++)
         {
-            coRequired[i] = Concepts[top[i].Id].Uri;
+            coRequired[i] = Concepts[_order.Ids[top[i].Rank]].Uri;
             coRequiredBy[i] = top[i].Count;
         }
 
@@ -324,7 +421,7 @@ internal sealed class GraphSnapshot
             Uris(RelationType.OptionalRelatedSkill, Direction.Incoming));
     }
 
-    /// <summary>The answer of <see cref="IGraphStore.GetSkillListingsAsync"/> over the adjacency arrays (ids are in URI order).</summary>
+    /// <summary>The answer of <see cref="IGraphStore.GetSkillListingsAsync"/> over the adjacency arrays.</summary>
     public SkillListings SkillListings(IReadOnlyList<ConceptUri> skills)
     {
         var ids = new int[skills.Count];
@@ -363,7 +460,7 @@ internal sealed class GraphSnapshot
         var optionalFor = Lists(RelationType.OptionalSkill);
         var sorted = new int[listers.Count];
         listers.CopyTo(sorted);
-        Array.Sort(sorted);
+        _order.Sort(sorted);
         var occupations = new ConceptUri[sorted.Length];
         var essentialCounts = new int[sorted.Length];
         var optionalCounts = new int[sorted.Length];
@@ -433,8 +530,30 @@ internal sealed class GraphSnapshot
             || _searchableText.Value[id].Contains(normalizedContains, StringComparison.Ordinal);
     }
 
-    private bool HasEdge(int id, RelationType type, ConceptUri target) =>
-        _ids.TryGetId(target, out var t) && Neighbours(id, type, Direction.Outgoing).BinarySearch(t) >= 0;
+    private bool HasEdge(int id, RelationType type, ConceptUri target)
+    {
+        if (!_ids.TryGetId(target, out var t))
+        {
+            return false;
+        }
+
+        var neighbours = Neighbours(id, type, Direction.Outgoing);
+        var rank = _order.Rank(t);
+        int lo = 0, hi = neighbours.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var midRank = _order.Rank(neighbours[mid]);
+            if (midRank == rank)
+            {
+                return true;
+            }
+
+            (lo, hi) = midRank < rank ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return false;
+    }
 
     private int LowerBoundAfter(ReadOnlySpan<int> sortedIds, string key)
     {
@@ -455,74 +574,6 @@ internal sealed class GraphSnapshot
         return lo;
     }
 
-    private static (int[] Offsets, int[] Targets) BuildCsr(int n, List<(int Source, int Target)> edges, bool reverse)
-    {
-        var offsets = new int[n + 1];
-        foreach (var (s, d) in edges)
-        {
-            offsets[(reverse ? d : s) + 1]++;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            offsets[i + 1] += offsets[i];
-        }
-
-        var targets = new int[edges.Count];
-        var fill = offsets.AsSpan(0, n).ToArray();
-        foreach (var (s, d) in edges)
-        {
-            var from = reverse ? d : s;
-            targets[fill[from]++] = reverse ? s : d;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            Array.Sort(targets, offsets[i], offsets[i + 1] - offsets[i]);
-        }
-
-        return (offsets, targets);
-    }
-
-    private GraphCounts ComputeCounts()
-    {
-        int Count(ConceptKind kind) => Concepts.Count(c => c.Kind == kind);
-        int Edges(RelationType type) => _outTargets[(int)type].Length;
-        var skillPillarBroader = 0;
-        var occupationPillarBroader = 0;
-        for (var id = 0; id < Concepts.Length; id++)
-        {
-            var degree = Neighbours(id, RelationType.Broader, Direction.Outgoing).Length;
-            if (Concepts[id].Kind is ConceptKind.Skill or ConceptKind.SkillGroup)
-            {
-                skillPillarBroader += degree;
-            }
-            else
-            {
-                occupationPillarBroader += degree;
-            }
-        }
-
-        var collections = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var flag in Enum.GetValues<EscoCollections>().Where(f => f != EscoCollections.None))
-        {
-            collections[char.ToLowerInvariant(flag.ToString()[0]) + flag.ToString()[1..]] = Concepts.Count(c => (c.Collections & flag) != 0);
-        }
-
-        return new GraphCounts
-        {
-            Occupations = Count(ConceptKind.Occupation),
-            Skills = Count(ConceptKind.Skill),
-            SkillGroups = Count(ConceptKind.SkillGroup),
-            IscoGroups = Count(ConceptKind.IscoGroup),
-            Essential = Edges(RelationType.EssentialSkill),
-            Optional = Edges(RelationType.OptionalSkill),
-            SkillBroader = skillPillarBroader,
-            OccupationBroader = occupationPillarBroader,
-            SkillSkill = Edges(RelationType.EssentialRelatedSkill) + Edges(RelationType.OptionalRelatedSkill),
-            Labels = Concepts.Sum(c => 1 + c.Labels.Count),
-            Collections = collections,
-            LastImport = LastImport,
-        };
-    }
+    private static string SearchableText(Concept c) =>
+        string.Join('\n', new[] { c.PreferredLabel }.Concat(c.AltLabels()).Select(l => LabelText.Normalize(l)));
 }

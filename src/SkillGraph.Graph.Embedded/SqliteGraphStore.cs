@@ -40,7 +40,8 @@ public sealed class EmbeddedStoreOptions
 /// <summary>
 /// The embedded adapter: a SQLite file (WAL) is the durable truth; an immutable <see cref="GraphSnapshot"/>
 /// serves every read without SQL. Writes take one transaction and then swap in a new snapshot, so readers
-/// never wait and never see half a write.
+/// never wait and never see half a write. An import builds the new snapshot from the file; a small write derives it
+/// from the current one and what the write changed (docs/decisions/0015-incremental-snapshot.md).
 /// </summary>
 public sealed class SqliteGraphStore : IGraphStore
 {
@@ -61,6 +62,13 @@ public sealed class SqliteGraphStore : IGraphStore
     public override string ToString() => FilePath;
 
     internal GraphSnapshot Snapshot => _snapshot;
+
+    /// <summary>
+    /// After a small write, the snapshot is built afresh in memory once this many changed node lists and written concepts
+    /// are kept beside its built arrays; the label index's young segment holds up to a quarter as many labels
+    /// (docs/decisions/0015-incremental-snapshot.md).
+    /// </summary>
+    internal int CompactAfter { get; set; } = 4096;
 
     /// <summary>Opens (creating if needed) the store at <see cref="EmbeddedStoreOptions.Path"/>.</summary>
     public static async Task<SqliteGraphStore> OpenAsync(EmbeddedStoreOptions options, CancellationToken cancellationToken = default)
@@ -89,7 +97,7 @@ public sealed class SqliteGraphStore : IGraphStore
             }
 
             var store = new SqliteGraphStore(connectionString, Load(connectionString), path);
-            if (options.SeedSampleWhenEmpty && store._snapshot.Concepts.Length == 0)
+            if (options.SeedSampleWhenEmpty && store._snapshot.Concepts.Count == 0)
             {
                 await store.WriteAsync(SampleGraph.Load(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
@@ -203,7 +211,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var snapshot = _snapshot;
         var ids = new List<int>();
         var contains = filter.LabelContains is { } text ? LabelText.Normalize(text) : null;
-        for (var id = 0; id < snapshot.Concepts.Length; id++)
+        foreach (var id in snapshot.IdsInUriOrder)
         {
             if (snapshot.Matches(id, filter, contains))
             {
@@ -221,14 +229,20 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            WriteResult result;
-            using (var connection = Connect(_connectionString))
+            using var connection = Connect(_connectionString);
+            var written = new SqliteGraphWriter(connection, progress, cancellationToken).Write(batch);
+            if (batch.ReplaceAll)
             {
-                result = new SqliteGraphWriter(connection, progress, cancellationToken).Write(batch);
+                connection.Dispose();
+                _snapshot = Load(_connectionString);
+                return written.Result;
             }
 
-            _snapshot = Load(_connectionString);
-            return result;
+            var current = _snapshot;
+            var lastImport = batch.Skipped.Count > 0 ? LoadLastImport(connection) : current.LastImport;
+            var next = current.With(written.Concepts, written.RelationsRemoved, written.RelationsAdded, lastImport, youngLabels: CompactAfter / 4);
+            _snapshot = next.Pending >= CompactAfter ? next.Compact() : next;
+            return written.Result;
         }
         catch (SqliteException ex)
         {

@@ -4,21 +4,62 @@ using SkillGraph.Domain;
 
 namespace SkillGraph.Graph.Embedded;
 
-/// <summary>Applies one <see cref="GraphBatch"/> inside one immediate transaction: all of it, or none of it.</summary>
+/// <summary>
+/// Applies one <see cref="GraphBatch"/> inside one immediate transaction: all of it, or none of it. An import
+/// (<see cref="GraphBatch.ReplaceAll"/>) reads every stored concept first; a small write looks up only the concepts it
+/// names. It says what it changed (<see cref="WrittenBatch"/>), so that the store can update its snapshot from that.
+/// </summary>
 internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
 {
     private const int ProgressEvery = 5_000;
 
-    public WriteResult Write(GraphBatch batch)
+    public WrittenBatch Write(GraphBatch batch)
     {
         using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var existing = ReadExisting(transaction);
+        var existing = batch.ReplaceAll ? ReadExisting(transaction) : [];
+        using var findConcept = Command(transaction, "SELECT id, version, content_hash FROM concept WHERE uri = $uri;", "$uri");
+        ExistingConcept? Find(ConceptUri uri)
+        {
+            if (batch.ReplaceAll)
+            {
+                return existing.GetValueOrDefault(uri);
+            }
+
+            findConcept.Parameters[0].Value = uri.Value;
+            using var reader = findConcept.ExecuteReader();
+            return reader.Read() ? new ExistingConcept(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+        }
+
         int inserted = 0, updated = 0, unchanged = 0, removed = 0;
+        var written = new List<Concept>();
+        void Written(Concept concept, long version)
+        {
+            if (!batch.ReplaceAll)
+            {
+                written.Add(concept with { Version = version, Labels = [.. concept.Labels] });
+            }
+        }
 
         var ids = new Dictionary<ConceptUri, long>(existing.Count + batch.Concepts.Count);
         foreach (var (uri, row) in existing)
         {
             ids[uri] = row.Id;
+        }
+
+        bool TryGetId(ConceptUri uri, out long id)
+        {
+            if (ids.TryGetValue(uri, out id))
+            {
+                return true;
+            }
+
+            if (!batch.ReplaceAll && Find(uri) is { } row)
+            {
+                ids[uri] = id = row.Id;
+                return true;
+            }
+
+            return false;
         }
 
         using var insertConcept = Command(transaction, """
@@ -46,7 +87,7 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
             }
 
             var hash = SqliteGraphStore.ContentHash(concept);
-            existing.TryGetValue(concept.Uri, out var current);
+            var current = Find(concept.Uri);
             if (write.ExpectedVersion is { } expected && (current?.Version ?? 0) != expected)
             {
                 throw new ConcurrencyConflictException(concept.Uri, expected, current?.Version ?? 0);
@@ -58,6 +99,7 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
                 var id = (long)insertConcept.ExecuteScalar()!;
                 ids[concept.Uri] = id;
                 InsertLabels(insertLabel, id, concept);
+                Written(concept, 1);
                 inserted++;
             }
             else if (current.Hash != hash)
@@ -67,10 +109,13 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
                 deleteLabels.Parameters[0].Value = current.Id;
                 deleteLabels.ExecuteNonQuery();
                 InsertLabels(insertLabel, current.Id, concept);
+                ids[concept.Uri] = current.Id;
+                Written(concept, current.Version + 1);
                 updated++;
             }
             else
             {
+                ids[concept.Uri] = current.Id;
                 unchanged++;
             }
 
@@ -96,33 +141,44 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
             relationsRemoved += clear.ExecuteNonQuery();
         }
 
+        var removedRelations = new List<Relation>();
         using var removeRelation = Command(transaction, "DELETE FROM relation WHERE source_id = $s AND type = $t AND target_id = $d;", "$s", "$t", "$d");
         foreach (var relation in batch.RemoveRelations)
         {
-            if (ids.TryGetValue(relation.Source, out var s) && ids.TryGetValue(relation.Target, out var d))
+            if (TryGetId(relation.Source, out var s) && TryGetId(relation.Target, out var d))
             {
                 BindRelation(removeRelation, s, relation.Type, d);
-                relationsRemoved += removeRelation.ExecuteNonQuery();
+                if (removeRelation.ExecuteNonQuery() > 0)
+                {
+                    relationsRemoved++;
+                    removedRelations.Add(relation);
+                }
             }
         }
 
         var relationsAdded = 0;
+        var addedRelations = new List<Relation>();
         done = 0;
         using var addRelation = Command(transaction, "INSERT OR IGNORE INTO relation (source_id, type, target_id) VALUES ($s, $t, $d);", "$s", "$t", "$d");
         foreach (var relation in batch.AddRelations)
         {
-            if (!ids.TryGetValue(relation.Source, out var s))
+            if (!TryGetId(relation.Source, out var s))
             {
                 throw new GraphWriteException($"relation {relation.Type} from {relation.Source}: no such concept.");
             }
 
-            if (!ids.TryGetValue(relation.Target, out var d))
+            if (!TryGetId(relation.Target, out var d))
             {
                 throw new GraphWriteException($"relation {relation.Type} to {relation.Target}: no such concept.");
             }
 
             BindRelation(addRelation, s, relation.Type, d);
-            relationsAdded += addRelation.ExecuteNonQuery();
+            if (addRelation.ExecuteNonQuery() > 0)
+            {
+                relationsAdded++;
+                addedRelations.Add(relation);
+            }
+
             Report("relations", ++done, batch.AddRelations.Count);
         }
 
@@ -140,7 +196,7 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
         progress?.Report(new WriteProgress("commit", 0, 1));
         transaction.Commit();
         progress?.Report(new WriteProgress("commit", 1, 1));
-        return new WriteResult(inserted, updated, unchanged, removed, relationsAdded, relationsRemoved);
+        return new WrittenBatch(new WriteResult(inserted, updated, unchanged, removed, relationsAdded, relationsRemoved), written, removedRelations, addedRelations);
     }
 
     private void Report(string stage, int done, int total)
@@ -238,3 +294,10 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
 
     private sealed record ExistingConcept(long Id, long Version, long Hash);
 }
+
+/// <summary>
+/// What a committed write changed: the concepts inserted or changed, as stored (with their new versions); the relations
+/// that existed and were removed; then the relations that did not exist and were added (a small write only: an import
+/// replaced everything).
+/// </summary>
+internal sealed record WrittenBatch(WriteResult Result, IReadOnlyList<Concept> Concepts, IReadOnlyList<Relation> RelationsRemoved, IReadOnlyList<Relation> RelationsAdded);
