@@ -15,6 +15,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ChangesCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {

@@ -201,4 +201,38 @@ public sealed class CurationTests(EscoServerFixture esco) : IAsyncLifetime
         var history = (await ConceptAsync(occupation))["history"]!["nodes"]!.AsArray();
         Assert.Equal(["new role", "they code"], history.Select(h => h!["comment"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Merging_moves_relations_and_labels_to_the_survivor_and_the_old_uri_answers_with_the_survivor_and_says_so()
+    {
+        var survivor = (await MutateAsync(_steward, "createConcept", new { kind = "SKILL", preferredLabel = "run a pass in a kitchen", comment = "c" }))["concept"]!["uri"]!.GetValue<string>();
+        var duplicate = (await MutateAsync(_steward, "createConcept", new { kind = "SKILL", preferredLabel = "expedite kitchen orders", altLabels = new[] { "kitchen expediting" }, comment = "c" }))["concept"]!["uri"]!.GetValue<string>();
+        var occupation = (await MutateAsync(_steward, "createConcept", new { kind = "OCCUPATION", preferredLabel = "kitchen expeditor", comment = "c" }))["concept"]!["uri"]!.GetValue<string>();
+        NoUserErrors(await RelationAsync(_steward, "addRelation", new { type = "ESSENTIAL", from = occupation, to = duplicate, comment = "c" }));
+        NoUserErrors(await RelationAsync(_steward, "addRelation", new { type = "OPTIONAL", from = Chef, to = duplicate, comment = "c" }));
+
+        Assert.Equal("WRONG_KIND", Code(await MutateAsync(_steward, "mergeConcepts", new { survivor, survivorVersion = 1, duplicate = occupation, duplicateVersion = 2, comment = "no" })));
+        Assert.Equal("CONFLICT", Code(await MutateAsync(_steward, "mergeConcepts", new { survivor, survivorVersion = 5, duplicate, duplicateVersion = 1, comment = "stale" })));
+
+        // A relation to the duplicate changed its source (the occupations), not the duplicate: it is still at version 1.
+        var merged = await MutateAsync(_steward, "mergeConcepts", new { survivor, survivorVersion = 1, duplicate, duplicateVersion = 1, comment = "same skill" });
+        NoUserErrors(merged);
+        Assert.Equal(survivor, merged["concept"]!["uri"]!.GetValue<string>());
+        Assert.Equal(["expedite kitchen orders", "kitchen expediting"], merged["concept"]!["altLabels"]!.AsArray().Select(l => l!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        var essential = (await _steward.QueryAsync("query($uri: String!) { occupation(uri: $uri) { essentialSkills(first: 10) { nodes { uri } } } }", new { uri = occupation })).Data()["occupation"]!["essentialSkills"]!["nodes"].Strings("uri");
+        Assert.Equal([survivor], essential);
+        var chefOptional = (await _steward.QueryAsync("query($uri: String!) { occupation(uri: $uri) { optionalSkills(first: 500) { nodes { uri } } } }", new { uri = Chef })).Data()["occupation"]!["optionalSkills"]!["nodes"].Strings("uri");
+        Assert.Contains(survivor, chefOptional);
+        Assert.DoesNotContain(duplicate, chefOptional);
+
+        // The old URI answers with the survivor and says so.
+        var redirected = await _steward.QueryAsync("query($uri: String!) { skill(uri: $uri) { uri preferredLabel } }", new { uri = duplicate });
+        Assert.Equal(survivor, redirected.Data()["skill"]!["uri"]!.GetValue<string>());
+        var redirect = redirected["extensions"]!["redirects"]![0]!;
+        Assert.Equal((duplicate, survivor, "skill"), (redirect["from"]!.GetValue<string>(), redirect["to"]!.GetValue<string>(), redirect["path"]!.GetValue<string>()));
+        var history = (await _steward.QueryAsync("query($uri: String!) { changes(conceptUri: $uri, first: 10) { nodes { comment changes { conceptUri field after } } } }", new { uri = duplicate })).Data()["changes"]!["nodes"]!.AsArray();
+        Assert.Equal("same skill", history[^1]!["comment"]!.GetValue<string>());
+        Assert.Contains(history[^1]!["changes"]!.AsArray(), c => c!["conceptUri"]!.GetValue<string>() == duplicate && c["field"]!.GetValue<string>() == "replacedBy" && c["after"]!.GetValue<string>() == $"\"{survivor}\"");
+    }
 }

@@ -1,5 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using Mediator;
+using SkillGraph.Application.Features.Curation;
+using SkillGraph.Application.Features.Curation.GetReplacement;
 using SkillGraph.Domain;
 
 namespace SkillGraph.Server.GraphQL.Common;
@@ -45,7 +48,32 @@ public static class ConceptArguments
         : ConceptUri.TryParse(text, out var uri) ? uri
         : throw new SkillGraphException(ErrorCode.BadInput, $"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).");
 
-    /// <summary>The concept at <c>uri</c> when it is of <paramref name="kind"/>, else null.</summary>
-    public static object ConceptOfKind(this IResolveFieldContext context, ConceptKind kind) =>
-        context.Loaders().Concept(context.Uri()).Then(c => c?.Kind == kind ? c : null);
+    /// <summary>
+    /// The concept at <c>uri</c> (when it is of <paramref name="kind"/>, if given; else null). A URI that was merged into
+    /// another concept, or deprecated with a replacement, answers with the concept that replaces it, and the answer's
+    /// <c>extensions.redirects</c> says so (<c>{ path, from, to }</c>).
+    /// </summary>
+    public static async Task<Concept?> ConceptFollowingReplacementAsync(this IResolveFieldContext context, ConceptKind? kind = null)
+    {
+        var uri = context.Uri();
+        var concept = await context.Loaders().Concept(uri).GetResultAsync(context.CancellationToken).ConfigureAwait(false);
+        if (concept?.Status == CurationDraft.Deprecated
+            && await context.RequestServices!.GetRequiredService<IMediator>().Send(new GetReplacement(uri), context.CancellationToken).ConfigureAwait(false) is { } replacement
+            && await context.Loaders().Concept(replacement).GetResultAsync(context.CancellationToken).ConfigureAwait(false) is { } survivor)
+        {
+            lock (context.OutputExtensions)
+            {
+                if (!context.OutputExtensions.TryGetValue("redirects", out var list) || list is not List<Dictionary<string, object?>> redirects)
+                {
+                    context.OutputExtensions["redirects"] = redirects = [];
+                }
+
+                redirects.Add(new() { ["path"] = string.Join('.', context.ResponsePath), ["from"] = uri.Value, ["to"] = survivor.Uri.Value });
+            }
+
+            concept = survivor;
+        }
+
+        return kind is null || concept?.Kind == kind ? concept : null;
+    }
 }

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.GetChangeSet;
 using SkillGraph.Application.Features.Curation.GetChangeSets;
+using SkillGraph.Application.Features.Curation.GetReplacement;
 using SkillGraph.Domain;
 using SkillGraph.Server.GraphQL.Authorization;
 using SkillGraph.Server.GraphQL.Common;
@@ -15,9 +17,9 @@ public sealed class ChangeQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         query.Field<ConceptInterface>("concept")
-            .Description("The concept of any kind with this URI, or null (a deprecated one included: see its status and history).")
+            .Description("The concept of any kind with this URI, or null; a merged or replaced one answers with its replacement (extensions.redirects says so).")
             .Argument<NonNullGraphType<StringGraphType>>("uri")
-            .Resolve(c => c.Loaders().Concept(c.Uri()));
+            .ResolveAsync(async c => await c.ConceptFollowingReplacementAsync().ConfigureAwait(false));
         query.Field<NonNullGraphType<ChangeSetConnectionType>>("changes")
             .Description("The change log, oldest first: every change set, or those touching conceptUri, made at or after since.")
             .Argument<StringGraphType>("conceptUri")
@@ -36,13 +38,23 @@ public sealed class ChangeQueries : IQueryFields
     }
 }
 
-/// <summary><c>history</c> on every concept type: the change sets that touched it, oldest first.</summary>
+/// <summary><c>history</c> and <c>replacedBy</c> on every concept type: the change sets that touched it, oldest first, and what replaces it.</summary>
 public static class ConceptHistory
 {
-    public static void AddTo(ObjectGraphType<Concept> type) =>
+    public static void AddTo(ObjectGraphType<Concept> type)
+    {
+        type.Field<ConceptInterface>("replacedBy")
+            .Description("For a deprecated or merged concept, the concept that replaces it (followed to the end); else null.")
+            .Sends(typeof(GetReplacement))
+            .ResolveAsync(async c => c.Source.Status != CurationDraft.Deprecated
+                ? null
+                : await WalkQueries.Send(c, new GetReplacement(c.Source.Uri)).ConfigureAwait(false) is { } uri
+                    ? await c.Loaders().Concept(uri).GetResultAsync(c.CancellationToken).ConfigureAwait(false)
+                    : null);
         type.Field<NonNullGraphType<ChangeSetConnectionType>>("history")
             .Description("The change sets that touched this concept, oldest first.")
             .WithPaging()
             .Sends(typeof(GetChangeSets))
             .ResolveAsync(async c => await WalkQueries.Send(c, new GetChangeSets(c.Source.Uri, null, c.PageRequest())).ConfigureAwait(false));
+    }
 }

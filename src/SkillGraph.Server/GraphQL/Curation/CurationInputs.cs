@@ -65,3 +65,16 @@ public sealed class RevertChangeSetInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("comment");
     }
 }
+
+public sealed class MergeConceptsInputType : InputObjectGraphType
+{
+    public MergeConceptsInputType()
+    {
+        Name = "MergeConceptsInput";
+        Field<NonNullGraphType<StringGraphType>>("survivor").Description("The concept that stays.");
+        Field<NonNullGraphType<IntGraphType>>("survivorVersion");
+        Field<NonNullGraphType<StringGraphType>>("duplicate").Description("The concept merged into the survivor and deprecated; its URI keeps answering with the survivor.");
+        Field<NonNullGraphType<IntGraphType>>("duplicateVersion");
+        Field<NonNullGraphType<StringGraphType>>("comment");
+    }
+}

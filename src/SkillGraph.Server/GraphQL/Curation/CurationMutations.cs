@@ -6,6 +6,7 @@ using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.AddRelation;
 using SkillGraph.Application.Features.Curation.CreateConcept;
 using SkillGraph.Application.Features.Curation.DeprecateConcept;
+using SkillGraph.Application.Features.Curation.MergeConcepts;
 using SkillGraph.Application.Features.Curation.RemoveRelation;
 using SkillGraph.Application.Features.Curation.RevertChangeSet;
 using SkillGraph.Application.Features.Curation.UpdateConcept;
@@ -48,6 +49,8 @@ public sealed class CurationMutations : IMutationFields
             input.Relation(), input.Uri("from"), input.Uri("to"), input.Get<string>("comment")!));
         Add<RelationInputType, RemoveRelation>(mutation, "removeRelation", "Remove a relation (the source concept gets a new version).", input => new RemoveRelation(
             input.Relation(), input.Uri("from"), input.Uri("to"), input.Get<string>("comment")!));
+        Add<MergeConceptsInputType, MergeConcepts>(mutation, "mergeConcepts", "Merge a duplicate into a survivor of the same kind: relations and labels move, the duplicate is deprecated and its URI answers with the survivor.", input => new MergeConcepts(
+            input.Uri("survivor"), input.Get<int>("survivorVersion"), input.Uri("duplicate"), input.Get<int>("duplicateVersion"), input.Get<string>("comment")!));
         Add<RevertChangeSetInputType, RevertChangeSet>(mutation, "revertChangeSet", "Undo a change set; the undo is a change set of its own.", input => new RevertChangeSet(
             input.Get<string>("id")!, input.Get<string>("comment")!));
     }

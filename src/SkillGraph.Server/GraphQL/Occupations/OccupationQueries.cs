@@ -14,7 +14,7 @@ public sealed class OccupationQueries : IQueryFields
         query.Field<OccupationType>("occupation")
             .Description("The occupation with this URI, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("uri")
-            .Resolve(c => c.ConceptOfKind(ConceptKind.Occupation));
+            .ResolveAsync(async c => await c.ConceptFollowingReplacementAsync(ConceptKind.Occupation).ConfigureAwait(false));
         query.Field<NonNullGraphType<OccupationConnectionType>>("occupations")
             .Description("Occupations that pass the filter, ordered by URI.")
             .Argument<OccupationFilterType>("filter")

@@ -14,11 +14,11 @@ public sealed class SkillQueries : IQueryFields
         query.Field<SkillNodeType>("skill")
             .Description("The skill with this URI, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("uri")
-            .Resolve(c => c.ConceptOfKind(ConceptKind.Skill));
+            .ResolveAsync(async c => await c.ConceptFollowingReplacementAsync(ConceptKind.Skill).ConfigureAwait(false));
         query.Field<SkillGroupType>("skillGroup")
             .Description("The skill group with this URI, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("uri")
-            .Resolve(c => c.ConceptOfKind(ConceptKind.SkillGroup));
+            .ResolveAsync(async c => await c.ConceptFollowingReplacementAsync(ConceptKind.SkillGroup).ConfigureAwait(false));
         query.Field<NonNullGraphType<SkillConnectionType>>("skills")
             .Description("Skills that pass the filter, ordered by URI.")
             .Argument<SkillFilterType>("filter")
