@@ -1,0 +1,94 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkillGraph.Application;
+using SkillGraph.Application.Features.Curation;
+using SkillGraph.Application.Features.Curation.AddRelation;
+using SkillGraph.Application.Features.Curation.CreateConcept;
+using SkillGraph.Application.Features.Curation.GetChangeSets;
+using SkillGraph.Application.Features.Curation.GetReplacement;
+using SkillGraph.Application.Features.Curation.MergeConcepts;
+using SkillGraph.Application.Features.Curation.RemoveRelation;
+using SkillGraph.Application.Features.Curation.RevertChangeSet;
+using SkillGraph.Application.Features.Curation.UpdateConcept;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+using SkillGraph.Graph.Neo4j;
+using SkillGraph.Graph.Sample;
+
+namespace SkillGraph.Neo4j.Tests;
+
+/// <summary>
+/// The stewards' commands over the Neo4j adapter (the fake Query API): the same slices as on the embedded store, with
+/// the change log as <c>(:ChangeSet)</c> nodes written in the graph write's explicit transaction.
+/// </summary>
+public sealed class CurationOverNeo4jTests : IAsyncLifetime
+{
+    private static readonly ConceptUri SoftwareDeveloper = ConceptUri.Parse("http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1");
+    private readonly FakeQueryApi _server = new();
+    private Neo4jGraphStore? _store;
+    private ServiceProvider? _services;
+
+    private IMediator Mediator => _services!.GetRequiredService<IMediator>();
+
+    private Neo4jGraphStore Store => _store!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await Neo4jGraphStore.ConnectAsync(new Neo4jOptions { Url = _server.Url, User = "neo4j", Password = "secret" });
+        await _store.WriteAsync(SampleGraph.Load());
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IGraphStore>(_store);
+        services.AddSkillGraphApplication();
+        services.AddSkillGraphLocalOperator();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        _store?.Dispose();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task A_steward_creates_relates_renames_reverts_and_merges_and_the_log_says_so()
+    {
+        var created = await Mediator.Send(new CreateConcept(ConceptKind.Skill, "write Cypher queries", ["Cypher"], null, "graph team"));
+        var skill = created.Concept!.Uri;
+        Assert.Equal(1, created.Concept.Version);
+
+        var developer = (await Store.GetConceptsAsync([SoftwareDeveloper]))[0]!;
+        var linked = await Mediator.Send(new AddRelation(CurationRelation.Optional, SoftwareDeveloper, skill, "they query graphs"));
+        Assert.Equal(developer.Version + 1, linked.Concept!.Version);
+        Assert.Contains(skill, (await Store.GetNeighboursAsync(SoftwareDeveloper, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All)).Items);
+
+        var renamed = await Mediator.Send(new UpdateConcept(skill, 1, "write Cypher", null, null, "shorter"));
+        Assert.Equal("write Cypher", renamed.Concept!.PreferredLabel);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await Mediator.Send(new UpdateConcept(skill, 1, "stale", null, null, "late")));
+
+        var reverted = await Mediator.Send(new RevertChangeSet(renamed.ChangeSet.Id, "keep the verb phrase"));
+        Assert.Equal("write Cypher queries", reverted.Concept!.PreferredLabel);
+        Assert.Equal(renamed.ChangeSet.Id, reverted.ChangeSet.Reverts);
+
+        var missing = await Assert.ThrowsAsync<IntegrityViolationException>(async () => await Mediator.Send(new RemoveRelation(CurationRelation.Essential, ConceptUri.Parse("http://example.org/none"), skill, "c")));
+        Assert.Equal(IntegrityRules.MissingConcept, missing.Rule);
+
+        var duplicate = (await Mediator.Send(new CreateConcept(ConceptKind.Skill, "query graphs with Cypher", [], null, "dup"))).Concept!;
+        var merged = await Mediator.Send(new MergeConcepts(skill, 3, duplicate.Uri, 1, "same skill"));
+        Assert.Contains("query graphs with Cypher", merged.Concept!.AltLabels());
+        Assert.Equal(skill, await Mediator.Send(new GetReplacement(duplicate.Uri)));
+
+        var history = await Mediator.Send(new GetChangeSets(skill, null, new PageRequest(100)));
+        Assert.Equal(["graph team", "they query graphs", "shorter", "keep the verb phrase", "same skill"], history.Items.Select(c => c.Comment));
+        Assert.All(history.Items, c => Assert.Equal("local operator", c.Author));
+        Assert.Equal(6, (await Store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
+    }
+}
