@@ -1,8 +1,4 @@
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using SkillGraph.Application;
 using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.AddRelation;
 using SkillGraph.Application.Features.Curation.CreateConcept;
@@ -15,7 +11,6 @@ using SkillGraph.Application.Features.Curation.UpdateConcept;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Neo4j;
-using SkillGraph.Graph.Sample;
 
 namespace SkillGraph.Neo4j.Tests;
 
@@ -26,37 +21,15 @@ namespace SkillGraph.Neo4j.Tests;
 public sealed class CurationOverNeo4jTests : IAsyncLifetime
 {
     private static readonly ConceptUri SoftwareDeveloper = ConceptUri.Parse("http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1");
-    private readonly FakeQueryApi _server = new();
-    private Neo4jGraphStore? _store;
-    private ServiceProvider? _services;
+    private FakeNeo4jHost? _host;
 
-    private IMediator Mediator => _services!.GetRequiredService<IMediator>();
+    private IMediator Mediator => _host!.Mediator;
 
-    private Neo4jGraphStore Store => _store!;
+    private Neo4jGraphStore Store => _host!.Store;
 
-    public async Task InitializeAsync()
-    {
-        _store = await Neo4jGraphStore.ConnectAsync(new Neo4jOptions { Url = _server.Url, User = "neo4j", Password = "secret" });
-        await _store.WriteAsync(SampleGraph.Load());
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IGraphStore>(_store);
-        services.AddSkillGraphApplication();
-        services.AddSkillGraphLocalOperator();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    public async Task InitializeAsync() => _host = await FakeNeo4jHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        _store?.Dispose();
-        _server.Dispose();
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     [Fact]
     public async Task A_steward_creates_relates_renames_reverts_and_merges_and_the_log_says_so()

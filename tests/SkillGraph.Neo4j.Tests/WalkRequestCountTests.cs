@@ -36,45 +36,27 @@ public sealed class WalkRequestCountTests(ITestOutputHelper output) : IAsyncLife
     private const string Concepts = CypherStatements.GetConcepts;
     private const string In = CypherStatements.NeighboursIncoming;
 
-    private readonly FakeQueryApi _server = new();
-    private Neo4jGraphStore? _store;
-    private ServiceProvider? _services;
+    private FakeNeo4jHost? _host;
     private ConceptUri? _linked;
 
-    private IMediator Mediator => _services!.GetRequiredService<IMediator>();
+    private IMediator Mediator => _host!.Mediator;
+
+    private FakeQueryApi Server => _host!.Server;
 
     public async Task InitializeAsync()
     {
-        _store = await Neo4jGraphStore.ConnectAsync(new Neo4jOptions { Url = _server.Url, User = "neo4j", Password = "secret" });
-        await _store.WriteAsync(SampleGraph.Load());
-        await _store.WriteAsync(await WalkReadContractTests.SkillLinksForAsync(_store));
-        _linked = (await _store.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), new PageRequest(1))).Items[0];
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IGraphStore>(_store);
-        services.AddSkillGraphApplication();
-        services.AddSkillGraphLocalOperator();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _server.Requests.Clear();
+        _host = await FakeNeo4jHost.StartAsync(WalkReadContractTests.SkillLinksForAsync);
+        _linked = (await _host.Store.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), new PageRequest(1))).Items[0];
+        Server.Requests.Clear();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        _store?.Dispose();
-        _server.Dispose();
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     /// <summary>The statement files sent since the last call, all of them reads; written to the test output.</summary>
     private string[] Sent(string walk)
     {
-        var requests = _server.Requests.ToArray();
-        _server.Requests.Clear();
+        var requests = Server.Requests.ToArray();
+        Server.Requests.Clear();
         output.WriteLine($"{walk}: {requests.Length} requests: {string.Join(", ", requests.Select(r => r.StatementName))}");
         Assert.All(requests, r => Assert.Equal("READ", r.AccessMode));
         return [.. requests.Select(r => r.StatementName ?? "(no statement)")];
