@@ -1,8 +1,4 @@
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using SkillGraph.Application;
 using SkillGraph.Application.Features.Careers.GetCareerMoves;
 using SkillGraph.Application.Features.Careers.GetSkillGap;
 using SkillGraph.Application.Features.Concepts.GetConcepts;
@@ -14,7 +10,6 @@ using SkillGraph.Application.Features.Skills.GetRelatedSkills;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Graph.Neo4j;
-using SkillGraph.Graph.Sample;
 using Xunit.Abstractions;
 
 namespace SkillGraph.Neo4j.Tests;
