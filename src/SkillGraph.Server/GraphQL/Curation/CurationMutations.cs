@@ -91,23 +91,10 @@ public sealed class CurationMutations : IMutationFields
     }
 }
 
-/// <summary>The one mapping from the errors a curation command raises to the payload's <c>userErrors</c>; other errors stay GraphQL errors.</summary>
+/// <summary>The payload's <c>userErrors</c> of an exception, by the application's one mapping (<see cref="CurationErrors"/>); other errors stay GraphQL errors.</summary>
 public static class UserErrors
 {
-    public static IReadOnlyList<UserError>? From(SkillGraphException exception) => exception switch
-    {
-        IntegrityViolationException e => [new UserError(e.Field, e.Message, e.Rule)],
-        ConcurrencyConflictException e => [new UserError("expectedVersion", e.Message, ErrorCodes.Name(ErrorCode.Conflict))],
-        RequestValidationException e => [.. e.Errors.Select(error => new UserError(FieldOf(error), error, ErrorCodes.Name(ErrorCode.BadInput)))],
-        { Code: ErrorCode.BadInput or ErrorCode.NotFound or ErrorCode.Conflict } e => [new UserError(FieldOf(e.Message), e.Message, ErrorCodes.Name(e.Code))],
-        _ => null,
-    };
+    public static IReadOnlyList<UserError>? From(SkillGraphException exception) => CurationErrors.From(exception) is { } errors ? [.. errors.Select(From)] : null;
 
-    /// <summary>The input field a message starts with ("comment: …", "expectedVersion must …"), if any.</summary>
-    private static string? FieldOf(string message)
-    {
-        var end = message.IndexOfAny([':', ' ']);
-        var head = end > 0 ? message[..end] : null;
-        return head is not null && head.All(ch => char.IsLetterOrDigit(ch) || ch is '[' or ']') && char.IsLower(head[0]) ? head : null;
-    }
+    public static UserError From(CurationError error) => new(error.Field, error.Message, error.Code);
 }
