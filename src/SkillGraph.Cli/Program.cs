@@ -16,6 +16,7 @@ root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(CurateCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -33,6 +33,14 @@ public static class CurationChanges
     /// <summary>The input fields that name a concept, where <c>@ref</c> may stand for a concept created earlier in the batch.</summary>
     private static readonly string[] UriFields = ["uri", "from", "to", "replacedBy"];
 
+    /// <summary>The fields an op's input may leave out (those with a default are optional already).</summary>
+    private static readonly Dictionary<string, string[]> Optional = new(StringComparer.Ordinal)
+    {
+        [CreateConceptOp] = ["description"],
+        [UpdateConceptOp] = ["preferredLabel", "altLabels", "description"],
+        [DeprecateConceptOp] = ["replacedBy"],
+    };
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
@@ -114,6 +122,11 @@ public static class CurationChanges
         if (change.Op == CreateConceptOp)
         {
             input["altLabels"] ??= new JsonArray();
+        }
+
+        foreach (var field in Optional.GetValueOrDefault(change.Op, []))
+        {
+            input.TryAdd(field, null); // left out: null, as in GraphQL; every other field is required
         }
 
         try

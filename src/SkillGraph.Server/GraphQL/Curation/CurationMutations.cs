@@ -1,11 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using Mediator;
+using Microsoft.Extensions.Options;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Common;
 using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.AddRelation;
 using SkillGraph.Application.Features.Curation.CreateConcept;
 using SkillGraph.Application.Features.Curation.DeprecateConcept;
+using SkillGraph.Application.Features.Curation.ProposeChanges;
 using SkillGraph.Application.Features.Curation.RemoveRelation;
 using SkillGraph.Application.Features.Curation.RevertChangeSet;
 using SkillGraph.Application.Features.Curation.UpdateConcept;
@@ -63,8 +68,19 @@ public sealed class CurationMutations : IMutationFields
             {
                 try
                 {
-                    var request = command(new Input(c.GetArgument<Dictionary<string, object?>>("input")));
-                    var result = await c.RequestServices!.GetRequiredService<IMediator>().Send(request, c.CancellationToken).ConfigureAwait(false);
+                    var input = c.GetArgument<Dictionary<string, object?>>("input");
+                    var request = command(new Input(input));
+                    var services = c.RequestServices!;
+                    var mediator = services.GetRequiredService<IMediator>();
+                    if (CurationWriter.ReviewRequired(services.GetRequiredService<ICurrentUser>().Caller, services.GetRequiredService<IOptions<CurationOptions>>().Value)
+                        && CurationChanges.Ops.Contains(name))
+                    {
+                        // Curation:RequireReview: a steward's change becomes a proposal of one change (the payload's proposal).
+                        var proposed = await mediator.Send(new ProposeChanges([new CurationChange(name, ProposalInput(input))], (string)input["comment"]!), c.CancellationToken).ConfigureAwait(false);
+                        return new CurationPayload(null, [.. proposed.Errors.Select(UserErrors.From)], proposed.Proposal);
+                    }
+
+                    var result = await mediator.Send(request, c.CancellationToken).ConfigureAwait(false);
                     return new CurationPayload(result, []);
                 }
                 catch (SkillGraphException ex) when (UserErrors.From(ex) is { } errors)
@@ -72,6 +88,16 @@ public sealed class CurationMutations : IMutationFields
                     return new CurationPayload(null, errors);
                 }
             });
+
+    /// <summary>A mutation's input as a change of a batch writes it (enums by their GraphQL names).</summary>
+    private static JsonObject ProposalInput(Dictionary<string, object?> input) => new(input.Select(kv => KeyValuePair.Create(kv.Key, kv.Value switch
+    {
+        null => null,
+        Enum value => JsonValue.Create(JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString())),
+        string text => JsonValue.Create(text),
+        IEnumerable<object?> list => new JsonArray([.. list.Select(v => (JsonNode?)JsonValue.Create(v?.ToString()))]),
+        var other => JsonSerializer.SerializeToNode(other),
+    })));
 
     /// <summary>A mutation's <c>input</c> object.</summary>
     private sealed class Input(Dictionary<string, object?> values)
