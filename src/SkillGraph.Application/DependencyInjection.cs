@@ -9,6 +9,7 @@ using SkillGraph.Application.Features.Keys;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Graph;
 
 namespace SkillGraph.Application;
 
@@ -47,6 +48,10 @@ public static class DependencyInjection
         // Curation: one writer per process (changes run one at a time); the URI namespace from section Curation when the host binds it.
         services.AddOptions<CurationOptions>();
         services.TryAddSingleton<CurationWriter>();
+        services.TryAddSingleton<CurationBatch>();
+
+        // Proposals live in the graph's store: a host whose IGraphStore is an adapter gets them from it; a host that wraps the store registers its own.
+        services.TryAddSingleton<IProposalStore>(sp => sp.GetRequiredService<IGraphStore>() as IProposalStore ?? new MissingProposalStore());
         return services;
     }
 

@@ -17,6 +17,7 @@ root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ChangesCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(CurateCommand.Create());
 foreach (var command in GraphWalkCommands.Create())
 {
     root.Subcommands.Add(command);

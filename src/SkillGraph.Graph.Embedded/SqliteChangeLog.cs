@@ -20,7 +20,8 @@ internal static class SqliteChangeLog
                 author TEXT NOT NULL,
                 comment TEXT NOT NULL,
                 created_at TEXT NOT NULL,
-                reverts TEXT);
+                reverts TEXT,
+                reviewer TEXT);
             CREATE TABLE IF NOT EXISTS field_change (
                 change_set_id TEXT NOT NULL REFERENCES change_set(id),
                 seq INTEGER NOT NULL,
@@ -32,6 +33,14 @@ internal static class SqliteChangeLog
             CREATE INDEX IF NOT EXISTS field_change_concept ON field_change(concept_uri, change_set_id);
             """;
         command.ExecuteNonQuery();
+
+        // A log made before proposals has no reviewer column yet.
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('change_set') WHERE name = 'reviewer';";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE change_set ADD COLUMN reviewer TEXT;";
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Appends <paramref name="changeSet"/> inside <paramref name="transaction"/>; an id already logged is a conflict.</summary>
@@ -39,12 +48,13 @@ internal static class SqliteChangeLog
     {
         using var insertSet = transaction.Connection!.CreateCommand();
         insertSet.Transaction = transaction;
-        insertSet.CommandText = "INSERT INTO change_set (id, author, comment, created_at, reverts) VALUES ($id, $author, $comment, $created, $reverts);";
+        insertSet.CommandText = "INSERT INTO change_set (id, author, comment, created_at, reverts, reviewer) VALUES ($id, $author, $comment, $created, $reverts, $reviewer);";
         insertSet.Parameters.AddWithValue("$id", changeSet.Id);
         insertSet.Parameters.AddWithValue("$author", changeSet.Author);
         insertSet.Parameters.AddWithValue("$comment", changeSet.Comment);
         insertSet.Parameters.AddWithValue("$created", changeSet.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         insertSet.Parameters.AddWithValue("$reverts", (object?)changeSet.Reverts ?? DBNull.Value);
+        insertSet.Parameters.AddWithValue("$reviewer", (object?)changeSet.Reviewer ?? DBNull.Value);
         try
         {
             insertSet.ExecuteNonQuery();
@@ -109,10 +119,10 @@ internal static class SqliteChangeLog
     {
         using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$id", id);
-        command.CommandText = "SELECT author, comment, created_at, reverts FROM change_set WHERE id = $id;";
+        command.CommandText = "SELECT author, comment, created_at, reverts, reviewer FROM change_set WHERE id = $id;";
         string author, comment;
         DateTimeOffset created;
-        string? reverts;
+        string? reverts, reviewer;
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read())
@@ -121,6 +131,7 @@ internal static class SqliteChangeLog
             }
 
             (author, comment, created, reverts) = (reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture), reader.IsDBNull(3) ? null : reader.GetString(3));
+            reviewer = reader.IsDBNull(4) ? null : reader.GetString(4);
         }
 
         command.CommandText = "SELECT concept_uri, field, before, after FROM field_change WHERE change_set_id = $id ORDER BY seq;";
@@ -133,6 +144,6 @@ internal static class SqliteChangeLog
             }
         }
 
-        return new ChangeSet(id, author, comment, created, changes, reverts);
+        return new ChangeSet(id, author, comment, created, changes, reverts, reviewer);
     }
 }

@@ -43,7 +43,7 @@ public sealed class EmbeddedStoreOptions
 /// never wait and never see half a write. An import builds the new snapshot from the file; a small write derives it
 /// from the current one and what the write changed (docs/decisions/0015-incremental-snapshot.md).
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore
+public sealed class SqliteGraphStore : IGraphStore, IProposalStore
 {
     private const int SchemaVersion = 1;
     private readonly string _connectionString;
@@ -94,6 +94,7 @@ public sealed class SqliteGraphStore : IGraphStore
             {
                 EnsureSchema(connection);
                 SqliteChangeLog.EnsureTables(connection);
+                SqliteProposals.EnsureTable(connection);
             }
 
             var store = new SqliteGraphStore(connectionString, Load(connectionString), path);
@@ -264,6 +265,32 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         using var connection = Connect(_connectionString);
         return ValueTask.FromResult(SqliteChangeLog.ReadOne(connection, id));
+    }
+
+    public ValueTask AddProposalAsync(Proposal proposal, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        SqliteProposals.Add(connection, proposal);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<Proposal?> GetProposalAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        return ValueTask.FromResult(SqliteProposals.ReadOne(connection, id));
+    }
+
+    public ValueTask<Page<Proposal>> GetProposalsAsync(ProposalStatus? status, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        return ValueTask.FromResult(SqliteProposals.Read(connection, status, page));
+    }
+
+    public ValueTask ReviewProposalAsync(ProposalReview review, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect(_connectionString);
+        SqliteProposals.Review(connection, null, review);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Reloads the snapshot from the file (after another process wrote to it).</summary>

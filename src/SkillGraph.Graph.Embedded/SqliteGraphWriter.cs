@@ -192,6 +192,11 @@ internal sealed class SqliteGraphWriter(SqliteConnection connection, IProgress<W
             SqliteChangeLog.Record(transaction, changeSet);
         }
 
+        if (batch.Review is { } review)
+        {
+            SqliteProposals.Review(transaction.Connection!, transaction, review);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new WriteProgress("commit", 0, 1));
         transaction.Commit();

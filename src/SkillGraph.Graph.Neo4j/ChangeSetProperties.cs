@@ -16,6 +16,7 @@ internal static class ChangeSetProperties
         ["comment"] = changeSet.Comment,
         ["createdAt"] = Timestamp(changeSet.CreatedAt),
         ["reverts"] = changeSet.Reverts,
+        ["reviewer"] = changeSet.Reviewer,
         ["concepts"] = changeSet.Concepts.Select(c => c.Value).ToArray(),
         ["changes"] = JsonSerializer.Serialize(changeSet.Changes.Select(c => new StoredChange(c.Concept.Value, c.Field, c.Before, c.After))),
     };
@@ -29,5 +30,6 @@ internal static class ChangeSetProperties
         map.String("comment") ?? string.Empty,
         DateTimeOffset.Parse(map.String("createdAt") ?? "0001-01-01T00:00:00Z", CultureInfo.InvariantCulture),
         [.. (JsonSerializer.Deserialize<StoredChange[]>(map.String("changes") ?? "[]") ?? []).Select(c => new FieldChange(ConceptUri.Parse(c.Concept), c.Field, c.Before, c.After))],
-        map.String("reverts"));
+        map.String("reverts"),
+        map.String("reviewer"));
 }

@@ -35,6 +35,10 @@ public static class CypherStatements
     public const string RecordChangeSet = "writes/record-change-set";
     public const string ChangeSets = "reads/change-sets";
     public const string ChangeSetById = "reads/change-set";
+    public const string AddProposal = "writes/add-proposal";
+    public const string ReviewProposal = "writes/review-proposal";
+    public const string Proposals = "reads/proposals";
+    public const string ProposalById = "reads/proposal";
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -44,7 +48,7 @@ public static class CypherStatements
         Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
         SkillRelations, SkillListings, OccupationPeers, CareerCandidates, SkillGap, SearchMany, SkillLinks,
-        RecordChangeSet, ChangeSets, ChangeSetById,
+        RecordChangeSet, ChangeSets, ChangeSetById, AddProposal, ReviewProposal, Proposals, ProposalById,
     ];
 
     /// <summary>The text of statement <paramref name="name"/>, exactly as the file holds it.</summary>

@@ -7,7 +7,7 @@ namespace SkillGraph.Graph.Neo4j;
 /// file of <c>cypher/</c>; every batch read is one statement over <c>UNWIND $uris</c>, so a DataLoader batch or a walk
 /// step is one request whatever the number of concepts. Reads run as READ; a write batch is one explicit transaction.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed class Neo4jGraphStore : IGraphStore, IProposalStore
 {
     private readonly QueryApiClient _client;
     private readonly Neo4jOptions _options;
@@ -451,6 +451,65 @@ public sealed class Neo4jGraphStore : IGraphStore
 
         var items = row.List("page").OfType<Dictionary<string, object?>>().Select(ChangeSetProperties.FromMap).ToList();
         return Page<ChangeSet>.WithEndKey(items, total, items.Count > 0 ? items[^1].Id : null, page.After, row.Int("remaining") > items.Count);
+    }
+
+    /// <summary>Stores a pending proposal (<c>writes/add-proposal</c>, in a transaction of its own).</summary>
+    public async ValueTask AddProposalAsync(Proposal proposal, CancellationToken cancellationToken = default)
+    {
+        var (transaction, _) = await _client.BeginAsync(CypherStatements.AddProposal, ProposalProperties.ToParameters(proposal), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _client.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _client.RollbackAsync(transaction).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One proposal (<c>reads/proposal</c>).</summary>
+    public async ValueTask<Proposal?> GetProposalAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rows = await _client.ReadAsync(CypherStatements.ProposalById, new Dictionary<string, object?> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+        return rows.Rows.Count == 0 ? null : ProposalProperties.FromMap(rows.Rows[0].Map("p")!);
+    }
+
+    /// <summary>Proposals, oldest first (<c>reads/proposals</c>).</summary>
+    public async ValueTask<Page<Proposal>> GetProposalsAsync(ProposalStatus? status, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var after = page.After is { } cursor ? Cursor.Decode(cursor) : null;
+        var first = Math.Clamp(page.First, 0, PageRequest.MaxPageSize);
+        var row = (await _client.ReadAsync(
+            CypherStatements.Proposals,
+            new Dictionary<string, object?> { ["status"] = status is { } s ? ProposalStatuses.Name(s) : null, ["after"] = after, ["first"] = first },
+            cancellationToken).ConfigureAwait(false)).Single;
+        var total = row.Int("total");
+        if (total == 0 && after is null)
+        {
+            return Page<Proposal>.Empty;
+        }
+
+        var items = row.List("page").OfType<Dictionary<string, object?>>().Select(ProposalProperties.FromMap).ToList();
+        return Page<Proposal>.WithEndKey(items, total, items.Count > 0 ? items[^1].Id : null, page.After, row.Int("remaining") > items.Count);
+    }
+
+    /// <summary>Records a review (a rejection) in a transaction of its own (<c>writes/review-proposal</c>).</summary>
+    public async ValueTask ReviewProposalAsync(ProposalReview review, CancellationToken cancellationToken = default)
+    {
+        var (transaction, rows) = await _client.BeginAsync(CypherStatements.ReviewProposal, ProposalProperties.ToParameters(review), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (rows.Rows.Count == 0)
+            {
+                throw new ProposalNotPendingException(review.Id);
+            }
+
+            await _client.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _client.RollbackAsync(transaction).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One change set (<c>reads/change-set</c>).</summary>

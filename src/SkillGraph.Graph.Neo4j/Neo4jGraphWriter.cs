@@ -127,9 +127,24 @@ internal sealed class Neo4jGraphWriter(QueryApiClient client, Neo4jOptions optio
             await client.RunAsync(tx, CypherStatements.RecordChangeSet, ChangeSetProperties.ToParameters(changeSet), cancellationToken).ConfigureAwait(false);
         }
 
+        if (batch.Review is { } review)
+        {
+            await ReviewAsync(client, tx, review, cancellationToken).ConfigureAwait(false);
+        }
+
         return new WriteResult(inserted, updated, unchanged, removed, relationsAdded, relationsRemoved);
 
         static string[] uris(GraphBatch b) => [.. b.Concepts.Select(w => w.Concept.Uri.Value)];
+    }
+
+    /// <summary>Records <paramref name="review"/> in <paramref name="tx"/>; a proposal that is not pending fails the transaction.</summary>
+    public static async Task ReviewAsync(QueryApiClient client, QueryApiTransaction tx, ProposalReview review, CancellationToken cancellationToken)
+    {
+        var rows = await client.RunAsync(tx, CypherStatements.ReviewProposal, ProposalProperties.ToParameters(review), cancellationToken).ConfigureAwait(false);
+        if (rows.Rows.Count == 0)
+        {
+            throw new ProposalNotPendingException(review.Id);
+        }
     }
 
     /// <summary>Every relation end must be a concept of the batch or of the graph; the first that is neither fails the batch, as in the embedded store.</summary>

@@ -19,7 +19,9 @@ public static class Neo4jServiceCollectionExtensions
         }
 
         services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>();
-        services.AddSingleton<IGraphStore>(sp => Neo4jGraphStore.ConnectAsync(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value).GetAwaiter().GetResult());
+        services.AddSingleton(sp => Neo4jGraphStore.ConnectAsync(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value).GetAwaiter().GetResult());
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        services.AddSingleton<IProposalStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         return services;
     }
 }

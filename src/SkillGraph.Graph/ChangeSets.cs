@@ -14,9 +14,10 @@ public sealed record FieldChange(ConceptUri Concept, string Field, string? Befor
 
 /// <summary>
 /// A steward's change, recorded with the write it describes in the same transaction: who, when, why, and every field
-/// before and after. <see cref="Reverts"/> names the change set this one undid. Ids sort in the order they were made.
+/// before and after. <see cref="Reverts"/> names the change set this one undid; <see cref="Reviewer"/> who accepted it when
+/// it was a proposal (<see cref="Author"/> is then who proposed it). Ids sort in the order they were made.
 /// </summary>
-public sealed record ChangeSet(string Id, string Author, string Comment, DateTimeOffset CreatedAt, IReadOnlyList<FieldChange> Changes, string? Reverts = null)
+public sealed record ChangeSet(string Id, string Author, string Comment, DateTimeOffset CreatedAt, IReadOnlyList<FieldChange> Changes, string? Reverts = null, string? Reviewer = null)
 {
     /// <summary>The concepts it touched, each once, in the order of <see cref="Changes"/>.</summary>
     public IReadOnlyList<ConceptUri> Concepts => [.. Changes.Select(c => c.Concept).Distinct()];

@@ -25,6 +25,12 @@ public sealed record GraphBatch
 
     /// <summary>The steward's change this batch makes, recorded in the change log in the same transaction (none for an import).</summary>
     public ChangeSet? ChangeSet { get; init; }
+
+    /// <summary>
+    /// A proposal this batch applies, marked accepted in the same transaction; when it is no longer pending the whole batch
+    /// fails with <see cref="ProposalNotPendingException"/> (two reviewers cannot both apply it).
+    /// </summary>
+    public ProposalReview? Review { get; init; }
 }
 
 public sealed record WriteResult(int Inserted, int Updated, int Unchanged, int Removed, int RelationsAdded, int RelationsRemoved);

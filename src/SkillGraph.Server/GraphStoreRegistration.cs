@@ -29,6 +29,7 @@ public static class GraphStoreRegistration
             case "embedded":
                 services.AddSingleton(sp => SqliteGraphStore.OpenAsync(sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value).GetAwaiter().GetResult());
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                services.AddSingleton<IProposalStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 break;
             case "neo4j":
                 services.AddSkillGraphNeo4j();

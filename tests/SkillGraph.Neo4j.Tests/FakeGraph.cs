@@ -18,18 +18,20 @@ public sealed class FakeGraph
     private readonly HashSet<(string Source, string Type, string Target)> _relationships;
     private readonly List<Dictionary<string, object?>> _runs;
     private readonly List<Dictionary<string, object?>> _changeSets;
+    private readonly List<Dictionary<string, object?>> _proposals;
 
     public FakeGraph()
-        : this([], [], [], [])
+        : this([], [], [], [], [])
     {
     }
 
-    private FakeGraph(Dictionary<string, Dictionary<string, object?>> nodes, HashSet<(string, string, string)> relationships, List<Dictionary<string, object?>> runs, List<Dictionary<string, object?>> changeSets)
+    private FakeGraph(Dictionary<string, Dictionary<string, object?>> nodes, HashSet<(string, string, string)> relationships, List<Dictionary<string, object?>> runs, List<Dictionary<string, object?>> changeSets, List<Dictionary<string, object?>> proposals)
     {
         _nodes = nodes;
         _relationships = relationships;
         _runs = runs;
         _changeSets = changeSets;
+        _proposals = proposals;
     }
 
     public int NodeCount => _nodes.Count;
@@ -38,7 +40,8 @@ public sealed class FakeGraph
         _nodes.ToDictionary(kv => kv.Key, kv => new Dictionary<string, object?>(kv.Value, StringComparer.Ordinal), StringComparer.Ordinal),
         [.. _relationships],
         [.. _runs],
-        [.. _changeSets]);
+        [.. _changeSets],
+        [.. _proposals.Select(p => new Dictionary<string, object?>(p, StringComparer.Ordinal))]);
 
     public List<Dictionary<string, object?>> Run(string statement, JsonElement parameterJson)
     {
@@ -72,6 +75,10 @@ public sealed class FakeGraph
             CypherStatements.RecordChangeSet => RecordChangeSet(p),
             CypherStatements.ChangeSets => ChangeSets(p),
             CypherStatements.ChangeSetById => [.. _changeSets.Where(c => Equals(c["id"], p["id"])).Select(c => Row(("cs", c)))],
+            CypherStatements.AddProposal => AddProposal(p),
+            CypherStatements.ReviewProposal => ReviewProposal(p),
+            CypherStatements.Proposals => Proposals(p),
+            CypherStatements.ProposalById => [.. _proposals.Where(c => Equals(c["id"], p["id"])).Select(c => Row(("p", c)))],
             _ => throw new FakeCypherException("Neo.ClientError.Statement.SyntaxError", $"the fake does not know the statement '{statement}'"),
         };
     }
@@ -248,6 +255,40 @@ public sealed class FakeGraph
 
         _changeSets.Add(new Dictionary<string, object?>(p, StringComparer.Ordinal));
         return [Row(("id", p["id"]))];
+    }
+
+    private List<Dictionary<string, object?>> AddProposal(Dictionary<string, object?> p)
+    {
+        if (_proposals.Any(c => Equals(c["id"], p["id"])))
+        {
+            throw new FakeCypherException("Neo.ClientError.Schema.ConstraintValidationFailed", $"Node already exists with label `Proposal` and property `id` = '{p["id"]}'");
+        }
+
+        _proposals.Add(new Dictionary<string, object?>(p, StringComparer.Ordinal) { ["status"] = "pending" });
+        return [Row(("id", p["id"]))];
+    }
+
+    private List<Dictionary<string, object?>> ReviewProposal(Dictionary<string, object?> p)
+    {
+        var proposal = _proposals.FirstOrDefault(c => Equals(c["id"], p["id"]) && Equals(c["status"], "pending"));
+        if (proposal is null)
+        {
+            return [];
+        }
+
+        foreach (var key in new[] { "status", "reviewer", "reviewComment", "reviewedAt", "changeSetId" })
+        {
+            proposal[key] = p[key];
+        }
+
+        return [Row(("id", p["id"]))];
+    }
+
+    private List<Dictionary<string, object?>> Proposals(Dictionary<string, object?> p)
+    {
+        var all = _proposals.Where(c => p["status"] is not string status || Equals(c["status"], status)).OrderBy(c => (string)c["id"]!, StringComparer.Ordinal).ToList();
+        var rest = all.Where(c => p["after"] is not string after || string.CompareOrdinal((string)c["id"]!, after) > 0).ToList();
+        return [Row(("total", (long)all.Count), ("page", rest.Take((int)(long)p["first"]!).Cast<object?>().ToList()), ("remaining", (long)rest.Count))];
     }
 
     private List<Dictionary<string, object?>> ChangeSets(Dictionary<string, object?> p)

@@ -23,7 +23,7 @@ public sealed class CurationServer : IAsyncDisposable
 
     public IReadOnlyDictionary<Role, string> Keys { get; }
 
-    public static async Task<CurationServer> StartAsync(EscoServerFixture esco)
+    public static async Task<CurationServer> StartAsync(EscoServerFixture esco, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "skillgraph-curation-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -42,7 +42,13 @@ public sealed class CurationServer : IAsyncDisposable
             keys[role] = await ApiKeysFor.CreateAsync(database, Roles.Name(role) + "-key", role);
         }
 
-        var factory = new ServerFactory(database, new Dictionary<string, string> { ["environment"] = "Testing", ["Auth:KeyRefresh"] = "00:00:00.200" });
+        var all = new Dictionary<string, string> { ["environment"] = "Testing", ["Auth:KeyRefresh"] = "00:00:00.200" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new ServerFactory(database, all);
         _ = factory.Server;
         return new CurationServer(directory, factory, keys);
     }

@@ -10,6 +10,8 @@ using SkillGraph.Application.Features.Concepts.ListConcepts;
 using SkillGraph.Application.Features.Concepts.SearchConcepts;
 using SkillGraph.Application.Features.Curation.GetChangeSet;
 using SkillGraph.Application.Features.Curation.GetChangeSets;
+using SkillGraph.Application.Features.Curation.GetProposal;
+using SkillGraph.Application.Features.Curation.GetProposals;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
@@ -66,6 +68,8 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
         ["concept"] = ($$"""{ concept(uri: "{{Java}}") { preferredLabel version } }""", nameof(GetConcepts)),
         ["changes"] = ($$"""{ changes(conceptUri: "{{Java}}", first: 3) { totalCount } }""", nameof(GetChangeSets)),
         ["changeSet"] = ("""{ changeSet(id: "20261130T000000000Z-00000000") { id } }""", nameof(GetChangeSet)),
+        ["proposals"] = ("""{ proposals(status: PENDING, first: 3) { totalCount } }""", nameof(GetProposals)),
+        ["proposal"] = ("""{ proposal(id: "20261130T000000000Z-00000000") { id } }""", nameof(GetProposal)),
     };
 
     private readonly ActivityRecorder _activities = new();

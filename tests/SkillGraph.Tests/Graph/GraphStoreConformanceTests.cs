@@ -579,4 +579,45 @@ public abstract class GraphStoreConformanceTests
         }));
         Assert.Equal(4, (await store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
     }
+
+    [SkippableFact]
+    public async Task A_proposal_is_stored_pending_listed_by_status_and_reviewed_once_an_acceptance_with_the_write_that_applies_it()
+    {
+        using var store = await CreateSmallGraphAsync();
+        var proposals = Assert.IsAssignableFrom<IProposalStore>(store);
+        var start = DateTimeOffset.Parse("2026-12-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        const string Batch = """[{"op":"addRelation","input":{"type":"OPTIONAL","from":"x","to":"y"}}]""";
+        var first = new Proposal(ChangeSet.NewId(start), "steward", "java for chefs", start, Batch);
+        var second = new Proposal(ChangeSet.NewId(start.AddMinutes(1)), "steward", "rename java", start.AddMinutes(1), "[]");
+        await proposals.AddProposalAsync(first);
+        await proposals.AddProposalAsync(second);
+        Assert.Equal(ErrorCode.Conflict, (await Assert.ThrowsAnyAsync<SkillGraphException>(async () => await proposals.AddProposalAsync(first))).Code);
+
+        Assert.Equal(first, await proposals.GetProposalAsync(first.Id));
+        Assert.Null(await proposals.GetProposalAsync("nope"));
+        var pending = await proposals.GetProposalsAsync(ProposalStatus.Pending, new PageRequest(1));
+        Assert.Equal((2, true), (pending.TotalCount, pending.HasNextPage));
+        Assert.Equal([first.Id], pending.Items.Select(p => p.Id));
+        var next = await proposals.GetProposalsAsync(ProposalStatus.Pending, new PageRequest(1, pending.EndCursor));
+        Assert.Equal([second.Id], next.Items.Select(p => p.Id));
+
+        // Rejected once; a second review of it is refused.
+        var rejection = new ProposalReview(second.Id, ProposalStatus.Rejected, "reviewer", "not now", start.AddMinutes(2));
+        await proposals.ReviewProposalAsync(rejection);
+        await Assert.ThrowsAsync<ProposalNotPendingException>(async () => await proposals.ReviewProposalAsync(rejection with { Comment = "again" }));
+        Assert.Equal(second with { Status = ProposalStatus.Rejected, Reviewer = "reviewer", ReviewComment = "not now", ReviewedAt = start.AddMinutes(2) }, await proposals.GetProposalAsync(second.Id));
+
+        // Accepted with the write that applies it: the change set names the reviewer; a second acceptance writes nothing.
+        var changeSet = new ChangeSet(ChangeSet.NewId(start.AddMinutes(3)), "steward", "java for chefs", start.AddMinutes(3), [new FieldChange(Chef, "optionalSkill", null, $"\"{Java.Value}\"")], Reviewer: "reviewer");
+        var accept = new ProposalReview(first.Id, ProposalStatus.Accepted, "reviewer", "good", start.AddMinutes(3), changeSet.Id);
+        await store.WriteAsync(new GraphBatch { AddRelations = [new(Chef, RelationType.OptionalSkill, Java)], ChangeSet = changeSet, Review = accept });
+        Assert.Equal("reviewer", (await store.GetChangeSetAsync(changeSet.Id))!.Reviewer);
+        Assert.Equal((ProposalStatus.Accepted, changeSet.Id), ((await proposals.GetProposalAsync(first.Id))!.Status, (await proposals.GetProposalAsync(first.Id))!.ChangeSetId));
+        var again = changeSet with { Id = ChangeSet.NewId(start.AddMinutes(4)) };
+        await Assert.ThrowsAsync<ProposalNotPendingException>(async () => await store.WriteAsync(new GraphBatch { AddRelations = [new(Chef, RelationType.OptionalSkill, Testing)], ChangeSet = again, Review = accept }));
+        Assert.Null(await store.GetChangeSetAsync(again.Id));
+        Assert.DoesNotContain(Testing, (await store.GetNeighboursAsync(Chef, RelationType.OptionalSkill, Direction.Outgoing, PageRequest.All)).Items);
+        Assert.Equal(0, (await proposals.GetProposalsAsync(ProposalStatus.Pending, PageRequest.All)).TotalCount);
+        Assert.Equal(2, (await proposals.GetProposalsAsync(null, PageRequest.All)).TotalCount);
+    }
 }

@@ -14,4 +14,10 @@ public sealed class CurationOptions
     [Required]
     [RegularExpression("^https?://[^\\s]+/$", ErrorMessage = "Curation:UriNamespace must be an http(s) URI ending in '/'.")]
     public string UriNamespace { get; set; } = "https://skillgraph.example.org/concept/";
+
+    /// <summary>
+    /// When true, a steward's changes are proposals for a reviewer to accept: the direct mutations of a caller without
+    /// <c>BypassReview</c> become proposals (GraphQL) and the writer refuses them (every other path); admins apply directly.
+    /// </summary>
+    public bool RequireReview { get; set; }
 }

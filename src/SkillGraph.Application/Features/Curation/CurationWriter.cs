@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SkillGraph.Application.Authorization;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
@@ -11,7 +12,7 @@ namespace SkillGraph.Application.Features.Curation;
 /// what it writes; every concept it writes carries the version it read (a write from another replica in between fails
 /// the whole change with <c>CONFLICT</c>); the change set goes into the change log in the write's own transaction.
 /// </summary>
-public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimeProvider clock, IEnumerable<IGraphChangeObserver> observers, ILogger<CurationWriter> logger) : IDisposable
+public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimeProvider clock, IEnumerable<IGraphChangeObserver> observers, ILogger<CurationWriter> logger, IOptions<CurationOptions> curation) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -19,8 +20,14 @@ public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimePro
     /// Runs <paramref name="plan"/> (it reads, checks and records its changes in the draft) and writes what it recorded
     /// with a change set saying <paramref name="comment"/>; nothing is written when the plan throws.
     /// </summary>
-    public async ValueTask<CurationResult> WriteAsync(string comment, Func<CurationDraft, CancellationToken, ValueTask> plan, CancellationToken cancellationToken, string? reverts = null)
+    public async ValueTask<CurationResult> WriteAsync(string comment, Func<CurationDraft, CancellationToken, ValueTask> plan, CancellationToken cancellationToken, string? reverts = null, CurationWriteOptions? options = null)
     {
+        options ??= CurationWriteOptions.Default;
+        if (ReviewRequired(user.Caller, curation.Value) && options is { DryRun: false, Accepts: null })
+        {
+            throw new SkillGraphException(ErrorCode.Forbidden, $"Curation:RequireReview is on: {user.Caller} may propose changes (proposeChanges) for a reviewer to accept, not apply them.");
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -31,9 +38,25 @@ public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimePro
                 throw new SkillGraphException(ErrorCode.BadInput, "the change changes nothing: every field already has the value given.");
             }
 
-            var changeSet = new ChangeSet(ChangeSet.NewId(draft.Now), user.Caller.Name ?? "anonymous", comment.Trim(), draft.Now, draft.Changes, reverts);
+            var author = options.Author ?? user.Caller.Name ?? "anonymous";
+            var reviewer = options.Accepts is null ? null : user.Caller.Name ?? "anonymous";
+            var changeSet = new ChangeSet(ChangeSet.NewId(draft.Now), author, comment.Trim(), draft.Now, draft.Changes, reverts, reviewer);
+            if (options.DryRun)
+            {
+                var pending = draft.Subject is { } planned ? (await draft.Graph.GetConceptsAsync([planned], cancellationToken).ConfigureAwait(false))[0] : null;
+                return new CurationResult(pending, changeSet, draft.Warnings, Written: false);
+            }
+
             await graph.WriteAsync(
-                new GraphBatch { Concepts = draft.Writes, AddRelations = draft.Added, RemoveRelations = draft.Removed, ChangeSet = changeSet, Source = "curation " + changeSet.Id },
+                new GraphBatch
+                {
+                    Concepts = draft.Writes,
+                    AddRelations = draft.Added,
+                    RemoveRelations = draft.Removed,
+                    ChangeSet = changeSet,
+                    Source = "curation " + changeSet.Id,
+                    Review = options.Accepts is { } id ? new ProposalReview(id, ProposalStatus.Accepted, reviewer!, options.ReviewComment ?? comment.Trim(), draft.Now, changeSet.Id) : null,
+                },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var observer in observers)
             {
@@ -56,14 +79,31 @@ public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimePro
         }
     }
 
+    /// <summary>Whether <paramref name="caller"/>'s changes must be proposals: review is required and the caller may not bypass it.</summary>
+    public static bool ReviewRequired(Caller caller, CurationOptions options) =>
+        options.RequireReview && !caller.Permissions.HasFlag(Permission.BypassReview);
+
     public void Dispose() => _gate.Dispose();
 }
 
-/// <summary>What one curation command changed: the concept it is about (as stored now), its change set, and warnings that did not stop it.</summary>
-public sealed record CurationResult(Concept? Concept, ChangeSet ChangeSet, IReadOnlyList<string> Warnings);
+/// <summary>
+/// What one curation command changed: the concept it is about (as stored now), its change set, and warnings that did not
+/// stop it. <see cref="Written"/> is false for a dry run (checked, nothing written; the change set is what would be logged).
+/// </summary>
+public sealed record CurationResult(Concept? Concept, ChangeSet ChangeSet, IReadOnlyList<string> Warnings, bool Written = true);
+
+/// <summary>
+/// How a write is recorded: <see cref="Author"/> instead of the caller (a proposal's author, when a reviewer accepts it; the
+/// caller is then the reviewer), <see cref="Accepts"/> the proposal it applies (marked accepted in the same transaction,
+/// with <see cref="ReviewComment"/>); with <see cref="DryRun"/> every check runs and nothing is written.
+/// </summary>
+public sealed record CurationWriteOptions(string? Author = null, string? Accepts = null, string? ReviewComment = null, bool DryRun = false)
+{
+    public static CurationWriteOptions Default { get; } = new();
+}
 
 /// <summary>The changes one command is about to make, with the field-by-field record of them for the change log.</summary>
-public sealed class CurationDraft(IGraphStore graph, DateTimeOffset now)
+public sealed class CurationDraft
 {
     public const string Deprecated = "deprecated";
 
@@ -79,9 +119,16 @@ public sealed class CurationDraft(IGraphStore graph, DateTimeOffset now)
     private readonly List<FieldChange> _changes = [];
     private readonly List<string> _warnings = [];
 
-    public IGraphStore Graph { get; } = graph;
+    public CurationDraft(IGraphStore graph, DateTimeOffset now)
+    {
+        Graph = new DraftGraph(graph, this);
+        Now = now;
+    }
 
-    public DateTimeOffset Now { get; } = now;
+    /// <summary>The graph as this draft leaves it (the store's graph with the draft's writes on top): what checks read.</summary>
+    public IGraphStore Graph { get; }
+
+    public DateTimeOffset Now { get; }
 
     /// <summary>The concept the command is about, returned in its payload.</summary>
     public ConceptUri? Subject { get; set; }
@@ -112,13 +159,22 @@ public sealed class CurationDraft(IGraphStore graph, DateTimeOffset now)
         Record(after.Uri, "altLabels", before is null ? null : Json(before.AltLabels()), Json(after.AltLabels()));
         Record(after.Uri, "description", before?.Description, after.Description);
         Record(after.Uri, "status", before?.Status, after.Status);
-        _writes[after.Uri] = new ConceptWrite(after with { ModifiedAt = Now }, expectedVersion);
+
+        // A concept written earlier in the draft keeps the version it was read at in the store: the one the write checks.
+        _writes[after.Uri] = new ConceptWrite(after with { ModifiedAt = Now }, _writes.TryGetValue(after.Uri, out var earlier) ? earlier.ExpectedVersion : expectedVersion);
     }
+
+    /// <summary>The draft's write of <paramref name="uri"/>, if it writes the concept.</summary>
+    public ConceptWrite? Pending(ConceptUri uri) => _writes.GetValueOrDefault(uri);
 
     /// <summary>Adds <paramref name="relation"/>; its source concept (<paramref name="source"/>, as read) gets a new version.</summary>
     public void Add(Concept source, Relation relation)
     {
-        _added.Add(relation);
+        if (!_removed.Remove(relation))
+        {
+            _added.Add(relation); // removed and added again in one draft: the graph keeps it, the log shows both
+        }
+
         Touch(source);
         _changes.Add(new FieldChange(relation.Source, FieldOf(relation.Type), null, Json(relation.Target.Value)));
         _changes.Add(new FieldChange(relation.Target, Incoming + FieldOf(relation.Type), null, Json(relation.Source.Value)));
@@ -127,7 +183,11 @@ public sealed class CurationDraft(IGraphStore graph, DateTimeOffset now)
     /// <summary>Removes <paramref name="relation"/>; its source concept (<paramref name="source"/>, as read) gets a new version.</summary>
     public void Remove(Concept source, Relation relation)
     {
-        _removed.Add(relation);
+        if (!_added.Remove(relation))
+        {
+            _removed.Add(relation);
+        }
+
         Touch(source);
         _changes.Add(new FieldChange(relation.Source, FieldOf(relation.Type), Json(relation.Target.Value), null));
         _changes.Add(new FieldChange(relation.Target, Incoming + FieldOf(relation.Type), Json(relation.Source.Value), null));

@@ -1,12 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using Mediator;
+using Microsoft.Extensions.Options;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Common;
 using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.AddRelation;
 using SkillGraph.Application.Features.Curation.CreateConcept;
 using SkillGraph.Application.Features.Curation.DeprecateConcept;
 using SkillGraph.Application.Features.Curation.MergeConcepts;
+using SkillGraph.Application.Features.Curation.ProposeChanges;
 using SkillGraph.Application.Features.Curation.RemoveRelation;
 using SkillGraph.Application.Features.Curation.RevertChangeSet;
 using SkillGraph.Application.Features.Curation.UpdateConcept;
@@ -66,8 +71,19 @@ public sealed class CurationMutations : IMutationFields
             {
                 try
                 {
-                    var request = command(new Input(c.GetArgument<Dictionary<string, object?>>("input")));
-                    var result = await c.RequestServices!.GetRequiredService<IMediator>().Send(request, c.CancellationToken).ConfigureAwait(false);
+                    var input = c.GetArgument<Dictionary<string, object?>>("input");
+                    var request = command(new Input(input));
+                    var services = c.RequestServices!;
+                    var mediator = services.GetRequiredService<IMediator>();
+                    if (CurationWriter.ReviewRequired(services.GetRequiredService<ICurrentUser>().Caller, services.GetRequiredService<IOptions<CurationOptions>>().Value)
+                        && CurationChanges.Ops.Contains(name))
+                    {
+                        // Curation:RequireReview: a steward's change becomes a proposal of one change (the payload's proposal).
+                        var proposed = await mediator.Send(new ProposeChanges([new CurationChange(name, ProposalInput(input))], (string)input["comment"]!), c.CancellationToken).ConfigureAwait(false);
+                        return new CurationPayload(null, [.. proposed.Errors.Select(UserErrors.From)], proposed.Proposal);
+                    }
+
+                    var result = await mediator.Send(request, c.CancellationToken).ConfigureAwait(false);
                     return new CurationPayload(result, []);
                 }
                 catch (SkillGraphException ex) when (UserErrors.From(ex) is { } errors)
@@ -75,6 +91,16 @@ public sealed class CurationMutations : IMutationFields
                     return new CurationPayload(null, errors);
                 }
             });
+
+    /// <summary>A mutation's input as a change of a batch writes it (enums by their GraphQL names).</summary>
+    private static JsonObject ProposalInput(Dictionary<string, object?> input) => new(input.Select(kv => KeyValuePair.Create(kv.Key, kv.Value switch
+    {
+        null => null,
+        Enum value => JsonValue.Create(JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString())),
+        string text => JsonValue.Create(text),
+        IEnumerable<object?> list => new JsonArray([.. list.Select(v => (JsonNode?)JsonValue.Create(v?.ToString()))]),
+        var other => JsonSerializer.SerializeToNode(other),
+    })));
 
     /// <summary>A mutation's <c>input</c> object.</summary>
     private sealed class Input(Dictionary<string, object?> values)
@@ -94,23 +120,10 @@ public sealed class CurationMutations : IMutationFields
     }
 }
 
-/// <summary>The one mapping from the errors a curation command raises to the payload's <c>userErrors</c>; other errors stay GraphQL errors.</summary>
+/// <summary>The payload's <c>userErrors</c> of an exception, by the application's one mapping (<see cref="CurationErrors"/>); other errors stay GraphQL errors.</summary>
 public static class UserErrors
 {
-    public static IReadOnlyList<UserError>? From(SkillGraphException exception) => exception switch
-    {
-        IntegrityViolationException e => [new UserError(e.Field, e.Message, e.Rule)],
-        ConcurrencyConflictException e => [new UserError("expectedVersion", e.Message, ErrorCodes.Name(ErrorCode.Conflict))],
-        RequestValidationException e => [.. e.Errors.Select(error => new UserError(FieldOf(error), error, ErrorCodes.Name(ErrorCode.BadInput)))],
-        { Code: ErrorCode.BadInput or ErrorCode.NotFound or ErrorCode.Conflict } e => [new UserError(FieldOf(e.Message), e.Message, ErrorCodes.Name(e.Code))],
-        _ => null,
-    };
+    public static IReadOnlyList<UserError>? From(SkillGraphException exception) => CurationErrors.From(exception) is { } errors ? [.. errors.Select(From)] : null;
 
-    /// <summary>The input field a message starts with ("comment: …", "expectedVersion must …"), if any.</summary>
-    private static string? FieldOf(string message)
-    {
-        var end = message.IndexOfAny([':', ' ']);
-        var head = end > 0 ? message[..end] : null;
-        return head is not null && head.All(ch => char.IsLetterOrDigit(ch) || ch is '[' or ']') && char.IsLower(head[0]) ? head : null;
-    }
+    public static UserError From(CurationError error) => new(error.Field, error.Message, error.Code);
 }

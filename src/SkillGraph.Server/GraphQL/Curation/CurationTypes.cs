@@ -8,8 +8,12 @@ namespace SkillGraph.Server.GraphQL.Curation;
 /// <summary>Something in a mutation's input the caller can fix: the input field, what is wrong, and a code (a rule name, <c>CONFLICT</c>, <c>BAD_INPUT</c>, <c>NOT_FOUND</c>).</summary>
 public sealed record UserError(string? Field, string Message, string Code);
 
-/// <summary>What a curation mutation answers: the concept as stored now, the change set, and what the caller can fix; nothing is written when <see cref="UserErrors"/> is not empty.</summary>
-public sealed record CurationPayload(CurationResult? Result, IReadOnlyList<UserError> UserErrors);
+/// <summary>
+/// What a curation mutation answers: the concept as stored now, the change set, and what the caller can fix; nothing is
+/// written when <see cref="UserErrors"/> is not empty. Under <c>Curation:RequireReview</c> a steward's change is stored as
+/// <see cref="Proposal"/> instead (no concept, no change set).
+/// </summary>
+public sealed record CurationPayload(CurationResult? Result, IReadOnlyList<UserError> UserErrors, Proposal? Proposal = null);
 
 public sealed class UserErrorType : ObjectGraphType<UserError>
 {
@@ -34,6 +38,9 @@ public sealed class CurationPayloadType : ObjectGraphType<CurationPayload>
         Field<ConceptInterface>("concept").Description("The concept changed, as stored now (with its new version).").Resolve(c => c.Source.Result?.Concept);
         Field<ChangeSetType>("changeSet").Description("The change set recorded in the change log.").Resolve(c => c.Source.Result?.ChangeSet);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
+        Field<ProposalType>("proposal")
+            .Description("With Curation:RequireReview, a steward's change is not applied but proposed: the pending proposal a reviewer accepts or rejects.")
+            .Resolve(c => c.Source.Proposal);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings")
             .Description("What did not stop the change but deserves a look (a label that is another concept's label).")
             .Resolve(c => c.Source.Result?.Warnings ?? []);
@@ -51,6 +58,7 @@ public sealed class ChangeSetType : ObjectGraphType<ChangeSet>
         Field<NonNullGraphType<StringGraphType>>("comment").Resolve(c => c.Source.Comment);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<IdGraphType>("reverts").Description("The change set this one undid.").Resolve(c => c.Source.Reverts);
+        Field<StringGraphType>("reviewer").Description("Who accepted it, when it was a proposal (author is then who proposed it).").Resolve(c => c.Source.Reviewer);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("conceptUris").Resolve(c => c.Source.Concepts.Select(u => u.Value));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>>("changes").Resolve(c => c.Source.Changes);
     }

@@ -29,7 +29,7 @@ public sealed class RevertChangeSetHandler(CurationWriter writer, IGraphStore gr
                     ?? throw new ConceptNotFoundException($"{group.Key} is no longer in the graph");
                 var reverted = fields.Any(f => f.Field == "kind" && f.Before is null)
                     ? current with { Status = CurationDraft.Deprecated } // a created concept is deprecated, never deleted: its URI may be in use
-                    : fields.Aggregate(current, (concept, change) => Restore(concept, change));
+                    : Enumerable.Reverse(fields).Aggregate(current, (concept, change) => Restore(concept, change)); // last change first (a batch may change a field twice)
                 await GraphIntegrity.CheckLabelsAsync(draft.Graph, reverted, allowDuplicate: false, draft, cancellationToken).ConfigureAwait(false);
                 draft.Put(current, reverted, current.Version);
                 if (group.FirstOrDefault(c => c.Field == "replacedBy") is { } replaced)
@@ -38,7 +38,7 @@ public sealed class RevertChangeSetHandler(CurationWriter writer, IGraphStore gr
                 }
             }
 
-            foreach (var change in group)
+            foreach (var change in group.Reverse())
             {
                 if (CurationDraft.RelationOf(change.Field) is not { } type)
                 {
