@@ -30,6 +30,60 @@ public sealed class SkillCatalog
     /// <summary>The skill whose preferred label is <paramref name="preferredLabel"/> (case-insensitive, ignoring surrounding spaces), or -1.</summary>
     public int IndexOfLabel(string preferredLabel) => _byLabel.TryGetValue(preferredLabel.Trim(), out var i) ? i : -1;
 
+    /// <summary>
+    /// This catalog with <paramref name="upserts"/> replacing the skills of the same URI (or inserted at their place in
+    /// ordinal URI order, the order <see cref="StoreCatalog"/> reads them in) and the skills of <paramref name="removed"/> left out.
+    /// </summary>
+    public SkillCatalog With(IEnumerable<SkillEntry> upserts, IEnumerable<string> removed)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(removed);
+        var gone = removed.ToHashSet(StringComparer.Ordinal);
+        var replace = new Dictionary<string, SkillEntry>(StringComparer.Ordinal);
+        foreach (var skill in upserts)
+        {
+            replace[skill.Uri] = skill;
+        }
+
+        var result = new List<SkillEntry>(Skills.Count + replace.Count);
+        foreach (var skill in Skills)
+        {
+            if (!gone.Contains(skill.Uri))
+            {
+                result.Add(replace.Remove(skill.Uri, out var changed) ? changed : skill);
+            }
+        }
+
+        foreach (var added in replace.Values.Where(s => !gone.Contains(s.Uri)).OrderBy(s => s.Uri, StringComparer.Ordinal))
+        {
+            var at = result.FindIndex(s => string.CompareOrdinal(s.Uri, added.Uri) > 0);
+            result.Insert(at < 0 ? result.Count : at, added);
+        }
+
+        return new SkillCatalog(result);
+    }
+
+    /// <summary>
+    /// The alternative labels of <paramref name="skill"/> that get a vector of their own: trimmed, non-empty, each once
+    /// (case-insensitively) and not the preferred label, in the order given.
+    /// </summary>
+    public static List<string> DistinctAltLabels(SkillEntry skill)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { skill.PreferredLabel.Trim() };
+        var result = new List<string>(skill.AltLabels.Count);
+        foreach (var label in skill.AltLabels)
+        {
+            var text = label.Trim();
+            if (text.Length > 0 && seen.Add(text))
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A fingerprint of URIs and labels, stored in the index so that a stale index is detected.</summary>
     public ulong Fingerprint()
     {

@@ -29,6 +29,7 @@ public sealed record ExtractorOptions
 public sealed class SkillExtractor : IDisposable
 {
     readonly IDisposable[] _owned;
+    ExtractorLabels _labels;
 
     public SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog)
         : this(encoder, scorer, catalog, []) { }
@@ -38,13 +39,17 @@ public sealed class SkillExtractor : IDisposable
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(catalog);
+        EnsureScorerFits(scorer, catalog);
+        Encoder = encoder;
+        _labels = new ExtractorLabels(catalog, scorer, owned.Contains(scorer));
+        _owned = [.. owned.Where(o => !ReferenceEquals(o, scorer))];
+    }
+
+    static void EnsureScorerFits(SkillScorer scorer, SkillCatalog catalog)
+    {
         if (scorer.Metadata.TryGetValue("catalog_fingerprint", out var fp)
             && !string.Equals(fp, catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture), StringComparison.Ordinal))
             throw new InvalidOperationException("the scorer model was trained for a different skill catalog; retrain it (train) for this catalog");
-        Encoder = encoder;
-        Scorer = scorer;
-        Catalog = catalog;
-        _owned = owned;
     }
 
     /// <summary>Loads the encoder and a scorer model file (written by <see cref="ScorerModel.Save"/>) for <paramref name="catalog"/>.</summary>
@@ -74,8 +79,32 @@ public sealed class SkillExtractor : IDisposable
     }
 
     public TextEncoder Encoder { get; }
-    public SkillScorer Scorer { get; }
-    public SkillCatalog Catalog { get; }
+    /// <summary>The scorer of the current catalog (see <see cref="Follow"/>); to rank, use <see cref="Mentions"/>, which holds it for the call.</summary>
+    public SkillScorer Scorer => Volatile.Read(ref _labels).Scorer;
+    /// <summary>The skills the extractor answers with now.</summary>
+    public SkillCatalog Catalog => Volatile.Read(ref _labels).Catalog;
+
+    /// <summary>
+    /// Answers from <paramref name="catalog"/> and its <paramref name="scorer"/> from now on (the graph changed): one reference
+    /// swapped, so a ranking sees the old pair or the new one, never a mix. The extractor owns <paramref name="scorer"/>; the
+    /// previous scorer is disposed (when owned) once the rankings using it finish.
+    /// </summary>
+    internal void Follow(SkillCatalog catalog, SkillScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(scorer);
+        EnsureScorerFits(scorer, catalog);
+        Interlocked.Exchange(ref _labels, new ExtractorLabels(catalog, scorer, ownsScorer: true)).Release();
+    }
+
+    ExtractorLabels Lease()
+    {
+        while (true)
+        {
+            var labels = Volatile.Read(ref _labels);
+            if (labels.TryAcquire()) return labels;
+        }
+    }
 
     /// <summary>Minimum score for a skill to be returned (0 = return <c>top</c> skills always).</summary>
     public float MinScore { get; init; }
@@ -109,9 +138,23 @@ public sealed class SkillExtractor : IDisposable
     IReadOnlyList<SkillMention> Rank(EncodedText encoded, int top)
     {
         if (encoded.ChunkCount == 0) return [];
-        if (SpanOverlapPenalty <= 0) return ToMentions(encoded, Scorer.Score(encoded, Math.Min(top, Catalog.Count)));
-        var pool = ToMentions(encoded, Scorer.Score(encoded, Math.Min(Math.Max(top * 3, 50), Catalog.Count)));
-        return Diversify(pool, top, SpanOverlapPenalty);
+        if (SpanOverlapPenalty <= 0) return Mentions(encoded, top);
+        return Diversify(Mentions(encoded, Math.Max(top * 3, 50)), top, SpanOverlapPenalty);
+    }
+
+    /// <summary>The scorer's top <paramref name="k"/> skills of an encoded text as mentions, best first, all from one catalog.</summary>
+    public IReadOnlyList<SkillMention> Mentions(EncodedText encoded, int k)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var labels = Lease();
+        try
+        {
+            return ToMentions(encoded, labels.Scorer.Score(encoded, Math.Min(k, labels.Catalog.Count)), labels.Catalog);
+        }
+        finally
+        {
+            labels.Release();
+        }
     }
 
     /// <summary>Greedy re-ranking: each pick lowers the adjusted score of candidates whose span overlaps the pick's span.</summary>
@@ -142,7 +185,9 @@ public sealed class SkillExtractor : IDisposable
     }
 
     /// <summary>Turns scorer output into mentions (spans resolved to character offsets).</summary>
-    public IReadOnlyList<SkillMention> ToMentions(EncodedText encoded, ScoredSkills scored)
+    public IReadOnlyList<SkillMention> ToMentions(EncodedText encoded, ScoredSkills scored) => ToMentions(encoded, scored, Catalog);
+
+    IReadOnlyList<SkillMention> ToMentions(EncodedText encoded, ScoredSkills scored, SkillCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         ArgumentNullException.ThrowIfNull(scored);
@@ -150,7 +195,7 @@ public sealed class SkillExtractor : IDisposable
         for (var i = 0; i < scored.Skills.Length; i++)
         {
             if (scored.Scores[i] < MinScore) break;
-            var skill = Catalog[(int)scored.Skills[i]];
+            var skill = catalog[(int)scored.Skills[i]];
             var b = (int)scored.BestSpan[i];
             var span = encoded.SpanCount > 0 ? encoded.Segments.Spans[b].Chars : encoded.Segments.Chunks[b].Chars;
             result.Add(new SkillMention(skill.Uri, skill.PreferredLabel, scored.Scores[i], [span]));
@@ -160,6 +205,7 @@ public sealed class SkillExtractor : IDisposable
 
     public void Dispose()
     {
+        Volatile.Read(ref _labels).Release();
         foreach (var d in _owned) d.Dispose();
     }
 }

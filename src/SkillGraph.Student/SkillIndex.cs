@@ -38,13 +38,7 @@ public sealed class SkillIndex
         var owners = new List<int>(catalog.Count * 8);
         for (var i = 0; i < catalog.Count; i++)
         {
-            var s = catalog[i];
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { s.PreferredLabel.Trim() };
-            foreach (var a in s.AltLabels)
-            {
-                var t = a.Trim();
-                if (t.Length > 0 && seen.Add(t)) { texts.Add(t); owners.Add(i); }
-            }
+            foreach (var t in SkillCatalog.DistinctAltLabels(catalog[i])) { texts.Add(t); owners.Add(i); }
         }
         var prefTexts = catalog.Skills.Select(s => s.PreferredLabel).ToList();
         var all = prefTexts.Concat(texts).ToList();
@@ -58,6 +52,98 @@ public sealed class SkillIndex
             progress?.Report((start + n, all.Count));
         }
         return new SkillIndex(catalog.Fingerprint(), result[..catalog.Count], result[catalog.Count..], [.. owners]);
+    }
+
+    /// <summary>
+    /// The index of <paramref name="after"/>, made from this index of <paramref name="before"/> by embedding only the labels
+    /// <paramref name="before"/> does not have for the same skill (a new skill's labels, a changed preferred label, an added
+    /// alternative label): every other vector is reused, and skills no longer in <paramref name="after"/> lose theirs. Rows are
+    /// in the order <see cref="Build"/> gives; the vectors of one <paramref name="embed"/> call may differ from a full
+    /// build's in the last bits (the int8 encoder quantises per run).
+    /// </summary>
+    /// <param name="embed">embeds the labels it is given, one L2-normalised vector each (called once, and not at all when nothing is new).</param>
+    public SkillIndex Follow(SkillCatalog before, SkillCatalog after, Func<IReadOnlyList<string>, float[][]> embed)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(embed);
+        EnsureMatches(before);
+        var altRowsOf = new List<int>[before.Count];
+        for (var a = 0; a < AltOwner.Length; a++)
+        {
+            (altRowsOf[AltOwner[a]] ??= []).Add(a);
+        }
+
+        var preferred = new float[after.Count][];
+        var alt = new List<float[]?>(Alt.Length + 16);
+        var owners = new List<int>(Alt.Length + 16);
+        var pending = new List<string>();
+        var slots = new List<(bool Preferred, int Row)>();
+        for (var i = 0; i < after.Count; i++)
+        {
+            var skill = after[i];
+            var k = before.IndexOfUri(skill.Uri);
+            if (k >= 0 && string.Equals(before[k].PreferredLabel, skill.PreferredLabel, StringComparison.Ordinal))
+            {
+                preferred[i] = Preferred[k];
+            }
+            else
+            {
+                pending.Add(skill.PreferredLabel);
+                slots.Add((true, i));
+            }
+
+            var old = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            if (k >= 0 && altRowsOf[k] is { } rows)
+            {
+                var texts = SkillCatalog.DistinctAltLabels(before[k]);
+                for (var j = 0; j < Math.Min(rows.Count, texts.Count); j++)
+                {
+                    old.TryAdd(texts[j], Alt[rows[j]]);
+                }
+            }
+
+            foreach (var text in SkillCatalog.DistinctAltLabels(skill))
+            {
+                if (!old.TryGetValue(text, out var vector))
+                {
+                    pending.Add(text);
+                    slots.Add((false, alt.Count));
+                }
+
+                alt.Add(vector);
+                owners.Add(i);
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            var vectors = embed(pending);
+            if (vectors.Length != pending.Count)
+            {
+                throw new InvalidOperationException($"the embedder gave {vectors.Length} vectors for {pending.Count} labels");
+            }
+
+            for (var p = 0; p < slots.Count; p++)
+            {
+                var v = vectors[p];
+                for (var j = 0; j < v.Length; j++)
+                {
+                    v[j] = (float)(Half)v[j]; // the stored precision: the same answers now as after a restart from the cache
+                }
+
+                if (slots[p].Preferred)
+                {
+                    preferred[slots[p].Row] = vectors[p];
+                }
+                else
+                {
+                    alt[slots[p].Row] = vectors[p];
+                }
+            }
+        }
+
+        return new SkillIndex(after.Fingerprint(), preferred, [.. alt.Select(v => v!)], [.. owners]);
     }
 
     public void Save(string path)

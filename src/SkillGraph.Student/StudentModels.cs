@@ -18,6 +18,14 @@ public static class StudentModels
     public static (SkillExtractor Extractor, ExtractorInfo Info) OpenExtractor(
         SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {
+        var opened = OpenStudent(catalog, modelPath, cacheDirectory, progress, intraOpThreads, narrowWhenBusy);
+        return (opened.Extractor, opened.Info);
+    }
+
+    /// <summary><see cref="OpenExtractor"/> with what following the graph needs: the label index and the heads (null for a whole scorer, which cannot follow).</summary>
+    internal static OpenedStudent OpenStudent(
+        SkillCatalog catalog, string? modelPath, string cacheDirectory, IProgress<(int Done, int Total)>? progress, int intraOpThreads, bool narrowWhenBusy)
+    {
         ArgumentNullException.ThrowIfNull(catalog);
         if (modelPath is not null && !File.Exists(modelPath))
         {
@@ -29,14 +37,14 @@ public static class StudentModels
             // A whole scorer, trained for one catalog (the lab writes these).
             var whole = SkillExtractor.Load(catalog, modelPath, new ExtractorOptions { IntraOpThreads = intraOpThreads });
             var version = whole.Scorer.Metadata.TryGetValue("version", out var v) ? v : Path.GetFileNameWithoutExtension(modelPath);
-            return (whole, new ExtractorInfo($"student-{version}", "scorer", modelPath, IndexPath(catalog, cacheDirectory)));
+            return new OpenedStudent(whole, new ExtractorInfo($"student-{version}", "scorer", modelPath, IndexPath(catalog, cacheDirectory)), null, null, intraOpThreads, narrowWhenBusy);
         }
 
         var (heads, source) = modelPath is not null ? (StudentHeads.Load(modelPath), modelPath)
             : File.Exists(StudentHeads.DefaultPath) ? (StudentHeads.Load(StudentHeads.DefaultPath), StudentHeads.DefaultPath)
             : StudentHeads.LoadShipped() is { } shipped ? (shipped, "shipped")
             : (null, null);
-        return Open(catalog, heads, source, cacheDirectory, progress, intraOpThreads, narrowWhenBusy);
+        return OpenIndexed(catalog, heads, source, cacheDirectory, progress, intraOpThreads, narrowWhenBusy);
     }
 
     /// <summary>
@@ -46,19 +54,23 @@ public static class StudentModels
     public static (SkillExtractor Extractor, ExtractorInfo Info) Open(
         SkillCatalog catalog, StudentHeads? heads, string? source, string cacheDirectory, IProgress<(int Done, int Total)>? progress = null, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {
+        var opened = OpenIndexed(catalog, heads, source, cacheDirectory, progress, intraOpThreads, narrowWhenBusy);
+        return (opened.Extractor, opened.Info);
+    }
+
+    static OpenedStudent OpenIndexed(
+        SkillCatalog catalog, StudentHeads? heads, string? source, string cacheDirectory, IProgress<(int Done, int Total)>? progress, int intraOpThreads, bool narrowWhenBusy)
+    {
         ArgumentNullException.ThrowIfNull(catalog);
         var indexPath = IndexPath(catalog, cacheDirectory);
         var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = intraOpThreads, Quantize = true, NarrowWhenBusy = narrowWhenBusy });
         try
         {
             var index = LoadOrBuildIndex(catalog, encoder, indexPath, progress);
-            var labels = index.LabelMatrix(heads?.LabelAltWeight ?? 0.5f);
-            var scorer = new SkillScorer(heads?.BuildScorer(labels, catalog) ?? ScorerModel.Build(null, MiniLmEncoder.Dimension, labels, catalog.Count), intraOpThreads, narrowWhenBusy);
+            var scorer = BuildScorer(heads, index, catalog, intraOpThreads, narrowWhenBusy);
             var context = heads?.SpanContext ?? SpanContext.Standalone;
             var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
-            return heads is null
-                ? (extractor, new ExtractorInfo($"student-zero-shot-{catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture)[..8]}", "zero-shot", null, indexPath))
-                : (extractor, new ExtractorInfo($"student-{heads.Version}", "trained", source, indexPath));
+            return new OpenedStudent(extractor, Info(heads, source, catalog, indexPath), index, heads, intraOpThreads, narrowWhenBusy);
         }
         catch
         {
@@ -66,6 +78,18 @@ public static class StudentModels
             throw;
         }
     }
+
+    /// <summary>The scorer over <paramref name="index"/>'s label vectors with these heads (null = identity: zero-shot).</summary>
+    internal static SkillScorer BuildScorer(StudentHeads? heads, SkillIndex index, SkillCatalog catalog, int intraOpThreads, bool narrowWhenBusy)
+    {
+        var labels = index.LabelMatrix(heads?.LabelAltWeight ?? 0.5f);
+        return new SkillScorer(heads?.BuildScorer(labels, catalog) ?? ScorerModel.Build(null, MiniLmEncoder.Dimension, labels, catalog.Count), intraOpThreads, narrowWhenBusy);
+    }
+
+    /// <summary>What the extractor says it is: the heads' version, or zero-shot over this catalog.</summary>
+    internal static ExtractorInfo Info(StudentHeads? heads, string? source, SkillCatalog catalog, string indexPath) => heads is null
+        ? new ExtractorInfo($"student-zero-shot-{catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture)[..8]}", "zero-shot", null, indexPath)
+        : new ExtractorInfo($"student-{heads.Version}", "trained", source, indexPath);
 
     /// <summary>Threads for the server's student: every core for a call that runs alone (see <see cref="MiniLmOptions.NarrowWhenBusy"/>).</summary>
     public static int ServerThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -82,11 +106,17 @@ public static class StudentModels
         }
 
         var index = SkillIndex.Build(catalog, encoder, progress);
+        SaveIndex(index, indexPath);
+        return SkillIndex.Load(indexPath); // the stored (half-precision) vectors: the same answers on the first run as on later ones
+    }
+
+    /// <summary>Writes <paramref name="index"/> to <paramref name="indexPath"/> atomically (concurrent writers never share a file).</summary>
+    internal static void SaveIndex(SkillIndex index, string indexPath)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(indexPath))!);
-        var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp"; // concurrent builders never share a file
+        var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp";
         index.Save(temporary);
         File.Move(temporary, indexPath, overwrite: true);
-        return SkillIndex.Load(indexPath); // the stored (half-precision) vectors: the same answers on the first run as on later ones
     }
 
     /// <summary>Where the label index of <paramref name="catalog"/> is cached under <paramref name="cacheDirectory"/>.</summary>

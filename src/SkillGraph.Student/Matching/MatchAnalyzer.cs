@@ -84,8 +84,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             return new TextSkills([], new Dictionary<string, float>(), 0f, embedding, [], Years(text));
         }
 
-        var k = Math.Min(Math.Max(Options.ResumeTop, Options.JobTop), Extractor.Catalog.Count);
-        var ranked = Extractor.ToMentions(encoded, Extractor.Scorer.Score(encoded, k));
+        var ranked = Extractor.Mentions(encoded, Math.Max(Options.ResumeTop, Options.JobTop));
         for (var c = 0; c < encoded.ChunkCount; c++)
         {
             TensorPrimitives.Add(embedding, encoded.ChunkVectors.AsSpan(c * d, d), embedding);

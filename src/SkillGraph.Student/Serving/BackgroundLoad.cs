@@ -18,6 +18,12 @@ internal sealed class BackgroundLoad<T>(Func<Task<T>> load, string what) : IDisp
     /// <summary>Starts loading if nothing has asked before; completes when loaded.</summary>
     public Task WhenReady => Start();
 
+    /// <summary>Whether anything has asked for it (a load that starts later reads its sources then).</summary>
+    public bool Started => _loading.IsValueCreated;
+
+    /// <summary>What was loaded, or null while it is not (yet) loaded; never starts loading.</summary>
+    public T? Loaded => _loading.IsValueCreated && _loading.Value.IsCompletedSuccessfully ? _loading.Value.Result : null;
+
     /// <summary>What was loaded, or an error saying it is loading (it starts now if nobody asked before) or why it failed.</summary>
     public T Get()
     {
