@@ -26,8 +26,8 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
 
     public ExtractorInfo Info => Volatile.Read(ref _state).Info;
 
-    /// <summary>Makes the extractor answer as the store's concepts <paramref name="concepts"/> are now.</summary>
-    public async Task<StudentFollow> FollowAsync(IReadOnlyList<ConceptUri> concepts, IGraphStore store, CancellationToken cancellationToken)
+    /// <summary>Makes the extractor answer as the store's concepts <paramref name="concepts"/> are now; null when that changes nothing it answers.</summary>
+    public async Task<StudentFollow?> FollowAsync(IReadOnlyList<ConceptUri> concepts, IGraphStore store, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var state = _state;
@@ -39,7 +39,7 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
                 LogCannotFollow(logger, state.Info.Source);
             }
 
-            return new StudentFollow(0, 0, 0, started.Elapsed);
+            return null;
         }
 
         var read = await store.GetConceptsAsync(concepts, cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
 
         if (upserts.Count == 0 && removed.Count == 0)
         {
-            return new StudentFollow(0, 0, 0, started.Elapsed);
+            return null; // e.g. a relation added, a description fixed
         }
 
         var after = before.With(upserts, removed);

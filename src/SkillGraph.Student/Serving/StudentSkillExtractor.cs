@@ -54,10 +54,10 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
             _pending.UnionWith(concepts);
         }
 
-        if (_student.Loaded is not { } student)
+        if (_student.Loaded is null)
         {
             // loading: its catalog may have been read before this change, so follow the change once it is loaded
-            _ = _student.WhenReady.ContinueWith(t => t.IsCompletedSuccessfully ? FollowPendingAsync().AsTask() : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _ = FollowWhenLoadedAsync();
             return null;
         }
 
@@ -83,6 +83,27 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
         _following.Dispose();
     }
 
+    private async Task FollowWhenLoadedAsync()
+    {
+        try
+        {
+            await _student.WhenReady.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            return; // a failed load is logged, and says why to every request
+        }
+
+        try
+        {
+            await FollowPendingAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogFollowFailed(logger, ex); // it stays waiting for the next change
+        }
+    }
+
     /// <summary>Follows every change waiting, one follow at a time; what fails stays waiting for the next change.</summary>
     private async ValueTask<StudentFollow?> FollowPendingAsync()
     {
@@ -103,7 +124,9 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
 
             try
             {
-                return LastFollow = await student.FollowAsync(concepts, store, CancellationToken.None).ConfigureAwait(false);
+                var followed = await student.FollowAsync(concepts, store, CancellationToken.None).ConfigureAwait(false);
+                LastFollow = followed ?? LastFollow;
+                return followed;
             }
             catch
             {
@@ -141,6 +164,9 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Student {Version} ({Kind}) ready over {Skills} skills after {Seconds:0.0} s")]
     private static partial void LogReady(ILogger logger, string version, string kind, int skills, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The student could not follow a graph change made while it loaded; the next change retries it")]
+    private static partial void LogFollowFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The student model could not be loaded")]
     private static partial void LogFailed(ILogger logger, Exception exception);

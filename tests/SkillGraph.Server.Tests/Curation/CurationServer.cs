@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Application.Authorization;
 using SkillGraph.Application.Features.Keys;
+using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Server.Tests.Curation;
 
@@ -23,10 +25,24 @@ public sealed class CurationServer : IAsyncDisposable
 
     public IReadOnlyDictionary<Role, string> Keys { get; }
 
-    public static async Task<CurationServer> StartAsync(EscoServerFixture esco, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">more server settings (e.g. Curation:RequireReview).</param>
+    /// <param name="withStudent">copy the shared server's student label cache too (waiting for it to be built), so that this
+    /// server's student loads in seconds instead of embedding every ESCO label again.</param>
+    public static async Task<CurationServer> StartAsync(EscoServerFixture esco, IReadOnlyDictionary<string, string>? settings = null, bool withStudent = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "skillgraph-curation-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        if (withStudent)
+        {
+            await esco.Factory.Services.GetRequiredService<StudentSkillExtractor>().WhenReady.WaitAsync(TimeSpan.FromMinutes(6));
+            var cache = Path.Combine(Path.GetDirectoryName(esco.DatabasePath)!, "student");
+            Directory.CreateDirectory(Path.Combine(directory, "student"));
+            foreach (var file in Directory.GetFiles(cache, "*.sgix"))
+            {
+                File.Copy(file, Path.Combine(directory, "student", Path.GetFileName(file)));
+            }
+        }
+
         var database = Path.Combine(directory, "esco.db");
         using (var source = new SqliteConnection($"Data Source={esco.DatabasePath};Mode=ReadOnly;Pooling=False"))
         using (var copy = new SqliteConnection($"Data Source={database};Pooling=False"))

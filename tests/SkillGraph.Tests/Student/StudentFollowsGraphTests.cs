@@ -1,0 +1,190 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+using SkillGraph.Graph.Embedded;
+using SkillGraph.Student;
+using SkillGraph.Student.Serving;
+using SkillGraph.Tests.Features.Small;
+
+namespace SkillGraph.Tests.Student;
+
+/// <summary>
+/// The student follows graph changes on real ONNX sessions and a real SQLite store: only the labels a change adds are
+/// embedded, the extractor answers with the store's skills as they are now, the label cache follows, and a change made
+/// while the student loads is not lost.
+/// </summary>
+public sealed class StudentFollowsGraphTests : IAsyncLifetime
+{
+    private static readonly ConceptUri SousVide = ConceptUri.Parse("http://example.org/skill/sous-vide");
+    private readonly string _directory = TestPaths.NewTempDirectory();
+    // float encoder: a label's vector does not depend on what it is embedded with (the int8 one quantises per run)
+    private readonly MiniLmEncoder _encoder = new(new MiniLmOptions());
+    private SqliteGraphStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = Path.Combine(_directory, "tiny.db"), SeedSampleWhenEmpty = false });
+        await _store.WriteAsync(TinyGraph.Batch());
+    }
+
+    public Task DisposeAsync()
+    {
+        _encoder.Dispose();
+        _store.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Following_a_change_embeds_only_the_labels_it_added_and_keeps_every_other_vector()
+    {
+        SkillEntry[] skills =
+        [
+            new("http://example.org/skill/cook", "cook meat", ["prepare meat dishes"]),
+            new("http://example.org/skill/drive", "drive vehicles", ["driving"]),
+            new("http://example.org/skill/java", "Java (computer programming)", ["Java"]),
+            new("http://example.org/skill/sql", "SQL", ["structured query language"]),
+            new("http://example.org/skill/team", "work in teams", ["teamwork"]),
+        ];
+        var before = new SkillCatalog(skills);
+        var index = SkillIndex.Build(before, _encoder);
+        var after = before.With(
+            [
+                new("http://example.org/skill/java", "program in Java", ["Java"]), // relabelled
+                new("http://example.org/skill/sql", "SQL", ["structured query language", "write SQL queries"]), // a label added
+                new("http://example.org/skill/sous-vide", "operate a sous-vide circulator", ["sous-vide cooking"]), // created
+            ],
+            ["http://example.org/skill/drive"]); // deprecated
+        var embedded = new List<string>();
+
+        var followed = index.Follow(before, after, labels =>
+        {
+            embedded.AddRange(labels);
+            return _encoder.Embed(labels, 64);
+        });
+
+        string[] added = ["operate a sous-vide circulator", "program in Java", "sous-vide cooking", "write SQL queries"];
+        Assert.Equal(added, embedded.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["http://example.org/skill/cook", "http://example.org/skill/java", "http://example.org/skill/sous-vide", "http://example.org/skill/sql", "http://example.org/skill/team"],
+            after.Skills.Select(s => s.Uri));
+        followed.EnsureMatches(after); // the fingerprint of the catalog a full rebuild would see
+        var rebuilt = SkillIndex.Build(after, _encoder);
+        Assert.Equal(rebuilt.AltOwner, followed.AltOwner);
+        Assert.Same(index.Preferred[before.IndexOfUri("http://example.org/skill/team")], followed.Preferred[after.IndexOfUri("http://example.org/skill/team")]);
+        Assert.Same(index.Alt[0], followed.Alt[0]); // "prepare meat dishes", kept
+        for (var i = 0; i < after.Count; i++)
+        {
+            Assert.True(Cosine(rebuilt.Preferred[i], followed.Preferred[i]) > 0.999f, after[i].PreferredLabel);
+        }
+
+        for (var a = 0; a < rebuilt.Alt.Length; a++)
+        {
+            Assert.True(Cosine(rebuilt.Alt[a], followed.Alt[a]) > 0.999f, $"alternative label {a}");
+        }
+
+        var nothing = followed.Follow(after, after, _ => throw new InvalidOperationException("nothing is new, nothing is embedded"));
+        Assert.Equal(followed.Preferred, nothing.Preferred);
+    }
+
+    [Fact]
+    public async Task A_skill_written_to_the_store_is_extracted_once_the_student_follows_and_a_restart_finds_its_labels_cached()
+    {
+        var cache = Path.Combine(_directory, "student");
+        var options = Options.Create(new StudentOptions { CacheDirectory = cache });
+        using (var student = new StudentSkillExtractor(_store, options, NullLogger<StudentSkillExtractor>.Instance))
+        {
+            await student.WhenReady;
+            const string text = "Our line cooks prepare fish with sous-vide cooking every day.";
+            Assert.DoesNotContain(SousVide.Value, (await student.ExtractAsync(text, 3)).Skills.Select(s => s.Uri));
+
+            await _store.WriteAsync(new GraphBatch { Concepts = [new ConceptWrite(SousVideSkill())], Source = "test" });
+            var followed = await student.FollowAsync([SousVide]);
+
+            Assert.Equal((1, 0, 2), (followed!.Changed, followed.Removed, followed.LabelsEmbedded));
+            Assert.Equal(SousVide.Value, (await student.ExtractAsync(text, 1)).Skills[0].Uri);
+            Assert.Null(await student.FollowAsync([SousVide, TinyGraph.Java])); // nothing new: nothing embedded, nothing swapped
+
+            await _store.WriteAsync(new GraphBatch { Concepts = [new ConceptWrite(SousVideSkill() with { Status = "deprecated" })], Source = "test" });
+            var gone = await student.FollowAsync([SousVide]);
+            Assert.Equal((0, 1, 0), (gone!.Changed, gone.Removed, gone.LabelsEmbedded));
+            Assert.DoesNotContain(SousVide.Value, (await student.ExtractAsync(text, 3)).Skills.Select(s => s.Uri));
+        }
+
+        // the cache holds the store's current catalog, and only it
+        var catalog = await StoreCatalog.LoadAsync(_store);
+        Assert.Equal([StudentModels.IndexPath(catalog, cache)], Directory.GetFiles(cache));
+        SkillIndex.Load(StudentModels.IndexPath(catalog, cache)).EnsureMatches(catalog);
+    }
+
+    [Fact]
+    public async Task A_change_committed_while_the_student_loads_is_followed_once_it_is_loaded()
+    {
+        var readCatalog = new TaskCompletionSource();
+        using var mayFinishLoading = new ManualResetEventSlim();
+        var store = AfterFirstRead.Wrap(_store, () =>
+        {
+            readCatalog.SetResult();
+            mayFinishLoading.Wait(TimeSpan.FromMinutes(1));
+        });
+        var options = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student") });
+        using var student = new StudentSkillExtractor(store, options, NullLogger<StudentSkillExtractor>.Instance);
+        var loading = student.WhenReady;
+        await readCatalog.Task.WaitAsync(TimeSpan.FromMinutes(1)); // the load has read the skills: it will not see what follows
+
+        await _store.WriteAsync(new GraphBatch { Concepts = [new ConceptWrite(SousVideSkill())], Source = "test" });
+        Assert.Null(await student.FollowAsync([SousVide])); // still loading: kept for when it is loaded
+        mayFinishLoading.Set();
+        await loading.WaitAsync(TimeSpan.FromMinutes(2));
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (student.LastFollow is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(SousVide.Value, (await student.ExtractAsync("We want sous-vide cooking skills.", 1)).Skills[0].Uri);
+        Assert.Equal(2, student.LastFollow!.LabelsEmbedded);
+    }
+
+    private static Concept SousVideSkill() => new()
+    {
+        Uri = SousVide,
+        Kind = ConceptKind.Skill,
+        PreferredLabel = "operate a sous-vide circulator",
+        Labels = [new ConceptLabel("sous-vide cooking", LabelKind.Alternative)],
+    };
+
+    private static float Cosine(float[] a, float[] b) => a.Zip(b, (x, y) => x * y).Sum();
+}
+
+/// <summary>A store that runs a callback after its first <see cref="IGraphStore.GetConceptsAsync"/> (the student's catalog read).</summary>
+public class AfterFirstRead : DispatchProxy // not sealed: DispatchProxy derives from it
+{
+    private IGraphStore _inner = null!;
+    private Action? _then;
+
+    public static IGraphStore Wrap(IGraphStore inner, Action then)
+    {
+        var store = DispatchProxy.Create<IGraphStore, AfterFirstRead>();
+        var proxy = (AfterFirstRead)(object)store;
+        proxy._inner = inner;
+        proxy._then = then;
+        return store;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        var result = targetMethod!.Invoke(_inner, args);
+        if (targetMethod.Name == nameof(IGraphStore.GetConceptsAsync))
+        {
+            Interlocked.Exchange(ref _then, null)?.Invoke();
+        }
+
+        return result;
+    }
+}
