@@ -15,6 +15,9 @@ namespace SkillGraph.Student.Serving;
 /// </summary>
 internal sealed partial class FollowingStudent(OpenedStudent opened, string cacheDirectory, ILogger logger) : IDisposable
 {
+    /// <summary>How long the cache waits after a change before it is written (≈ 76 MB for full ESCO: 99k label vectors in half precision).</summary>
+    private static readonly TimeSpan CacheWriteDelay = TimeSpan.FromSeconds(1);
+
     private readonly Lock _cacheLock = new();
     private State _state = new(opened.Index, opened.Info);
     private string? _cachedPath = opened.Index is null ? null : opened.Info.IndexPath;
@@ -115,7 +118,11 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
             _cacheDirty = true;
             if (_cacheWrite.IsCompleted)
             {
-                _cacheWrite = Task.Run(WriteCache);
+                _cacheWrite = Task.Run(async () =>
+                {
+                    await Task.Delay(CacheWriteDelay).ConfigureAwait(false); // a burst of changes writes once
+                    WriteCache();
+                });
             }
         }
     }

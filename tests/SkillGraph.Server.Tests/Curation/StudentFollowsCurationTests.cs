@@ -41,13 +41,13 @@ public sealed class StudentFollowsCurationTests(EscoServerFixture esco, ITestOut
     [Fact]
     public async Task A_created_skill_is_extracted_by_its_alternative_label_a_new_label_once_renamed_and_not_at_all_once_deprecated()
     {
-        const string cooking = "Our line cooks prepare fish with sous-vide cooking every day.";
+        const string cooking = "Experience with sous-vide cooking is a plus.";
         var times = new List<TimeSpan>();
 
         var created = await MutateAsync("createConcept", new { kind = "SKILL", preferredLabel = "operate a sous-vide circulator", altLabels = new[] { "sous-vide cooking" }, comment = "our kitchens use it" });
         var uri = created["concept"]!["uri"]!.GetValue<string>();
         Assert.Equal((1, 0, 2), Followed(times)); // one skill, its preferred and its alternative label
-        Assert.Contains(uri, await ExtractAsync(cooking));
+        Assert.Equal(uri, (await ExtractAsync(cooking))[0]);
 
         var renamed = await MutateAsync("updateConcept", new { uri, expectedVersion = 1, preferredLabel = "calibrate a thermal immersion bath", comment = "what the lab calls it" });
         Assert.Equal(2, renamed["concept"]!["version"]!.GetValue<int>());
