@@ -9,6 +9,8 @@ public sealed class SkillCatalog
 {
     readonly Dictionary<string, int> _byUri;
     readonly Dictionary<string, int> _byLabel;
+    ulong _fingerprint;
+    volatile bool _fingerprinted;
 
     public SkillCatalog(IEnumerable<SkillEntry> skills)
     {
@@ -84,8 +86,19 @@ public sealed class SkillCatalog
         return result;
     }
 
-    /// <summary>A fingerprint of URIs and labels, stored in the index so that a stale index is detected.</summary>
+    /// <summary>A fingerprint of URIs and labels, stored in the index so that a stale index is detected (computed once).</summary>
     public ulong Fingerprint()
+    {
+        if (!_fingerprinted)
+        {
+            _fingerprint = ComputeFingerprint();
+            _fingerprinted = true;
+        }
+
+        return _fingerprint;
+    }
+
+    ulong ComputeFingerprint()
     {
         var h = StableHash.Offset64;
         foreach (var s in Skills)

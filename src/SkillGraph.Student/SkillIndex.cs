@@ -83,6 +83,19 @@ public sealed class SkillIndex
         {
             var skill = after[i];
             var k = before.IndexOfUri(skill.Uri);
+            if (k >= 0 && ReferenceEquals(before[k], skill))
+            {
+                // the same entry (what SkillCatalog.With keeps): every vector as it was
+                preferred[i] = Preferred[k];
+                foreach (var row in altRowsOf[k] ?? [])
+                {
+                    alt.Add(Alt[row]);
+                    owners.Add(i);
+                }
+
+                continue;
+            }
+
             if (k >= 0 && string.Equals(before[k].PreferredLabel, skill.PreferredLabel, StringComparison.Ordinal))
             {
                 preferred[i] = Preferred[k];
