@@ -92,6 +92,43 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_extractions_while_the_catalog_swaps_answer_from_one_catalog_or_the_other()
+    {
+        var without = new SkillCatalog(
+        [
+            new("http://example.org/skill/cook", "cook meat", ["prepare meat dishes"]),
+            new("http://example.org/skill/java", "Java (computer programming)", ["Java"]),
+        ]);
+        var with = without.With([new("http://example.org/skill/sous-vide", "operate a sous-vide circulator", ["sous-vide cooking"])], []);
+        SkillScorer ScorerOf(SkillCatalog catalog) => new(ScorerModel.Build(null, MiniLmEncoder.Dimension, SkillIndex.Build(catalog, _encoder).LabelMatrix(0.5f), catalog.Count));
+        var scorers = new[] { ScorerOf(without), ScorerOf(with) };
+        using var extractor = new SkillExtractor(new TextEncoder(_encoder, null, SpanContext.Phrase), scorers[0], without, [scorers[0]]);
+        using var stop = new CancellationTokenSource();
+        var answers = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                answers.Add([.. extractor.Extract("We cook meat with sous-vide cooking and write Java.", 3).Select(m => m.Uri)]);
+            }
+        })).ToArray();
+
+        for (var swap = 0; swap < 20; swap++)
+        {
+            var catalog = swap % 2 == 0 ? with : without;
+            extractor.Follow(catalog, ScorerOf(catalog)); // the one swapped out is disposed once its rankings end
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.All(answers, uris => Assert.True(uris.Length == 2 ? !uris.Contains("http://example.org/skill/sous-vide") : uris.Length == 3, string.Join(" ", uris)));
+        Assert.Contains(answers, uris => uris.Length == 3);
+        Assert.Contains(answers, uris => uris.Length == 2);
+        scorers[1].Dispose();
+    }
+
+    [Fact]
     public async Task A_skill_written_to_the_store_is_extracted_once_the_student_follows_and_a_restart_finds_its_labels_cached()
     {
         var cache = Path.Combine(_directory, "student");
