@@ -51,7 +51,7 @@ public static class DependencyInjection
         services.TryAddSingleton<CurationBatch>();
 
         // Proposals live in the graph's store: a host whose IGraphStore is an adapter gets them from it; a host that wraps the store registers its own.
-        services.TryAddSingleton<IProposalStore>(sp => sp.GetRequiredService<IGraphStore>() as IProposalStore ?? new MissingProposalStore());
+        services.TryAddSingleton<IProposalStore>(sp => new GraphStoreProposals(sp.GetRequiredService<IGraphStore>()));
         return services;
     }
 

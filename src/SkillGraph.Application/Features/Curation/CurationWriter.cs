@@ -28,6 +28,7 @@ public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimePro
             throw new SkillGraphException(ErrorCode.Forbidden, $"Curation:RequireReview is on: {user.Caller} may propose changes (proposeChanges) for a reviewer to accept, not apply them.");
         }
 
+        CurationResult result;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -58,25 +59,30 @@ public sealed class CurationWriter(IGraphStore graph, ICurrentUser user, TimePro
                     Review = options.Accepts is { } id ? new ProposalReview(id, ProposalStatus.Accepted, reviewer!, options.ReviewComment ?? comment.Trim(), draft.Now, changeSet.Id) : null,
                 },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var observer in observers)
-            {
-                try
-                {
-                    await observer.OnConceptsChangedAsync(changeSet.Concepts, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Change set {ChangeSet} is committed, but {Observer} could not follow it", changeSet.Id, observer.GetType().Name);
-                }
-            }
-
             var written = draft.Subject is { } subject ? (await graph.GetConceptsAsync([subject], cancellationToken).ConfigureAwait(false))[0] : null;
-            return new CurationResult(written, changeSet, draft.Warnings);
+            result = new CurationResult(written, changeSet, draft.Warnings);
         }
         finally
         {
             _gate.Release();
         }
+
+        // The observers follow outside the gate: the next change need not wait for them, and an observer that is slow (the
+        // student re-embeds labels) takes up every change committed meanwhile in one go. The answer still waits for them,
+        // so what a change wrote is followed when its answer arrives.
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnConceptsChangedAsync(result.ChangeSet.Concepts, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Change set {ChangeSet} is committed, but {Observer} could not follow it", result.ChangeSet.Id, observer.GetType().Name);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Whether <paramref name="caller"/>'s changes must be proposals: review is required and the caller may not bypass it.</summary>
