@@ -19,7 +19,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 public sealed class FakeQueryApi : IDisposable
 {
     private static readonly Lazy<Dictionary<string, string>> Files = new(LoadFiles);
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, FakeGraph> _transactions = new();
     private readonly ConcurrentQueue<Func<RecordedRequest, (int Status, string Body)?>> _failures = new();
     private readonly Lock _commit = new();
@@ -33,13 +33,15 @@ public sealed class FakeQueryApi : IDisposable
             try
             {
                 Url = $"http://127.0.0.1:{port}";
-                _listener.Prefixes.Clear();
                 _listener.Prefixes.Add(Url + "/");
                 _listener.Start();
                 break;
             }
             catch (HttpListenerException) when (attempt < 20)
             {
+                // A port in use: the failed start closed that listener, so the next try needs a new one.
+                _listener.Close();
+                _listener = new HttpListener();
             }
         }
 
