@@ -40,7 +40,7 @@ export SKILLGRAPH_KEY
 SKILLGRAPH_KEY="$(dotnet "$cli" keys create --role steward --name bench-steward --db "$work/esco.db" 2>/dev/null)"
 
 echo "== starting the server on $url (Development: reads need no key; the steward's key writes; no rate limit)"
-ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Auth__RateLimits__PermitsPerWindow=100000000 \
+ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Auth__RateLimits__PermitsPerWindow=10000000 \
   dotnet "$root/src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll" --db "$work/esco.db" --urls "$url" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 150); do

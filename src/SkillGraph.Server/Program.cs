@@ -67,6 +67,8 @@ var app = builder.Build();
 // A store that cannot be reached, or settings that fail validation, stop the server at once with one line.
 try
 {
+    // Every option checked at start, here rather than inside the host's start (which would log a stack trace first).
+    app.Services.GetService<IStartupValidator>()?.Validate();
     var store = app.Services.GetRequiredService<IGraphStore>();
     var counts = await store.CountAsync().ConfigureAwait(false);
     app.Logger.LogInformation("Graph store {Store}: {Occupations} occupations, {Skills} skills", store, counts.Occupations, counts.Skills);
