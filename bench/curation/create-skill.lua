@@ -24,6 +24,12 @@ request = function()
   }, body)
 end
 
+-- $WRITE_DELAY_MS: each connection waits this long before its next write (wrk's delay hook), to pace the writers.
+local pause = tonumber(os.getenv("WRITE_DELAY_MS") or "0")
+delay = function()
+  return pause
+end
+
 bad = 0
 response = function(status, headers, body)
   if status ~= 200 or not string.find(body, '"changeSet":{"id"', 1, true) then

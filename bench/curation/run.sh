@@ -4,6 +4,7 @@
 # steward (create-skill.lua: one concept + its change set per request), rounds taking turns; prints reads/s of both
 # phases, writes/s, the write latency (median, p99) and any bad answer. Medians over ROUNDS are the figures of record.
 #   bench/curation/run.sh                          # ROUNDS=4, DURATION=10s, 2 read connections, 2 write connections
+#   WRITE_DELAY_MS=20 bench/curation/run.sh        # paced writers: each connection waits 20 ms between writes (≈ 100/s for 2)
 #   STUDENT=1 bench/curation/run.sh                # with the student loaded: every change is followed by extractSkills' index
 # Needs: dotnet, wrk (Debian package wrk), the ESCO CSVs in $SKILLGRAPH_DATA/esco/v1.1.1 (default ../shared/data).
 set -euo pipefail
@@ -59,6 +60,7 @@ fi
 
 reads="$root/bench/graphql/occupation-skills.lua"
 writes="$root/bench/curation/create-skill.lua"
+export WRITE_DELAY_MS="${WRITE_DELAY_MS:-0}"
 echo "== warm-up (5 s reads, 5 s writes)"
 wrk -t1 -c"$readers" -d5s -s "$reads" "$url/graphql" >/dev/null
 wrk -t1 -c"$writers" -d5s -s "$writes" "$url/graphql" >/dev/null
@@ -66,7 +68,7 @@ wrk -t1 -c"$writers" -d5s -s "$writes" "$url/graphql" >/dev/null
 rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 lat() { awk -v q="$2" '$1 == q {print $2}' "$1"; }
 bad() { awk '/^bad responses:/ {print $3}' "$1"; }
-echo "== measuring: reads wrk -t1 -c$readers, writes wrk -t1 -c$writers, $duration each phase (server and wrk share $(nproc) cores)"
+echo "== measuring: reads wrk -t1 -c$readers, writes wrk -t1 -c$writers (a pause of ${WRITE_DELAY_MS} ms between a connection's writes), $duration each phase (server and wrk share $(nproc) cores)"
 printf '%-6s %12s %14s %10s %12s %12s %6s  %s\n' round "idle reads/s" "reads/s w/ wr" "writes/s" "write p50" "write p99" bad load
 for round in $(seq 1 "$rounds"); do
   wrk -t1 -c"$readers" -d"$duration" -s "$reads" "$url/graphql" >"$work/idle.txt"
