@@ -59,9 +59,15 @@ public sealed class CurationOverNeo4jTests : IAsyncLifetime
         Assert.Contains("query graphs with Cypher", merged.Concept!.AltLabels());
         Assert.Equal(skill, await Mediator.Send(new GetReplacement(duplicate.Uri)));
 
+        // A merge reverted: the duplicate is back, with its labels; the survivor loses them.
+        var unmerged = await Mediator.Send(new RevertChangeSet(merged.ChangeSet.Id, "not the same after all"));
+        Assert.DoesNotContain("query graphs with Cypher", unmerged.Concept!.AltLabels());
+        Assert.Equal("released", (await Store.GetConceptsAsync([duplicate.Uri]))[0]!.Status);
+        Assert.Null(await Mediator.Send(new GetReplacement(duplicate.Uri)));
+
         var history = await Mediator.Send(new GetChangeSets(skill, null, new PageRequest(100)));
-        Assert.Equal(["graph team", "they query graphs", "shorter", "keep the verb phrase", "same skill"], history.Items.Select(c => c.Comment));
+        Assert.Equal(["graph team", "they query graphs", "shorter", "keep the verb phrase", "same skill", "not the same after all"], history.Items.Select(c => c.Comment));
         Assert.All(history.Items, c => Assert.Equal("local operator", c.Author));
-        Assert.Equal(6, (await Store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
+        Assert.Equal(7, (await Store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
     }
 }
