@@ -76,7 +76,7 @@ try
 catch (Exception ex) when (ex is SkillGraphException or OptionsValidationException)
 {
     await Console.Error.WriteLineAsync($"skillgraph-server: error: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
-    return ex is SkillGraphException known ? ErrorCodes.ExitCode(known.Code) : 1;
+    return ex is SkillGraphException known ? ErrorCodes.ExitCode(known.Code) : ErrorCodes.ExitCode(ErrorCode.BadInput); // a setting that fails validation is bad input
 }
 
 app.UseStaticFiles();
