@@ -9,46 +9,19 @@
 # Needs: dotnet, wrk (Debian package wrk), the ESCO CSVs in $SKILLGRAPH_DATA/esco/v1.1.1 (default ../shared/data).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-data="${SKILLGRAPH_DATA:-$root/../shared/data}"
-esco="$data/esco/v1.1.1"
 duration="${DURATION:-10s}"
 rounds="${ROUNDS:-4}"
 readers="${READERS:-2}"
 writers="${WRITERS:-2}"
 port="${PORT:-5182}"
-url="http://127.0.0.1:$port"
+# shellcheck source=../serve.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../serve.sh"
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-[ -d "$esco" ] || { echo "no ESCO download at $esco (set SKILLGRAPH_DATA)" >&2; exit 2; }
-
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "== building Release"
-dotnet build -c Release -nologo -v q "$root/src/SkillGraph.Server" >/dev/null
-dotnet build -c Release -nologo -v q "$root/src/SkillGraph.Cli" >/dev/null
-cli="$root/src/SkillGraph.Cli/bin/Release/net10.0/skillgraph.dll"
-
-echo "== importing ESCO into $work/esco.db"
-dotnet "$cli" import esco --dir "$esco" --db "$work/esco.db" >/dev/null 2>&1
 export SKILLGRAPH_KEY
 SKILLGRAPH_KEY="$(dotnet "$cli" keys create --role steward --name bench-steward --db "$work/esco.db" 2>/dev/null)"
 
-echo "== starting the server on $url (Development: reads need no key; the steward's key writes; no rate limit)"
-ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Auth__RateLimits__PermitsPerWindow=10000000 \
-  dotnet "$root/src/SkillGraph.Server/bin/Release/net10.0/SkillGraph.Server.dll" --db "$work/esco.db" --urls "$url" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 150); do
-  curl -fs "$url/healthz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+echo "(Development: reads need no key; the steward's key writes; no rate limit)"
+start_server Auth__RateLimits__PermitsPerWindow=10000000
 
 if [ "${STUDENT:-0}" = "1" ]; then
   echo "== loading the student (extractSkills until it answers)"
