@@ -8,6 +8,7 @@ CREATE CONSTRAINT skill_uri IF NOT EXISTS FOR (c:Skill) REQUIRE c.uri IS UNIQUE;
 CREATE CONSTRAINT skill_group_uri IF NOT EXISTS FOR (c:SkillGroup) REQUIRE c.uri IS UNIQUE;
 CREATE CONSTRAINT isco_group_uri IF NOT EXISTS FOR (c:IscoGroup) REQUIRE c.uri IS UNIQUE;
 CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (cs:ChangeSet) REQUIRE cs.id IS UNIQUE;
+CREATE CONSTRAINT write_lock_name IF NOT EXISTS FOR (l:WriteLock) REQUIRE l.name IS UNIQUE;
 CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
 
 // Filters of ListConceptsAsync (ConceptFilter): code prefix of ISCO groups, skill type, reuse level.

@@ -33,6 +33,7 @@ public static class CypherStatements
     public const string SearchMany = "reads/search-many";
     public const string SkillLinks = "reads/skill-links";
     public const string RecordChangeSet = "writes/record-change-set";
+    public const string BroaderCycles = "writes/broader-cycles";
     public const string ChangeSets = "reads/change-sets";
     public const string ChangeSetById = "reads/change-set";
     public const string AddProposal = "writes/add-proposal";
@@ -48,7 +49,7 @@ public static class CypherStatements
         Ping, GetConcepts, NeighboursOutgoing, NeighboursIncoming, BroaderNeighbourhood, OccupationSkills, ListConcepts, Search, Count,
         LockConcepts, UpsertConcepts, DeleteConceptsNotIn, DeleteAllRelations, RemoveRelations, MissingConcepts, AddRelations, RecordImport,
         SkillRelations, SkillListings, OccupationPeers, CareerCandidates, SkillGap, SearchMany, SkillLinks,
-        RecordChangeSet, ChangeSets, ChangeSetById, AddProposal, ReviewProposal, Proposals, ProposalById,
+        RecordChangeSet, ChangeSets, ChangeSetById, BroaderCycles, AddProposal, ReviewProposal, Proposals, ProposalById,
     ];
 
     /// <summary>The text of statement <paramref name="name"/>, exactly as the file holds it.</summary>

@@ -116,6 +116,7 @@ internal sealed class Neo4jGraphWriter(QueryApiClient client, Neo4jOptions optio
         await CheckRelationEndsAsync(tx, batch, cancellationToken).ConfigureAwait(false);
         var toAdd = batch.AddRelations.Distinct().Select(RelationParameter).ToList();
         var relationsAdded = await InChunksAsync(tx, CypherStatements.AddRelations, "relations", toAdd, "added", cancellationToken).ConfigureAwait(false);
+        await CheckNoBroaderCycleAsync(tx, batch, cancellationToken).ConfigureAwait(false);
 
         if (batch.ReplaceAll || batch.Skipped.Count > 0)
         {
@@ -144,6 +145,28 @@ internal sealed class Neo4jGraphWriter(QueryApiClient client, Neo4jOptions optio
         if (rows.Rows.Count == 0)
         {
             throw new ProposalNotPendingException(review.Id);
+        }
+    }
+
+    /// <summary>
+    /// A small write that adds BROADER relations takes the hierarchy's write lock and checks that none closes a cycle, in
+    /// its transaction: the application checks before it writes, and this catches what two writers on two servers did at
+    /// once (a cycle found rolls the write back with CONFLICT; checking again then names the rule). Imports are not checked.
+    /// </summary>
+    private async Task CheckNoBroaderCycleAsync(QueryApiTransaction tx, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var pairs = batch.AddRelations.Where(r => r.Type == RelationType.Broader).Select(r => new[] { r.Source.Value, r.Target.Value }).ToArray();
+        if (batch.ReplaceAll || pairs.Length == 0)
+        {
+            return;
+        }
+
+        var rows = await client.RunAsync(tx, CypherStatements.BroaderCycles, new Dictionary<string, object?> { ["pairs"] = pairs }, cancellationToken).ConfigureAwait(false);
+        if (rows.Rows.Count > 0)
+        {
+            throw new SkillGraphException(
+                ErrorCode.Conflict,
+                $"{rows.Rows[0].String("narrower")} broader than {rows.Rows[0].String("broader")} would close a cycle in the hierarchy (another change made meanwhile); nothing was written.");
         }
     }
 

@@ -70,4 +70,26 @@ public sealed class CurationOverNeo4jTests : IAsyncLifetime
         Assert.All(history.Items, c => Assert.Equal("local operator", c.Author));
         Assert.Equal(7, (await Store.GetChangeSetsAsync(new ChangeFilter(), PageRequest.All)).TotalCount);
     }
+
+    [Fact]
+    public async Task A_write_that_closes_a_broader_cycle_is_rolled_back_in_its_transaction_even_past_the_application()
+    {
+        // Two writers each checked a graph without the other's edge: the second write, straight to the port, closes the cycle.
+        var a = ConceptUri.Parse("http://example.org/c/skill/a");
+        var b = ConceptUri.Parse("http://example.org/c/skill/b");
+        await Store.WriteAsync(new GraphBatch
+        {
+            Concepts = [new(new Concept { Uri = a, Kind = ConceptKind.Skill, PreferredLabel = "skill a" }), new(new Concept { Uri = b, Kind = ConceptKind.Skill, PreferredLabel = "skill b" })],
+            AddRelations = [new(a, RelationType.Broader, b)],
+        });
+        _host!.Server.Requests.Clear();
+
+        var refused = await Assert.ThrowsAsync<SkillGraphException>(async () => await Store.WriteAsync(new GraphBatch { AddRelations = [new(b, RelationType.Broader, a)] }));
+
+        Assert.Equal(ErrorCode.Conflict, refused.Code);
+        Assert.Contains("would close a cycle", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(CypherStatements.BroaderCycles, _host.Server.Requests.Select(r => r.StatementName));
+        Assert.Empty((await Store.GetNeighboursAsync(b, RelationType.Broader, Direction.Outgoing, PageRequest.All)).Items);
+        Assert.Equal([b], (await Store.GetNeighboursAsync(a, RelationType.Broader, Direction.Outgoing, PageRequest.All)).Items);
+    }
 }

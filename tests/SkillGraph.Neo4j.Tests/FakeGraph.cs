@@ -73,6 +73,7 @@ public sealed class FakeGraph
             CypherStatements.SearchMany => SearchMany(p),
             CypherStatements.SkillLinks => SkillLinks(p),
             CypherStatements.RecordChangeSet => RecordChangeSet(p),
+            CypherStatements.BroaderCycles => BroaderCycles(p),
             CypherStatements.ChangeSets => ChangeSets(p),
             CypherStatements.ChangeSetById => [.. _changeSets.Where(c => Equals(c["id"], p["id"])).Select(c => Row(("cs", c)))],
             CypherStatements.AddProposal => AddProposal(p),
@@ -244,6 +245,26 @@ public sealed class FakeGraph
             ("essentialIn", Links(Sources("ESSENTIAL_RELATED_SKILL", u))),
             ("optionalOut", Links(Targets("OPTIONAL_RELATED_SKILL", u))),
             ("optionalIn", Links(Sources("OPTIONAL_RELATED_SKILL", u)))))];
+    }
+
+    private List<Dictionary<string, object?>> BroaderCycles(Dictionary<string, object?> p)
+    {
+        foreach (var pair in ((List<object?>)p["pairs"]!).Cast<List<object?>>())
+        {
+            var (narrower, broader) = ((string)pair[0]!, (string)pair[1]!);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var level = new List<string> { broader };
+            for (var step = 0; step < 32 && level.Count > 0; step++)
+            {
+                level = [.. level.SelectMany(u => Targets("BROADER", u)).Where(seen.Add)];
+                if (level.Contains(narrower))
+                {
+                    return [Row(("narrower", narrower), ("broader", broader))];
+                }
+            }
+        }
+
+        return [];
     }
 
     private List<Dictionary<string, object?>> RecordChangeSet(Dictionary<string, object?> p)
