@@ -48,6 +48,7 @@ public static class DependencyInjection
         // Curation: one writer per process (changes run one at a time); the URI namespace from section Curation when the host binds it.
         services.AddOptions<CurationOptions>();
         services.TryAddSingleton<CurationWriter>();
+        services.TryAddSingleton<ChangeLogFollower>();
         services.TryAddSingleton<CurationBatch>();
 
         // Proposals live in the graph's store: a host whose IGraphStore is an adapter gets them from it; a host that wraps the store registers its own.

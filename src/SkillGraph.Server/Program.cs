@@ -47,6 +47,7 @@ builder.Services.AddOptions<SkillGraph.Application.Features.Curation.CurationOpt
     .BindConfiguration(SkillGraph.Application.Features.Curation.CurationOptions.Section)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddHostedService<ChangeLogFollowing>();
 // Who may do what (section Auth): API keys (X-Api-Key) and JWT bearer tokens, the caller of each request for the Mediator's
 // authorization behaviour, per-caller rate limits. Without a key: the rights of app in Development, nothing elsewhere.
 builder.Services.AddSkillGraphAuth();

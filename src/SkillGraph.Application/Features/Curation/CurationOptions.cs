@@ -20,4 +20,10 @@ public sealed class CurationOptions
     /// <c>BypassReview</c> become proposals (GraphQL) and the writer refuses them (every other path); admins apply directly.
     /// </summary>
     public bool RequireReview { get; set; }
+
+    /// <summary>
+    /// How often a server reads the change log for changes other servers made (so that its student follows them); zero
+    /// turns it off (one server). Default: every 2 seconds.
+    /// </summary>
+    public TimeSpan FollowChangesEvery { get; set; } = TimeSpan.FromSeconds(2);
 }
