@@ -22,9 +22,27 @@ public sealed record ChangeSet(string Id, string Author, string Comment, DateTim
     /// <summary>The concepts it touched, each once, in the order of <see cref="Changes"/>.</summary>
     public IReadOnlyList<ConceptUri> Concepts => [.. Changes.Select(c => c.Concept).Distinct()];
 
-    /// <summary>A new id that sorts after every id made before it on this machine's clock: the time to the millisecond, then 8 random hex digits.</summary>
-    public static string NewId(DateTimeOffset now) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+    private static long s_lastTicks;
+
+    /// <summary>
+    /// A new id that sorts after every id this process made before it: the time to the tenth of a microsecond (moved one
+    /// tick past the last id's when the clock has not advanced, so two changes in one millisecond keep their order), then
+    /// 8 random hex digits so that two servers never make the same id.
+    /// </summary>
+    public static string NewId(DateTimeOffset now)
+    {
+        long last, ticks;
+        do
+        {
+            last = Volatile.Read(ref s_lastTicks);
+            ticks = Math.Max(now.UtcTicks, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref s_lastTicks, ticks, last) != last);
+
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{new DateTime(ticks, DateTimeKind.Utc):yyyyMMdd'T'HHmmssfffffff'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+    }
 }
 
 /// <summary>Which change sets to list: those touching <see cref="Concept"/> (all when null), made at or after <see cref="Since"/>.</summary>
