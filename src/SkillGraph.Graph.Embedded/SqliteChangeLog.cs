@@ -99,19 +99,21 @@ internal static class SqliteChangeLog
         command.Parameters.AddWithValue("$first", Math.Clamp(page.First, 0, PageRequest.MaxPageSize) + 1);
         command.CommandText = $"SELECT COUNT(*) FROM change_set s WHERE {where};";
         var total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        command.CommandText = $"SELECT s.id FROM change_set s WHERE {where} AND ($after IS NULL OR s.id > $after) ORDER BY s.id LIMIT $first;";
-        var ids = new List<string>();
+        command.CommandText = $"SELECT s.id, s.author, s.comment, s.created_at, s.reverts, s.reviewer FROM change_set s WHERE {where} AND ($after IS NULL OR s.id > $after) ORDER BY s.id LIMIT $first;";
+        var sets = new List<(string Id, string Author, string Comment, DateTimeOffset Created, string? Reverts, string? Reviewer)>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                ids.Add(reader.GetString(0));
+                sets.Add(SetOf(reader));
             }
         }
 
         var first = Math.Clamp(page.First, 0, PageRequest.MaxPageSize);
-        var hasNext = ids.Count > first;
-        var items = ids.Take(first).Select(id => ReadOne(connection, id)!).ToList();
+        var hasNext = sets.Count > first;
+        sets = [.. sets.Take(first)];
+        var changes = ChangesOf(connection, [.. sets.Select(set => set.Id)]);
+        var items = sets.Select(set => new ChangeSet(set.Id, set.Author, set.Comment, set.Created, changes.GetValueOrDefault(set.Id) ?? [], set.Reverts, set.Reviewer)).ToList();
         return total == 0 && after is null ? Page<ChangeSet>.Empty : Page<ChangeSet>.WithEndKey(items, total, items.Count > 0 ? items[^1].Id : null, page.After, hasNext);
     }
 
@@ -119,31 +121,53 @@ internal static class SqliteChangeLog
     {
         using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$id", id);
-        command.CommandText = "SELECT author, comment, created_at, reverts, reviewer FROM change_set WHERE id = $id;";
-        string author, comment;
-        DateTimeOffset created;
-        string? reverts, reviewer;
-        using (var reader = command.ExecuteReader())
+        command.CommandText = "SELECT id, author, comment, created_at, reverts, reviewer FROM change_set WHERE id = $id;";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            (author, comment, created, reverts) = (reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture), reader.IsDBNull(3) ? null : reader.GetString(3));
-            reviewer = reader.IsDBNull(4) ? null : reader.GetString(4);
+            return null;
         }
 
-        command.CommandText = "SELECT concept_uri, field, before, after FROM field_change WHERE change_set_id = $id ORDER BY seq;";
-        var changes = new List<FieldChange>();
-        using (var reader = command.ExecuteReader())
+        var set = SetOf(reader);
+        return new ChangeSet(set.Id, set.Author, set.Comment, set.Created, ChangesOf(connection, [id]).GetValueOrDefault(id) ?? [], set.Reverts, set.Reviewer);
+    }
+
+    private static (string Id, string Author, string Comment, DateTimeOffset Created, string? Reverts, string? Reviewer) SetOf(SqliteDataReader reader) => (
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5));
+
+    /// <summary>The field changes of the change sets <paramref name="ids"/> (a page, at most <see cref="PageRequest.MaxPageSize"/>), by id, in one read.</summary>
+    private static Dictionary<string, List<FieldChange>> ChangesOf(SqliteConnection connection, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
         {
-            while (reader.Read())
-            {
-                changes.Add(new FieldChange(ConceptUri.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
-            }
+            return [];
         }
 
-        return new ChangeSet(id, author, comment, created, changes, reverts, reviewer);
+        using var command = connection.CreateCommand();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters.AddWithValue("$id" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+        }
+
+        command.CommandText = $"SELECT change_set_id, concept_uri, field, before, after FROM field_change WHERE change_set_id IN ({string.Join(", ", ids.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture)))}) ORDER BY change_set_id, seq;";
+        var changes = new Dictionary<string, List<FieldChange>>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!changes.TryGetValue(id, out var list))
+            {
+                changes[id] = list = [];
+            }
+
+            list.Add(new FieldChange(ConceptUri.Parse(reader.GetString(1)), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return changes;
     }
 }

@@ -215,34 +215,10 @@ public sealed class Neo4jGraphStore : IGraphStore, IProposalStore
             new Dictionary<string, object?> { ["uris"] = Distinct(skills) },
             cancellationToken).ConfigureAwait(false);
         var occupationCount = rows.Rows.Count > 0 ? rows.Rows[0].Int("occupations") : (await CountAsync(cancellationToken).ConfigureAwait(false)).Occupations;
-        var bySkill = new Dictionary<string, IReadOnlyDictionary<string, object?>>(rows.Rows.Count, StringComparer.Ordinal);
-        foreach (var row in rows.Rows)
-        {
-            bySkill[row.String("uri")!] = row;
-        }
-
+        var bySkill = ByUri(rows);
         var sizes = new SortedDictionary<ConceptUri, (int Essential, int Optional)>();
-        NeighbourLists Lists(string field)
-        {
-            var offsets = new int[skills.Count + 1];
-            var targets = new List<ConceptUri>();
-            for (var i = 0; i < skills.Count; i++)
-            {
-                if (bySkill.TryGetValue(skills[i].Value, out var row))
-                {
-                    foreach (var listing in row.List(field).Cast<List<object?>>())
-                    {
-                        var occupation = ConceptUri.Parse((string)listing[0]!);
-                        targets.Add(occupation);
-                        sizes[occupation] = ((int)(Values.AsLong(listing[1]) ?? 0), (int)(Values.AsLong(listing[2]) ?? 0));
-                    }
-                }
-
-                offsets[i + 1] = targets.Count;
-            }
-
-            return new NeighbourLists([.. targets], offsets);
-        }
+        NeighbourLists Lists(string field) => EntryLists(skills, bySkill, field, (occupation, listing) =>
+            sizes[occupation] = ((int)(Values.AsLong(listing[1]) ?? 0), (int)(Values.AsLong(listing[2]) ?? 0)));
 
         var essentialFor = Lists("essentialFor");
         var optionalFor = Lists("optionalFor");
@@ -396,34 +372,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IProposalStore
             CypherStatements.SkillLinks,
             new Dictionary<string, object?> { ["uris"] = Distinct(skills) },
             cancellationToken).ConfigureAwait(false);
-        var bySkill = new Dictionary<string, IReadOnlyDictionary<string, object?>>(rows.Rows.Count, StringComparer.Ordinal);
-        foreach (var row in rows.Rows)
-        {
-            bySkill[row.String("uri")!] = row;
-        }
-
+        var bySkill = ByUri(rows);
         var listedBy = new Dictionary<ConceptUri, int>();
-        NeighbourLists Lists(string field)
-        {
-            var offsets = new int[skills.Count + 1];
-            var targets = new List<ConceptUri>();
-            for (var i = 0; i < skills.Count; i++)
-            {
-                if (bySkill.TryGetValue(skills[i].Value, out var row))
-                {
-                    foreach (var link in row.List(field).Cast<List<object?>>())
-                    {
-                        var target = ConceptUri.Parse((string)link[0]!);
-                        targets.Add(target);
-                        listedBy[target] = (int)(Values.AsLong(link[1]) ?? 0);
-                    }
-                }
-
-                offsets[i + 1] = targets.Count;
-            }
-
-            return new NeighbourLists([.. targets], offsets);
-        }
+        NeighbourLists Lists(string field) => EntryLists(skills, bySkill, field, (target, link) => listedBy[target] = (int)(Values.AsLong(link[1]) ?? 0));
 
         return new SkillLinks(Lists("essentialOut"), Lists("essentialIn"), Lists("optionalOut"), Lists("optionalIn"), listedBy);
     }
@@ -524,6 +475,45 @@ public sealed class Neo4jGraphStore : IGraphStore, IProposalStore
         var uris = list.Select(u => ConceptUri.Parse((string)u!)).ToArray();
         Array.Sort(uris);
         return uris;
+    }
+
+    /// <summary>The rows of a statement that answers one row per concept, by their <c>uri</c> column.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, object?>> ByUri(QueryResult rows)
+    {
+        var byUri = new Dictionary<string, IReadOnlyDictionary<string, object?>>(rows.Rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows.Rows)
+        {
+            byUri[row.String("uri")!] = row;
+        }
+
+        return byUri;
+    }
+
+    /// <summary>
+    /// For the i-th of <paramref name="asked"/>, the entries (<c>[uri, figures…]</c>) of its row's list <paramref name="field"/>
+    /// as one <see cref="NeighbourLists"/> (an unknown concept: an empty list); <paramref name="entry"/> sees each entry's
+    /// URI and figures.
+    /// </summary>
+    private static NeighbourLists EntryLists(IReadOnlyList<ConceptUri> asked, Dictionary<string, IReadOnlyDictionary<string, object?>> byUri, string field, Action<ConceptUri, List<object?>> entry)
+    {
+        var offsets = new int[asked.Count + 1];
+        var targets = new List<ConceptUri>();
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (byUri.TryGetValue(asked[i].Value, out var row))
+            {
+                foreach (var item in row.List(field).Cast<List<object?>>())
+                {
+                    var target = ConceptUri.Parse((string)item[0]!);
+                    targets.Add(target);
+                    entry(target, item);
+                }
+            }
+
+            offsets[i + 1] = targets.Count;
+        }
+
+        return new NeighbourLists([.. targets], offsets);
     }
 
     /// <summary>The URI lists in field <paramref name="field"/> of each row, as one <see cref="NeighbourLists"/> (each list by URI).</summary>

@@ -47,3 +47,28 @@ public sealed record ChangeSet(string Id, string Author, string Comment, DateTim
 
 /// <summary>Which change sets to list: those touching <see cref="Concept"/> (all when null), made at or after <see cref="Since"/>.</summary>
 public sealed record ChangeFilter(ConceptUri? Concept = null, DateTimeOffset? Since = null);
+
+/// <summary>Reading the change log whole, page by page.</summary>
+public static class ChangeLog
+{
+    /// <summary>Every change set that passes <paramref name="filter"/>, oldest first, read a page of the largest size at a time.</summary>
+    public static async IAsyncEnumerable<ChangeSet> AllChangeSetsAsync(this IGraphStore store, ChangeFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var page = new PageRequest(PageRequest.MaxPageSize);
+        while (true)
+        {
+            var sets = await store.GetChangeSetsAsync(filter, page, cancellationToken).ConfigureAwait(false);
+            foreach (var set in sets.Items)
+            {
+                yield return set;
+            }
+
+            if (!sets.HasNextPage)
+            {
+                yield break;
+            }
+
+            page = page with { After = sets.EndCursor };
+        }
+    }
+}

@@ -6,13 +6,13 @@ namespace SkillGraph.Application.Features.Curation;
 /// <summary>
 /// Tells this server's graph-change observers (the student) what other servers changed: with N replicas over one Neo4j
 /// database, a change made through replica A is followed by A at once (<see cref="CurationWriter"/>) and by every other
-/// replica at its next poll of the change log. Each poll reads the change sets of the last minute (clocks of replicas
+/// replica at its next poll of the change log. Each poll reads the change sets of the last 15 seconds (clocks of replicas
 /// may differ by seconds), skips those already seen, and passes the concepts of the rest on; a change made here is
 /// passed on once more, which the observers take as "nothing new".
 /// </summary>
 public sealed class ChangeLogFollower(IGraphStore graph, IEnumerable<IGraphChangeObserver> observers, TimeProvider clock, ILogger<ChangeLogFollower> logger)
 {
-    private static readonly TimeSpan Lookback = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Lookback = TimeSpan.FromSeconds(15);
     private readonly DateTimeOffset _started = clock.GetUtcNow();
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
 
@@ -22,17 +22,12 @@ public sealed class ChangeLogFollower(IGraphStore graph, IEnumerable<IGraphChang
         var now = clock.GetUtcNow();
         var since = now - Lookback > _started ? now - Lookback : _started - TimeSpan.FromSeconds(5);
         var fresh = new List<ChangeSet>();
-        var page = new PageRequest(PageRequest.MaxPageSize);
-        while (true)
+        await foreach (var set in graph.AllChangeSetsAsync(new ChangeFilter(null, since), cancellationToken).ConfigureAwait(false))
         {
-            var sets = await graph.GetChangeSetsAsync(new ChangeFilter(null, since), page, cancellationToken).ConfigureAwait(false);
-            fresh.AddRange(sets.Items.Where(s => _seen.TryAdd(s.Id, s.CreatedAt)));
-            if (!sets.HasNextPage)
+            if (_seen.TryAdd(set.Id, set.CreatedAt))
             {
-                break;
+                fresh.Add(set);
             }
-
-            page = page with { After = sets.EndCursor };
         }
 
         foreach (var old in _seen.Where(s => s.Value < since - Lookback).Select(s => s.Key).ToList())

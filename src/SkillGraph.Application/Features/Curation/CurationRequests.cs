@@ -83,6 +83,6 @@ public static class CurationChecks
     public static IEnumerable<string> Description(string? description) =>
         description?.Length > Check.MaxTextLength ? [$"description: at most {Check.MaxTextLength} characters (got {description.Length})"] : [];
 
-    public static IEnumerable<string> Version(long? expectedVersion) =>
-        expectedVersion is < 1 ? [$"expectedVersion must be 1 or more (got {expectedVersion})"] : [];
+    public static IEnumerable<string> Version(long? expectedVersion, string field = "expectedVersion") =>
+        expectedVersion is < 1 ? [$"{field} must be 1 or more (got {expectedVersion})"] : [];
 }

@@ -115,8 +115,7 @@ public sealed class CurationMutations : IMutationFields
 
         public CurationRelation Relation() => values["type"] is CurationRelation relation ? relation : Enum.Parse<CurationRelation>(values["type"]!.ToString()!, ignoreCase: true);
 
-        public static ConceptUri ParseUri(string text, string name) =>
-            ConceptUri.TryParse(text, out var uri) ? uri : throw new SkillGraphException(ErrorCode.BadInput, $"{name}: '{text}' is not a concept URI (expected an absolute http:// or https:// URI).");
+        public static ConceptUri ParseUri(string text, string name) => ConceptArguments.OptionalUri(text, name)!;
     }
 }
 

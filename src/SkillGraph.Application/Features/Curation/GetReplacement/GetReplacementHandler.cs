@@ -30,21 +30,9 @@ public sealed class GetReplacementHandler(IGraphStore graph) : IQueryHandler<Get
     private async ValueTask<ConceptUri?> LastReplacementAsync(ConceptUri uri, CancellationToken cancellationToken)
     {
         FieldChange? last = null;
-        var page = new PageRequest(PageRequest.MaxPageSize);
-        while (true)
+        await foreach (var set in graph.AllChangeSetsAsync(new ChangeFilter(uri), cancellationToken).ConfigureAwait(false))
         {
-            var sets = await graph.GetChangeSetsAsync(new ChangeFilter(uri), page, cancellationToken).ConfigureAwait(false);
-            foreach (var set in sets.Items)
-            {
-                last = set.Changes.LastOrDefault(c => c.Concept == uri && c.Field == "replacedBy") ?? last;
-            }
-
-            if (!sets.HasNextPage)
-            {
-                break;
-            }
-
-            page = page with { After = sets.EndCursor };
+            last = set.Changes.LastOrDefault(c => c.Concept == uri && c.Field == "replacedBy") ?? last;
         }
 
         return last?.After is { } json && JsonSerializer.Deserialize<string>(json) is { } text && ConceptUri.TryParse(text, out var next) ? next : null;

@@ -16,8 +16,8 @@ public sealed record MergeConcepts(ConceptUri Survivor, long SurvivorVersion, Co
     : ICommand<CurationResult>, IValidatable
 {
     public IEnumerable<string> Validate() =>
-        CurationChecks.Version(SurvivorVersion)
-            .Concat(CurationChecks.Version(DuplicateVersion).Select(e => e.Replace("expectedVersion", "duplicateVersion", StringComparison.Ordinal)))
+        CurationChecks.Version(SurvivorVersion, "survivorVersion")
+            .Concat(CurationChecks.Version(DuplicateVersion, "duplicateVersion"))
             .Concat(CurationChecks.Comment(Comment))
             .Concat(Survivor == Duplicate ? ["duplicate: a concept cannot be merged into itself"] : []);
 }

@@ -91,21 +91,12 @@ public sealed class RevertChangeSetHandler(CurationWriter writer, IGraphStore gr
 
     private static async ValueTask RefuseTwiceAsync(IGraphStore graph, ChangeSet original, CancellationToken cancellationToken)
     {
-        var page = new PageRequest(PageRequest.MaxPageSize);
-        while (true)
+        await foreach (var later in graph.AllChangeSetsAsync(new ChangeFilter(original.Concepts.FirstOrDefault(), original.CreatedAt), cancellationToken).ConfigureAwait(false))
         {
-            var later = await graph.GetChangeSetsAsync(new ChangeFilter(original.Concepts.FirstOrDefault(), original.CreatedAt), page, cancellationToken).ConfigureAwait(false);
-            if (later.Items.FirstOrDefault(c => c.Reverts == original.Id) is { } revert)
+            if (later.Reverts == original.Id)
             {
-                throw new SkillGraphException(ErrorCode.Conflict, $"change set {original.Id} was reverted already, by {revert.Id}; revert that one to apply it again.");
+                throw new SkillGraphException(ErrorCode.Conflict, $"change set {original.Id} was reverted already, by {later.Id}; revert that one to apply it again.");
             }
-
-            if (!later.HasNextPage)
-            {
-                return;
-            }
-
-            page = page with { After = later.EndCursor };
         }
     }
 
