@@ -15,7 +15,7 @@ public static class TeacherConfiguration
     /// <c>Teacher:Endpoint</c> ← SKILLGRAPH_TEACHER_ENDPOINT, OPENAI_BASE_URL (AZURE_OPENAI_ENDPOINT);
     /// <c>Teacher:ApiKey</c> ← SKILLGRAPH_TEACHER_API_KEY, OPENAI_API_KEY (AZURE_OPENAI_API_KEY);
     /// for azure <c>Teacher:Deployment</c> ← AZURE_OPENAI_DEPLOYMENT and <c>Teacher:ApiVersion</c> ← AZURE_OPENAI_API_VERSION;
-    /// <c>Teacher:ReplayDirectory</c> ← SKILLGRAPH_REPLAY_DIR, else SKILLGRAPH_DATA/skillskape;
+    /// <c>Teacher:ReplayDirectory</c> ← SKILLGRAPH_REPLAY_DIR, else SKILLGRAPH_DATA/skillskape; <c>Teacher:ReplaySplit</c> ← SKILLGRAPH_REPLAY_SPLIT;
     /// <c>Teacher:InputPricePerMillion</c> / <c>OutputPricePerMillion</c> ← SKILLGRAPH_TEACHER_INPUT_PRICE / _OUTPUT_PRICE.
     /// The provider is <c>Teacher:Provider</c> as configured (offline when unset).
     /// </summary>
@@ -33,6 +33,7 @@ public static class TeacherConfiguration
             ["Deployment"] = azure ? First("AZURE_OPENAI_DEPLOYMENT") : null,
             ["ApiVersion"] = azure ? First("AZURE_OPENAI_API_VERSION") : null,
             ["ReplayDirectory"] = First("SKILLGRAPH_REPLAY_DIR") ?? (dataDirectory is null ? null : Path.Combine(dataDirectory, "skillskape")),
+            ["ReplaySplit"] = First("SKILLGRAPH_REPLAY_SPLIT"),
             ["InputPricePerMillion"] = First("SKILLGRAPH_TEACHER_INPUT_PRICE"),
             ["OutputPricePerMillion"] = First("SKILLGRAPH_TEACHER_OUTPUT_PRICE"),
         };

@@ -13,7 +13,7 @@ public enum TeacherProviderKind
     /// <summary>Deterministic, seeded, grounded only in the graph context of the prompt; no network.</summary>
     Offline = 1,
 
-    /// <summary>The recorded SkillSkape corpus (train.csv and dev.csv; never test.csv) mapped onto ESCO URIs by preferred label.</summary>
+    /// <summary>The recorded SkillSkape corpus (train.csv or dev.csv; never test.csv) mapped onto ESCO URIs by preferred label.</summary>
     Replay = 2,
 
     OpenAI = 3,
@@ -22,6 +22,16 @@ public enum TeacherProviderKind
 
     /// <summary>Any server that speaks OpenAI's chat-completions wire format: Ollama, vLLM, llama.cpp server, LM Studio.</summary>
     OpenAICompatible = 5,
+}
+
+/// <summary>Which file of the recorded SkillSkape corpus replay reads; test.csv is never read.</summary>
+public enum ReplaySplit
+{
+    /// <summary>train.csv.</summary>
+    Train = 0,
+
+    /// <summary>dev.csv.</summary>
+    Dev = 1,
 }
 
 /// <summary>
@@ -34,7 +44,8 @@ public sealed record TeacherProviderOptions
 {
     public const string Section = "Teacher";
     public const string OfflineModel = "skillgraph-offline-v1";
-    public const string ReplayModel = "skillskape-replay-v1";
+    /// <summary>The replay teacher's model name; provenance and the answer cache add the split (<see cref="ModelName"/>).</summary>
+    public const string ReplayModel = "skillskape-replay-v2";
 
     /// <summary>The configuration key is <c>Teacher:Provider</c>: offline | replay | openai | azure | openai-compatible.</summary>
     [ConfigurationKeyName("Provider")]
@@ -56,6 +67,9 @@ public sealed record TeacherProviderOptions
 
     /// <summary>Folder with the SkillSkape CSVs for <see cref="TeacherProviderKind.Replay"/> (train.csv, dev.csv).</summary>
     public string? ReplayDirectory { get; init; }
+
+    /// <summary>The one corpus file replay reads: train (default) or dev (<c>Teacher:ReplaySplit</c>, <c>--replay-split</c>).</summary>
+    public ReplaySplit ReplaySplit { get; init; } = ReplaySplit.Train;
 
     public double Temperature { get; init; } = 0.7;
 
@@ -87,7 +101,7 @@ public sealed record TeacherProviderOptions
     public string ModelName => Kind switch
     {
         TeacherProviderKind.Offline => Model ?? OfflineModel,
-        TeacherProviderKind.Replay => ReplayModel,
+        TeacherProviderKind.Replay => ReplayModel + "-" + SplitName(ReplaySplit),
         TeacherProviderKind.AzureOpenAI => Model ?? Deployment ?? "azure-openai",
         _ => Model ?? "unknown",
     };
@@ -104,6 +118,9 @@ public sealed record TeacherProviderOptions
         TeacherProviderKind.OpenAICompatible => "openai-compatible",
         _ => kind.ToString(),
     };
+
+    /// <summary>train | dev: the name of a split on the command line, in configuration and in the replay model's name.</summary>
+    public static string SplitName(ReplaySplit split) => split == ReplaySplit.Dev ? "dev" : "train";
 
     /// <summary>offline | replay | openai | azure | openai-compatible; throws <see cref="ArgumentException"/> naming the value otherwise.</summary>
     public static TeacherProviderKind ParseKind(string value) => value.Trim().ToUpperInvariant() switch

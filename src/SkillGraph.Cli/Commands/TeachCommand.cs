@@ -24,6 +24,8 @@ internal static class TeachCommand
         var endpoint = new Option<string?>("--endpoint") { Description = "Base URL of an OpenAI-compatible server or the Azure endpoint. API keys come only from the environment." };
         var deployment = new Option<string?>("--deployment") { Description = "Azure OpenAI deployment." };
         var replayDir = new Option<string?>("--replay-dir") { Description = "Folder of the recorded corpus for --provider replay (default $SKILLGRAPH_DATA/skillskape)." };
+        var replaySplit = new Option<string?>("--replay-split") { Description = "Which recorded file --provider replay reads: train (default) or dev; test.csv is never read." };
+        replaySplit.AcceptOnlyFromAmong("train", "dev");
         var seed = new Option<int>("--seed") { Description = "Sampling and offline-teacher seed: the same seed gives byte-identical files.", DefaultValueFactory = _ => 7 };
         var concurrency = new Option<int>("--concurrency") { Description = "Occupations taught at once (records are still written in sampled order).", DefaultValueFactory = _ => 1 };
         var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop cleanly once the run has cost this much (in the currency of the configured prices)." };
@@ -33,7 +35,7 @@ internal static class TeachCommand
         var check = new Option<FileInfo?>("--check") { Description = "Check a dataset instead: duplicates, label leakage, coverage, lengths." };
         var command = new Command("teach", "Have the teacher write graph-grounded training data (RJDB recipe), or check a dataset with --check.")
         {
-            occupations, occupation, output, provider, model, endpoint, deployment, replayDir, seed, concurrency, maxCost, cacheDir, noCache, createdAt, check,
+            occupations, occupation, output, provider, model, endpoint, deployment, replayDir, replaySplit, seed, concurrency, maxCost, cacheDir, noCache, createdAt, check,
         };
         command.Validators.Add(result =>
         {
@@ -59,6 +61,7 @@ internal static class TeachCommand
                 ["Teacher:Endpoint"] = parse.GetValue(endpoint),
                 ["Teacher:Deployment"] = parse.GetValue(deployment),
                 ["Teacher:ReplayDirectory"] = parse.GetValue(replayDir),
+                ["Teacher:ReplaySplit"] = parse.GetValue(replaySplit),
             }.Where(setting => setting.Value is not null));
             configuration.AddInMemoryCollection(TeacherConfiguration.FromDocumentedVariables(configuration));
             var options = new TeachOptions

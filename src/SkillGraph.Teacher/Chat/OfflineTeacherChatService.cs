@@ -15,7 +15,7 @@ namespace SkillGraph.Teacher.Chat;
 /// <c>### INPUT</c> block of the last user message (the occupation's graph context and the task) and writes the
 /// answer from the graph alone — skill labels, alternative labels and descriptions in varied phrasings, chosen by
 /// a generator seeded from the input's seed, the occupation and the task, so the same prompt always gets the same
-/// answer. The unmatched resume leaves out every removed skill under all its labels, and shortens experience.
+/// answer. The unmatched resume is the matched one with information filtered out (<see cref="OfflineWriter.ComposeResumes"/>).
 /// </summary>
 public sealed class OfflineTeacherChatService(string modelId = TeacherProviderOptions.OfflineModel) : IChatCompletionService
 {
@@ -69,6 +69,8 @@ internal sealed class OfflineWriter
     private static readonly string[] NounClosers = ["is required.", "is essential for this role.", "is a strong plus.", "will help you succeed in this role."];
     private static readonly string[] ResumeSkillLines = ["{l}", "{l} (daily)", "{l}, also training new staff", "asked to {l} for key clients"];
     private static readonly string[] ResumeKnowledgeLines = ["applied {l} in daily work", "built up practical knowledge of {l}", "trained colleagues in {l}", "used {l}"];
+    private static readonly string[] YearsLines = ["{Title} with {years} of experience.", "{Title}, {years} in the trade.", "{years} of experience as {a} {title}.", "Experienced {title} ({years})."];
+    private static readonly string[] Duties = ["handled day-to-day work in a small team", "kept records and reports up to date", "worked closely with colleagues across shifts", "took part in weekly planning meetings", "followed company procedures and quality standards", "welcomed and trained new starters", "covered for the team lead during holidays", "supported the team in peak seasons", "answered questions from clients and colleagues", "looked after equipment and the workplace", "met deadlines under pressure", "suggested small improvements to daily routines"];
     private static readonly string[] Summaries = ["Reliable and thorough, with a record of work done on time.", "Team player who likes to solve practical problems.", "Calm under pressure and quick to learn.", "Organised, precise and used to working with clients."];
 
     private readonly TeachingInput _input;
@@ -128,19 +130,88 @@ internal sealed class OfflineWriter
         }
     }
 
+    /// <summary>The matched resume from phrases naming every required skill, the unmatched one filtered from it.</summary>
     public ResumesAnswer Resumes()
     {
         var required = (_input.RequiredSkills ?? []).Where(_skills.ContainsKey).Select(u => _skills[u]).ToList();
-        var removed = (_input.RemovedSkills ?? []).Where(_skills.ContainsKey).Select(u => _skills[u]).ToList();
-        var forbidden = removed.SelectMany(s => s.AltLabels.Prepend(s.Label)).ToList();
-        var matchedYears = _input.MatchedYears ?? 6;
-        var unmatchedYears = _input.UnmatchedYears ?? Math.Max(0, (matchedYears / 2) - 1);
+        var removed = (_input.RemovedSkills ?? []).ToHashSet(StringComparer.Ordinal);
+        var forbidden = ForbiddenLabels();
+        var pieces = new List<ResumePiece>();
+        var listed = new List<ResumePiece>();
+        foreach (var skill in required)
+        {
+            // A kept skill is named by a label that names no removed skill, so the same words stay in the unmatched resume.
+            var surface = (removed.Contains(skill.Uri) ? null : Surface(skill, forbidden)) ?? Surface(skill, []) ?? skill.Label;
+            pieces.Add(new ResumePiece(Phrase(Pick(IsSkill(skill) ? ResumeSkillLines : ResumeKnowledgeLines), surface), [skill.Uri]));
+            listed.Add(new ResumePiece(surface, [skill.Uri]));
+        }
 
-        var (matched, matchedSkills) = Resume(required, matchedYears, []);
-        var kept = required.Where(s => !removed.Contains(s)).ToList();
-        var (unmatched, unmatchedSkills) = Resume(kept, unmatchedYears, forbidden);
-        return new ResumesAnswer(matched, matchedSkills, matchedYears, unmatched, unmatchedSkills, unmatchedYears);
+        Shuffle(pieces);
+        return ComposeResumes(pieces, listed, duties: true, sentences: false);
     }
+
+    /// <summary>
+    /// The two resumes of the RJDB recipe from <paramref name="pieces"/> (each naming context skills): the matched one
+    /// as structured parts, the unmatched one as those parts with a random subset filtered out — every piece naming a
+    /// removed skill (under any label), one whole experience entry when the input asks, and the years only when the
+    /// input shortens them.
+    /// </summary>
+    internal ResumesAnswer ComposeResumes(List<ResumePiece> pieces, List<ResumePiece> skillList, bool duties, bool sentences)
+    {
+        var removed = (_input.RemovedSkills ?? []).ToHashSet(StringComparer.Ordinal);
+        var forbidden = ForbiddenLabels();
+        bool Clean(string text) => LabelLeak.Find(text, forbidden).Count == 0;
+        var matchedYears = _input.MatchedYears;
+        var unmatchedYears = matchedYears is null ? null : _input.UnmatchedYears ?? matchedYears;
+        var removeExperience = _input.RemoveExperience == true;
+
+        var title = Title(allowAlt: false);
+        var entryCount = removeExperience ? 2 + _random.Next(2) : 1 + _random.Next(3);
+        var freeDuties = Duties.Where(Clean).ToList();
+        Shuffle(freeDuties);
+        var entries = Enumerable.Range(0, entryCount).Select(_ => new List<ResumePiece>()).ToList();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            entries[i % entryCount].Add(pieces[i]);
+        }
+
+        foreach (var entry in entries)
+        {
+            var wanted = duties ? 1 + _random.Next(2) : entry.Count == 0 ? 1 : 0;
+            for (var d = 0; d < wanted && freeDuties.Count > 0; d++)
+            {
+                var duty = freeDuties[^1];
+                freeDuties.RemoveAt(freeDuties.Count - 1);
+                entry.Insert(_random.Next(entry.Count + 1), new ResumePiece(sentences ? Capitalise(duty) + "." : duty, []));
+            }
+        }
+
+        var companies = Companies.Where(Clean).ToList();
+        Shuffle(companies);
+        var summaries = Summaries.Where(Clean).ToList();
+        var summary = summaries.Count > 0 && (matchedYears is null || _random.NextDouble() < 0.75) ? " " + Pick(summaries) : string.Empty;
+        var pattern = matchedYears is null
+            ? (summary.Length > 0 && _random.NextDouble() < 0.5 ? summary.Trim() : Capitalise(title) + "." + summary)
+            : Pick(YearsLines).Replace("{Title}", Capitalise(title), StringComparison.Ordinal).Replace("{title}", title, StringComparison.Ordinal).Replace("{a}", Article(title), StringComparison.Ordinal) + summary;
+        var draft = new ResumeDraft
+        {
+            Header = $"{Pick(FirstNames)} {Pick(LastNames)} - {Capitalise(title)}",
+            SummaryPattern = pattern,
+            Experience = [.. entries.Select((e, i) => new ResumeEntry(companies[i % companies.Count], Capitalise(title), e))],
+            SkillList = skillList.Count > 0 && _random.NextDouble() < 0.7 ? skillList : null,
+            Education = _random.NextDouble() < 0.8 ? Pick(Degrees) : null,
+            PiecesAreSentences = sentences,
+        };
+
+        int? dropped = removeExperience && entryCount > 1 ? _random.Next(entryCount) : null;
+        var matched = draft.Render(matchedYears, matchedYears, _ => true, null);
+        var unmatched = draft.Render(matchedYears, unmatchedYears, p => !p.Skills.Any(removed.Contains) && Clean(p.Text), dropped);
+        return new ResumesAnswer(matched.Text, matched.Skills, matchedYears, unmatched.Text, unmatched.Skills, unmatchedYears, unmatched.RemovedExperiences);
+    }
+
+    /// <summary>Every label of every removed skill: none may occur in the unmatched resume.</summary>
+    private List<string> ForbiddenLabels() =>
+        [.. (_input.RemovedSkills ?? []).Where(_skills.ContainsKey).Select(u => _skills[u]).SelectMany(s => s.AltLabels.Prepend(s.Label))];
 
     public SentencesAnswer Sentences()
     {
@@ -196,46 +267,6 @@ internal sealed class OfflineWriter
         return verbs.Count > 0
             ? $"{Pick(VerbOpeners)} {Join(verbs)}."
             : $"{Pick(NounOpeners)} {Join(nouns)} {Pick(NounClosers)}";
-    }
-
-    private (string Text, List<string> Skills) Resume(List<ContextSkillEntry> skills, int years, List<string> forbidden)
-    {
-        var name = $"{Pick(FirstNames)} {Pick(LastNames)}";
-        var title = Title(allowAlt: false);
-        if (LabelLeak.Find(title, forbidden).Count > 0)
-        {
-            title = "Professional";
-        }
-
-        var shown = new List<(ContextSkillEntry Skill, string Surface)>();
-        foreach (var skill in skills)
-        {
-            if (Surface(skill, forbidden) is { } surface)
-            {
-                shown.Add((skill, surface));
-            }
-        }
-
-        var text = new StringBuilder();
-        text.Append(name).Append(" - ").Append(Capitalise(title)).Append('\n');
-        text.Append(Capitalise(title)).Append(" with ").Append(Years(years)).Append(" of experience. ").Append(Pick(Summaries)).Append('\n');
-        text.Append("\nExperience:\n");
-        var jobs = years >= 4 ? 2 : 1;
-        var per = (shown.Count + jobs - 1) / Math.Max(1, jobs);
-        var firstYears = jobs == 2 ? years - (years / 3) : years;
-        for (var job = 0; job < jobs; job++)
-        {
-            var company = Pick(Companies);
-            var span = job == 0 ? firstYears : years - firstYears;
-            text.Append("- ").Append(company).Append(", ").Append(title).Append(" (").Append(Years(span)).Append("): ");
-            var part = shown.Skip(job * per).Take(per).ToList();
-            text.AppendJoin("; ", part.Select(p => Phrase(Pick(IsSkill(p.Skill) ? ResumeSkillLines : ResumeKnowledgeLines), p.Surface)));
-            text.Append(part.Count > 0 ? ".\n" : "day-to-day work in a small team.\n");
-        }
-
-        text.Append("\nSkills: ").AppendJoin(", ", shown.Select(p => p.Surface)).Append('\n');
-        text.Append("Education: ").Append(Pick(Degrees)).Append('.');
-        return (text.ToString(), [.. shown.Select(p => p.Skill.Uri)]);
     }
 
     /// <summary>A label of the skill that names none of <paramref name="forbidden"/>: mostly the preferred one, sometimes an alternative; null when every label would leak.</summary>
@@ -296,13 +327,6 @@ internal sealed class OfflineWriter
         _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
     };
 
-    private static string Years(int years) => years switch
-    {
-        0 => "less than a year",
-        1 => "1 year",
-        _ => years.ToString(CultureInfo.InvariantCulture) + " years",
-    };
-
     private static string? FirstSentence(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -315,6 +339,8 @@ internal sealed class OfflineWriter
         var sentence = end > 0 ? flat[..(end + 1)] : flat;
         return sentence.Length > 300 ? sentence[..300].TrimEnd() + "…" : sentence;
     }
+
+    private static string Article(string word) => word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -7,11 +7,12 @@ namespace SkillGraph.Teacher.Chat;
 
 /// <summary>
 /// The recorded SkillSkape corpus (job-ad sentences labelled with ESCO preferred labels) mapped onto ESCO URIs by
-/// preferred label (case-insensitive). Only train.csv and dev.csv are read: test.csv is held out for evaluation
-/// and never touched here.
+/// preferred label (case-insensitive). One split is read, train.csv or dev.csv (<see cref="ReplaySplit"/>): test.csv
+/// is held out for evaluation and never touched here.
 /// </summary>
 public sealed class ReplayCorpus
 {
+    /// <summary>Every file replay may read, one per split; test.csv is not among them.</summary>
     public static readonly IReadOnlyList<string> Files = ["train.csv", "dev.csv"];
 
     private readonly Dictionary<string, List<int>> _bySkill;
@@ -45,17 +46,26 @@ public sealed class ReplayCorpus
     public IEnumerable<int> SentencesNaming(IEnumerable<string> skills) =>
         skills.SelectMany(s => _bySkill.TryGetValue(s, out var list) ? list : []).Distinct();
 
-    public static async Task<ReplayCorpus> LoadAsync(string directory, IGraphStore graph, CancellationToken cancellationToken = default)
+    /// <summary>The file of <paramref name="split"/>: train.csv or dev.csv.</summary>
+    public static string FileOf(ReplaySplit split) => split switch
+    {
+        ReplaySplit.Train => Files[0],
+        ReplaySplit.Dev => Files[1],
+        _ => throw new ArgumentOutOfRangeException(nameof(split), split, "the replay corpus has a train and a dev split"),
+    };
+
+    /// <summary>The sentences of one split (<see cref="FileOf"/>) whose labels all name ESCO skills; sources are <c>train:ROW</c> or <c>dev:ROW</c>.</summary>
+    public static async Task<ReplayCorpus> LoadAsync(string directory, IGraphStore graph, ReplaySplit split, CancellationToken cancellationToken = default)
     {
         var byLabel = await SkillsByPreferredLabelAsync(graph, cancellationToken).ConfigureAwait(false);
         var sentences = new List<ReplaySentence>();
         var unmapped = 0;
-        foreach (var file in Files)
+        foreach (var file in new[] { FileOf(split) })
         {
             var path = Path.Combine(directory, file);
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException($"replay corpus file {path} not found (the replay teacher reads {string.Join(" and ", Files)}).", path);
+                throw new FileNotFoundException($"replay corpus file {path} not found (the replay teacher's {TeacherProviderOptions.SplitName(split)} split).", path);
             }
 
             using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);

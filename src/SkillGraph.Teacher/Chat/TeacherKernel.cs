@@ -45,8 +45,8 @@ public sealed class TeacherKernel : IDisposable
         {
             TeacherProviderKind.Offline => new OfflineTeacherChatService(provider.ModelName),
             TeacherProviderKind.Replay => new ReplayChatService(
-                await ReplayCorpus.LoadAsync(provider.ReplayDirectory ?? throw new ArgumentException("the replay provider needs the SkillSkape folder (--replay-dir or SKILLGRAPH_REPLAY_DIR)", nameof(provider)), graph, cancellationToken).ConfigureAwait(false),
-                new OfflineTeacherChatService()),
+                await ReplayCorpus.LoadAsync(provider.ReplayDirectory ?? throw new ArgumentException("the replay provider needs the SkillSkape folder (--replay-dir or SKILLGRAPH_REPLAY_DIR)", nameof(provider)), graph, provider.ReplaySplit, cancellationToken).ConfigureAwait(false),
+                provider.ModelName),
             TeacherProviderKind.OpenAI => new OpenAIChatCompletionService(provider.Model!, provider.ApiKey!, httpClient: http, loggerFactory: loggerFactory),
             TeacherProviderKind.OpenAICompatible => new OpenAIChatCompletionService(provider.Model!, provider.Endpoint!, provider.ApiKey ?? "none", httpClient: http, loggerFactory: loggerFactory),
             TeacherProviderKind.AzureOpenAI => new AzureOpenAIChatCompletionService(provider.Deployment!, provider.Endpoint!.ToString(), provider.ApiKey!, provider.Model, http, loggerFactory, provider.ApiVersion),

@@ -25,6 +25,9 @@ public sealed record DatasetReport(
     IReadOnlyList<string> LeakExamples,
     int SkillsOutsideContext,
     int RemovedNotRequired,
+    int RemovedExperiencesLeft,
+    int IdenticalResumePairs,
+    int UnchangedYears,
     int Occupations,
     IReadOnlyDictionary<string, int> IscoMajorGroups,
     int DistinctSkills,
@@ -39,8 +42,9 @@ public sealed record DatasetReport(
 /// <summary>
 /// <c>skillgraph teach --check FILE</c>: checks a teacher file (and its sentences file beside it, or a sentences
 /// file alone) for duplicates, label leakage (the unmatched resume naming a removed skill under any of its labels
-/// in the record's context), skills outside the context, coverage of occupations, ISCO groups and skills, and
-/// length statistics. Needs no graph: the records carry their context.
+/// in the record's context), removed experience lines left in (or never in) the resumes, unmatched resumes equal to
+/// their matched one, skills outside the context, coverage of occupations, ISCO groups and skills, the share of
+/// pairs with unchanged years, and length statistics. Needs no graph: the records carry their context.
 /// </summary>
 public static class DatasetCheck
 {
@@ -71,8 +75,17 @@ public static class DatasetCheck
         var leakExamples = new List<string>();
         var outside = 0;
         var removedNotRequired = 0;
+        var experiencesLeft = 0;
+        var identical = 0;
+        var unchangedYears = 0;
         foreach (var record in records)
         {
+            // removedExperiences and the years are null in records written before resumes.v2.
+            var removedLines = record.RemovedExperiences ?? [];
+            experiencesLeft += removedLines.Count(l => !record.ResumeMatched.Contains(l, StringComparison.Ordinal) || record.ResumeUnmatched.Contains(l, StringComparison.Ordinal));
+            identical += LabelLeak.Fold(record.ResumeMatched) == LabelLeak.Fold(record.ResumeUnmatched) ? 1 : 0;
+            unchangedYears += record.RemovedExperiences is not null && record.MatchedYears == record.UnmatchedYears ? 1 : 0;
+
             var context = record.Context.Skills.ToDictionary(s => s.Uri, StringComparer.Ordinal);
             outside += record.Skills.Concat(record.RemovedSkills).Count(u => !context.ContainsKey(u));
             removedNotRequired += record.RemovedSkills.Count(u => !record.Skills.Contains(u));
@@ -112,6 +125,9 @@ public static class DatasetCheck
             new("label leaks (removed skill named in unmatched resume)", N(leaks) + (leakExamples.Count > 0 ? " e.g. " + string.Join(", ", leakExamples) : string.Empty), leaks == 0),
             new("skills outside the record's context", N(outside), outside == 0),
             new("removed skills not among the job's skills", N(removedNotRequired), removedNotRequired == 0),
+            new("removed experience lines left in the unmatched resume (or not in the matched one)", N(experiencesLeft), experiencesLeft == 0),
+            new("unmatched resumes identical to their matched one", N(identical), identical == 0),
+            new("pairs with unchanged years (none stated, or the same)", $"{N(unchangedYears)} of {N(records.Count(r => r.RemovedExperiences is not null))}", true),
             new("occupations covered", N(occupations), true),
             new("ISCO major groups covered", string.Join(" ", groups.Select(g => $"{g.Key}:{g.Value}")), true),
             new("distinct skills", N(skills), true),
@@ -123,7 +139,7 @@ public static class DatasetCheck
             true)));
 
         return new DatasetReport(file, records.Count, sentences.Count, unreadable, duplicateIds, duplicateJobs, duplicateResumes, duplicateSentences,
-            leaks, leakExamples, outside, removedNotRequired, occupations, groups, skills, removedSkills, lengths, findings);
+            leaks, leakExamples, outside, removedNotRequired, experiencesLeft, identical, unchangedYears, occupations, groups, skills, removedSkills, lengths, findings);
 
         void Read(string path)
         {

@@ -16,9 +16,10 @@ internal sealed record OccupationOutcome(string Id, string OccupationUri, Teache
 internal sealed record Accepted<T>(T Answer, string PromptHash);
 
 /// <summary>
-/// The recipe for one occupation (Pezeshkpour et al. 2023): its graph context through the context handler, a
-/// job description, then a matched and an unmatched resume (1–3 of the job's essential skills removed, experience
-/// shortened), then labelled job-ad sentences. Each answer is checked against the graph context; one that fails is
+/// The recipe for one occupation (Pezeshkpour et al. 2023, resumes as in RJDB): its graph context through the
+/// context handler, a job description, then a matched resume and an unmatched one that is the matched one with a
+/// random subset of its information filtered out (1–3 of the job's essential skills, sometimes one experience entry,
+/// sometimes years; <see cref="ResumeFilter"/>), then labelled job-ad sentences. Each answer is checked against the graph context; one that fails is
 /// asked again with the errors appended, and after the last try the occupation is rejected.
 /// </summary>
 internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teacher, int seed, int maxNodes, int maxAttempts, int sentenceCount, DateTimeOffset createdAt)
@@ -60,18 +61,18 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
 
         var removeCount = Math.Min(1 + random.Next(3), removable.Count - 1);
         var removed = removable.OrderBy(_ => random.Next()).Take(removeCount).OrderBy(u => required.IndexOf(u)).ToList();
-        var matchedYears = 3 + random.Next(10);
-        var unmatchedYears = random.Next(0, (matchedYears / 2) + 1);
+        var filter = ResumeFilter.Draw(random);
         var resumeInput = baseInput with
         {
             Task = TeachingTasks.Resumes,
             JobDescription = job.Answer.JobDescription,
             RequiredSkills = required,
             RemovedSkills = removed,
-            MatchedYears = matchedYears,
-            UnmatchedYears = unmatchedYears,
+            MatchedYears = filter.MatchedYears,
+            UnmatchedYears = filter.UnmatchedYears,
+            RemoveExperience = filter.RemoveExperience,
         };
-        var (resumes, resumeErrors) = await AskAsync<ResumesAnswer>(PromptLibrary.Resumes, resumeInput, a => ValidateResumes(a, bySkill, removed, matchedYears), cancellationToken).ConfigureAwait(false);
+        var (resumes, resumeErrors) = await AskAsync<ResumesAnswer>(PromptLibrary.Resumes, resumeInput, a => ValidateResumes(a, bySkill, removed, filter), cancellationToken).ConfigureAwait(false);
         if (resumes is null)
         {
             return Reject(TeachingTasks.Resumes, "resumes failed validation", resumeErrors);
@@ -107,6 +108,9 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
             resumes.Answer.ResumeUnmatched!.Trim(),
             required,
             removed,
+            [.. (resumes.Answer.RemovedExperiences ?? []).Select(e => e.Trim())],
+            resumes.Answer.MatchedYears,
+            resumes.Answer.UnmatchedYears,
             new TeacherProvenance(teacher.Provider.ProviderName, teacher.Provider.ModelName, "sha256:" + TeacherHashes.Sha256(string.Join("\n", promptHashes))),
             createdAt);
         return new OccupationOutcome(id, occupation.Value, record, sentences, rejections);
@@ -163,7 +167,7 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
         return errors;
     }
 
-    internal static List<string> ValidateResumes(ResumesAnswer answer, Dictionary<string, ContextSkillEntry> context, IReadOnlyList<string> removed, int matchedYears)
+    internal static List<string> ValidateResumes(ResumesAnswer answer, Dictionary<string, ContextSkillEntry> context, IReadOnlyList<string> removed, ResumeFilter filter)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(answer.ResumeMatched) || answer.ResumeMatched.Trim().Length < 80)
@@ -183,6 +187,13 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
             return errors;
         }
 
+        var matchedText = answer.ResumeMatched!.Trim();
+        var unmatchedText = answer.ResumeUnmatched!.Trim();
+        if (LabelLeak.Fold(matchedText) == LabelLeak.Fold(unmatchedText))
+        {
+            errors.Add("the unmatched resume must differ from the matched one (leave out the removed skills)");
+        }
+
         var matched = Resolve(answer.MatchedSkills!, context);
         var unmatched = Resolve(answer.UnmatchedSkills!, context);
         foreach (var uri in removed)
@@ -197,18 +208,45 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
                 errors.Add($"the unmatched resume must not show the removed skill {uri} ({context[uri].Label})");
             }
 
-            foreach (var label in LabelLeak.Find(answer.ResumeUnmatched!, context[uri].AltLabels.Prepend(context[uri].Label)))
+            foreach (var label in LabelLeak.Find(unmatchedText, context[uri].AltLabels.Prepend(context[uri].Label)))
             {
                 errors.Add($"the unmatched resume names the removed skill {uri} as '{label}'");
             }
         }
 
-        if (answer.UnmatchedYears is not { } years || years >= matchedYears || years < 0)
+        // The pipeline, not the model, decides the years: the same (kept) in about half the records, so years alone
+        // cannot tell the resumes apart, and none at all when the matched resume states none.
+        if (answer.MatchedYears != filter.MatchedYears || answer.UnmatchedYears != filter.UnmatchedYears)
         {
-            errors.Add($"\"unmatchedYears\" must be fewer than the {matchedYears} years of the matched resume (got {answer.UnmatchedYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+            errors.Add($"\"matchedYears\" and \"unmatchedYears\" must be {Show(filter.MatchedYears)} and {Show(filter.UnmatchedYears)} as in INPUT (got {Show(answer.MatchedYears)} and {Show(answer.UnmatchedYears)})");
+        }
+
+        var removedLines = answer.RemovedExperiences ?? [];
+        if (filter.RemoveExperience && removedLines.Count != 1)
+        {
+            errors.Add($"\"removedExperiences\" must hold the one experience entry left out of the unmatched resume (got {removedLines.Count})");
+        }
+        else if (!filter.RemoveExperience && removedLines.Count > 0)
+        {
+            errors.Add("\"removedExperiences\" must be empty: keep every experience entry (\"removeExperience\" is false)");
+        }
+
+        foreach (var line in removedLines)
+        {
+            var text = line?.Trim() ?? string.Empty;
+            if (text.Length == 0 || !matchedText.Contains(text, StringComparison.Ordinal))
+            {
+                errors.Add($"the removed experience '{text}' must be a line of the matched resume, copied exactly");
+            }
+            else if (unmatchedText.Contains(text, StringComparison.Ordinal))
+            {
+                errors.Add($"the removed experience '{text}' is still in the unmatched resume");
+            }
         }
 
         return errors;
+
+        static string Show(int? years) => years?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
     }
 
     internal static List<string> ValidateSentences(SentencesAnswer answer, Dictionary<string, ContextSkillEntry> context)

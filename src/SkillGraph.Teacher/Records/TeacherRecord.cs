@@ -7,7 +7,11 @@ namespace SkillGraph.Teacher.Records;
 
 /// <summary>
 /// One teacher record (DESIGN.md contract): a job description for an occupation, a resume that matches it, one
-/// that does not (<see cref="RemovedSkills"/> taken out, experience shortened), the skills, and provenance.
+/// that does not, the skills, and provenance. The unmatched resume is the matched one with a random subset of its
+/// information filtered out (the RJDB recipe): <see cref="RemovedSkills"/> under all their labels, sometimes whole
+/// experience lines (<see cref="RemovedExperiences"/>, their text in the matched resume), sometimes years
+/// (<see cref="MatchedYears"/> → <see cref="UnmatchedYears"/>; equal in about half the records, null when the
+/// resumes state none). The last three are null in records written before the resumes.v2 prompt.
 /// </summary>
 public sealed record TeacherRecord(
     string Id,
@@ -18,6 +22,9 @@ public sealed record TeacherRecord(
     string ResumeUnmatched,
     IReadOnlyList<string> Skills,
     IReadOnlyList<string> RemovedSkills,
+    IReadOnlyList<string>? RemovedExperiences,
+    int? MatchedYears,
+    int? UnmatchedYears,
     TeacherProvenance Teacher,
     DateTimeOffset CreatedAt);
 

@@ -26,11 +26,17 @@ public sealed record TeachingInput
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? RemovedSkills { get; init; }
 
+    /// <summary>Years of experience the matched resume states; absent: it states none, and neither does the unmatched one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MatchedYears { get; init; }
 
+    /// <summary>Years the unmatched resume states: the same as <see cref="MatchedYears"/> (kept) or fewer (shortened).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? UnmatchedYears { get; init; }
+
+    /// <summary>Whether the unmatched resume also leaves out one whole experience entry of the matched one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? RemoveExperience { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Count { get; init; }
@@ -39,7 +45,11 @@ public sealed record TeachingInput
 /// <summary>The answers the prompts ask for.</summary>
 public sealed record JobDescriptionAnswer(string? Title, string? JobDescription, IReadOnlyList<string>? Skills);
 
-public sealed record ResumesAnswer(string? ResumeMatched, IReadOnlyList<string>? MatchedSkills, int? MatchedYears, string? ResumeUnmatched, IReadOnlyList<string>? UnmatchedSkills, int? UnmatchedYears);
+/// <summary>
+/// The two resumes: the unmatched one is the matched one with information filtered out; <see cref="RemovedExperiences"/>
+/// holds the text of the experience lines it left out (empty when none).
+/// </summary>
+public sealed record ResumesAnswer(string? ResumeMatched, IReadOnlyList<string>? MatchedSkills, int? MatchedYears, string? ResumeUnmatched, IReadOnlyList<string>? UnmatchedSkills, int? UnmatchedYears, IReadOnlyList<string>? RemovedExperiences = null);
 
 public sealed record SentencesAnswer(IReadOnlyList<SentenceAnswer>? Sentences);
 

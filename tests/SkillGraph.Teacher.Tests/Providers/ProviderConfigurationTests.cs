@@ -48,6 +48,7 @@ public sealed class ProviderConfigurationTests(TeacherFixture fixture)
     [InlineData("azure", "AZURE_OPENAI_API_VERSION", "2024-10-21", nameof(TeacherProviderOptions.ApiVersion))]
     [InlineData("azure", "AZURE_OPENAI_MODEL", "gpt-4o", nameof(TeacherProviderOptions.Model))]
     [InlineData("replay", "SKILLGRAPH_REPLAY_DIR", "/data/skillskape", nameof(TeacherProviderOptions.ReplayDirectory))]
+    [InlineData("replay", "SKILLGRAPH_REPLAY_SPLIT", "dev", nameof(TeacherProviderOptions.ReplaySplit))]
     [InlineData("offline", "SKILLGRAPH_TEACHER_INPUT_PRICE", "2.5", nameof(TeacherProviderOptions.InputPricePerMillion))]
     [InlineData("openai", "SKILLGRAPH_TEACHER_OUTPUT_PRICE", "10", nameof(TeacherProviderOptions.OutputPricePerMillion))]
     public void EachDocumentedVariableTakesEffectThroughTheBoundSection(string provider, string variable, string value, string property)
@@ -205,6 +206,7 @@ public sealed class ProviderConfigurationTests(TeacherFixture fixture)
         nameof(TeacherProviderOptions.Deployment) => options.Deployment,
         nameof(TeacherProviderOptions.ApiVersion) => options.ApiVersion,
         nameof(TeacherProviderOptions.ReplayDirectory) => options.ReplayDirectory,
+        nameof(TeacherProviderOptions.ReplaySplit) => TeacherProviderOptions.SplitName(options.ReplaySplit),
         nameof(TeacherProviderOptions.InputPricePerMillion) => options.InputPricePerMillion.ToString(CultureInfo.InvariantCulture),
         nameof(TeacherProviderOptions.OutputPricePerMillion) => options.OutputPricePerMillion.ToString(CultureInfo.InvariantCulture),
         _ => throw new ArgumentException(property, nameof(property)),

@@ -1,23 +1,30 @@
 using nietras.SeparatedValues;
 using SkillGraph.Domain;
 using SkillGraph.Teacher.Chat;
+using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
 using SkillGraph.Teacher.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SkillGraph.Teacher.Tests.Providers;
 
-/// <summary>Replay of the recorded SkillSkape corpus (train and dev only) through the same pipeline.</summary>
+/// <summary>Replay of the recorded SkillSkape corpus (one split, train or dev; never test) through the same pipeline.</summary>
 [Collection(TeacherCollection.Name)]
-public sealed class ReplayProviderTests(TeacherFixture fixture)
+public sealed class ReplayProviderTests(TeacherFixture fixture, ITestOutputHelper output)
 {
-    [Fact]
-    public async Task TheCorpusMapsOntoEscoUrisByPreferredLabelFromTrainAndDevOnly()
+    [Theory]
+    [InlineData(ReplaySplit.Train, "train")]
+    [InlineData(ReplaySplit.Dev, "dev")]
+    public async Task TheCorpusMapsOntoEscoUrisByPreferredLabelFromOneSplitOnly(ReplaySplit split, string name)
     {
-        var corpus = await ReplayCorpus.LoadAsync(TestPaths.SkillskapeDirectory, fixture.Store);
+        var corpus = await ReplayCorpus.LoadAsync(TestPaths.SkillskapeDirectory, fixture.Store, split);
 
         Assert.Equal(["train.csv", "dev.csv"], ReplayCorpus.Files);
-        Assert.True(corpus.Sentences.Count > 5000, $"{corpus.Sentences.Count} sentences mapped");
-        Assert.All(corpus.Sentences, s => Assert.DoesNotContain("test", s.Source, StringComparison.Ordinal));
+        Assert.Equal(name + ".csv", ReplayCorpus.FileOf(split));
+        Assert.True(corpus.Sentences.Count > (split == ReplaySplit.Train ? 4000 : 800), $"{corpus.Sentences.Count} sentences mapped");
+        Assert.All(corpus.Sentences, s => Assert.StartsWith(name + ":", s.Source, StringComparison.Ordinal));
+        var recorded = Recorded(name + ".csv").ToHashSet(StringComparer.Ordinal);
+        Assert.All(corpus.Sentences, s => Assert.Contains(s.Text, recorded));
         var sample = corpus.Sentences.Take(200).SelectMany(s => s.Skills).Distinct().Select(ConceptUri.Parse).ToList();
         Assert.All(await fixture.Store.GetConceptsAsync(sample), c => Assert.Equal(ConceptKind.Skill, c!.Kind));
     }
@@ -25,22 +32,12 @@ public sealed class ReplayProviderTests(TeacherFixture fixture)
     [Fact]
     public async Task ReplayWritesRecordedSentencesWhoseSkillsAllLieInTheContext()
     {
-        var directory = fixture.NewDirectory();
-        var options = new TeachOptions
-        {
-            OutputPath = Path.Combine(directory, "replay.jsonl"),
-            Occupations = 20,
-            Seed = 7,
-            MaxNodes = 300,
-            Provider = new TeacherProviderOptions { Kind = TeacherProviderKind.Replay, ReplayDirectory = TestPaths.SkillskapeDirectory },
-        };
-
-        var summary = await fixture.NewRun().RunAsync(options);
+        var (options, summary) = await TeachAsync(ReplaySplit.Train, occupations: 20, seed: 7);
 
         Assert.True(summary.Written > 0, string.Join(", ", summary.RejectedByReason));
         var records = Jsonl.Read<TeacherRecord>(options.OutputPath);
-        Assert.All(records, r => Assert.Equal(new[] { "replay", TeacherProviderOptions.ReplayModel }, new[] { r.Teacher.Provider, r.Teacher.Model }));
-        var recorded = Recorded("train.csv").Concat(Recorded("dev.csv")).ToHashSet(StringComparer.Ordinal);
+        Assert.All(records, r => Assert.Equal(new[] { "replay", TeacherProviderOptions.ReplayModel + "-train" }, new[] { r.Teacher.Provider, r.Teacher.Model }));
+        var recorded = Recorded("train.csv").ToHashSet(StringComparer.Ordinal);
         var sentences = Jsonl.Read<SentenceRecord>(options.SentencesPathOrDefault);
         Assert.NotEmpty(sentences);
         foreach (var sentence in sentences)
@@ -55,6 +52,95 @@ public sealed class ReplayProviderTests(TeacherFixture fixture)
             Assert.All(record.Skills, uri => Assert.Contains(record.Context.Skills, s => s.Uri == uri));
         }
     }
+
+    [Fact]
+    public async Task ReplayResumesAreRecordedSentencesAndTheUnmatchedOneDropsThoseNamingARemovedSkill()
+    {
+        var (options, _) = await TeachAsync(ReplaySplit.Train, occupations: 20, seed: 7);
+        var records = Jsonl.Read<TeacherRecord>(options.OutputPath);
+        var corpus = await ReplayCorpus.LoadAsync(TestPaths.SkillskapeDirectory, fixture.Store, ReplaySplit.Train);
+        Assert.NotEmpty(records);
+
+        var fresh = 0;
+        foreach (var record in records)
+        {
+            var inMatched = corpus.Sentences.Where(s => record.ResumeMatched.Contains(s.Text, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(inMatched);
+            fresh += inMatched.Count(s => !record.JobDescription.Contains(s.Text, StringComparison.Ordinal));
+            foreach (var removed in record.RemovedSkills)
+            {
+                Assert.Contains(inMatched, s => s.Skills.Contains(removed));
+            }
+
+            foreach (var sentence in inMatched)
+            {
+                var named = sentence.Skills.Any(record.RemovedSkills.Contains);
+                var inRemovedLine = (record.RemovedExperiences ?? []).Any(l => l.Contains(sentence.Text, StringComparison.Ordinal));
+                Assert.True(
+                    record.ResumeUnmatched.Contains(sentence.Text, StringComparison.Ordinal) == !(named || inRemovedLine || LeaksRemoved(record, sentence.Text)),
+                    $"{record.Id}: '{sentence.Text}' (names a removed skill: {named}, in a removed line: {inRemovedLine})");
+            }
+        }
+
+        output.WriteLine($"{records.Count} records; {fresh} resume sentences are not in their job description");
+        Assert.True(fresh > records.Count, $"only {fresh} resume sentences differ from the job descriptions'");
+    }
+
+    [Fact]
+    public async Task ReplayFromTheDevSplitNeverUsesATrainSentenceAndFromTheTrainSplitNeverADevOne()
+    {
+        var train = Recorded("train.csv");
+        var dev = Recorded("dev.csv");
+        foreach (var (split, own, other) in new[] { (ReplaySplit.Dev, dev, train), (ReplaySplit.Train, train, dev) })
+        {
+            var (options, summary) = await TeachAsync(split, occupations: 15, seed: 11);
+            var records = Jsonl.Read<TeacherRecord>(options.OutputPath);
+            var sentences = Jsonl.Read<SentenceRecord>(options.SentencesPathOrDefault);
+            output.WriteLine($"{split}: {summary.Written} records, {summary.Rejected} rejected, {sentences.Count} sentences");
+            Assert.NotEmpty(records);
+            Assert.All(records, r => Assert.Equal(TeacherProviderOptions.ReplayModel + "-" + TeacherProviderOptions.SplitName(split), r.Teacher.Model));
+
+            var ownSet = own.ToHashSet(StringComparer.Ordinal);
+            Assert.All(sentences, s => Assert.Contains(s.Text, ownSet));
+            var texts = records.SelectMany(r => new[] { r.JobDescription, r.ResumeMatched, r.ResumeUnmatched }).ToList();
+            Assert.All(records, r => Assert.Contains(own, s => r.JobDescription.Contains(s, StringComparison.Ordinal)));
+            Assert.All(records, r => Assert.Contains(own, s => r.ResumeMatched.Contains(s, StringComparison.Ordinal)));
+            foreach (var sentence in other.Where(s => !ownSet.Contains(s) && s.Length > 20))
+            {
+                Assert.DoesNotContain(texts, t => t.Contains(sentence, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnOccupationTheSplitCannotCoverIsRejectedWithAReason()
+    {
+        var (options, summary) = await TeachAsync(ReplaySplit.Dev, occupations: 40, seed: 11);
+
+        Assert.Equal(40, summary.Written + summary.Rejected);
+        Assert.True(summary.Written > 0);
+        var rejections = Jsonl.Read<RejectionRecord>(options.RejectedPathOrDefault).Where(r => r.Task != TeachingTasks.Sentences).ToList();
+        Assert.Equal(summary.Rejected, rejections.Count);
+        Assert.All(rejections, r => Assert.NotEmpty(r.Errors));
+        output.WriteLine(string.Join("\n", summary.RejectedByReason.Select(r => $"{r.Value} × {r.Key}")));
+    }
+
+    private async Task<(TeachOptions Options, TeachSummary Summary)> TeachAsync(ReplaySplit split, int occupations, int seed)
+    {
+        var directory = fixture.NewDirectory();
+        var options = new TeachOptions
+        {
+            OutputPath = Path.Combine(directory, "replay.jsonl"),
+            Occupations = occupations,
+            Seed = seed,
+            MaxNodes = 300,
+            Provider = new TeacherProviderOptions { Kind = TeacherProviderKind.Replay, ReplayDirectory = TestPaths.SkillskapeDirectory, ReplaySplit = split },
+        };
+        return (options, await fixture.NewRun().RunAsync(options));
+    }
+
+    private static bool LeaksRemoved(TeacherRecord record, string text) =>
+        LabelLeak.Find(text, record.RemovedSkills.Select(u => record.Context.Skills.First(s => s.Uri == u)).SelectMany(s => s.AltLabels.Prepend(s.Label))).Count > 0;
 
     private static List<string> Recorded(string file)
     {
