@@ -44,8 +44,11 @@ public sealed record TeachOptions
     /// <summary>The logical timestamp written as <c>createdAt</c>; see <see cref="DefaultCreatedAt"/>. The CLI may pass <c>--created-at</c> or SOURCE_DATE_EPOCH.</summary>
     public DateTimeOffset CreatedAt { get; init; } = DefaultCreatedAt;
 
+    /// <summary>The default of <see cref="MaxNodes"/>.</summary>
+    public const int DefaultMaxNodes = 60;
+
     /// <summary>Size of each occupation's graph context (nodes, as <c>GetOccupationContext.MaxNodes</c>).</summary>
-    public int MaxNodes { get; init; } = 60;
+    public int MaxNodes { get; init; } = DefaultMaxNodes;
 
     /// <summary>Tries per prompt: an answer that fails validation is asked again with the errors appended.</summary>
     public int MaxAttempts { get; init; } = 3;

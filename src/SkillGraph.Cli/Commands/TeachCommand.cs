@@ -26,6 +26,7 @@ internal static class TeachCommand
         var replayDir = new Option<string?>("--replay-dir") { Description = "Folder of the recorded corpus for --provider replay (default $SKILLGRAPH_DATA/skillskape)." };
         var replaySplit = new Option<string?>("--replay-split") { Description = "Which recorded file --provider replay reads: train (default) or dev; test.csv is never read." };
         replaySplit.AcceptOnlyFromAmong("train", "dev");
+        var maxNodes = new Option<int?>("--max-nodes") { Description = "Size of each occupation's graph context, in nodes (10–1000; default 60). Replay covers more occupations with a larger context." };
         var seed = new Option<int>("--seed") { Description = "Sampling and offline-teacher seed: the same seed gives byte-identical files.", DefaultValueFactory = _ => 7 };
         var concurrency = new Option<int>("--concurrency") { Description = "Occupations taught at once (records are still written in sampled order).", DefaultValueFactory = _ => 1 };
         var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop cleanly once the run has cost this much (in the currency of the configured prices)." };
@@ -35,7 +36,7 @@ internal static class TeachCommand
         var check = new Option<FileInfo?>("--check") { Description = "Check a dataset instead: duplicates, label leakage, coverage, lengths." };
         var command = new Command("teach", "Have the teacher write graph-grounded training data (RJDB recipe), or check a dataset with --check.")
         {
-            occupations, occupation, output, provider, model, endpoint, deployment, replayDir, replaySplit, seed, concurrency, maxCost, cacheDir, noCache, createdAt, check,
+            occupations, occupation, output, provider, model, endpoint, deployment, replayDir, replaySplit, maxNodes, seed, concurrency, maxCost, cacheDir, noCache, createdAt, check,
         };
         command.Validators.Add(result =>
         {
@@ -71,6 +72,7 @@ internal static class TeachCommand
                 OutputPath = parse.GetValue(output)!.FullName,
                 Provider = BindProvider(configuration),
                 Seed = parse.GetValue(seed),
+                MaxNodes = parse.GetValue(maxNodes) ?? TeachOptions.DefaultMaxNodes,
                 Concurrency = parse.GetValue(concurrency),
                 MaxCost = parse.GetValue(maxCost),
                 CacheDirectory = parse.GetValue(cacheDir),
