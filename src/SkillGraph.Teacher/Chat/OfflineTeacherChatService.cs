@@ -166,24 +166,38 @@ internal sealed class OfflineWriter
         var removeExperience = _input.RemoveExperience == true;
 
         var title = Title(allowAlt: false);
+        // Kept pieces are dealt out first, so that every entry keeps something when it can: an entry emptied by the
+        // filter would be a cue only unmatched resumes have. Without duties there are no more entries than kept pieces
+        // (two when one entry is to go), and an entry with nothing kept gets one duty.
+        bool Keep(ResumePiece piece) => !piece.Skills.Any(removed.Contains) && Clean(piece.Text);
+        var kept = pieces.Where(Keep).ToList();
+        var filtered = pieces.Where(p => !Keep(p)).ToList();
         var entryCount = removeExperience ? 2 + _random.Next(2) : 1 + _random.Next(3);
-        var freeDuties = Duties.Where(Clean).ToList();
-        Shuffle(freeDuties);
-        var entries = Enumerable.Range(0, entryCount).Select(_ => new List<ResumePiece>()).ToList();
-        for (var i = 0; i < pieces.Count; i++)
+        if (!duties)
         {
-            entries[i % entryCount].Add(pieces[i]);
+            entryCount = Math.Min(entryCount, Math.Max(kept.Count, removeExperience ? 2 : 1));
         }
 
+        var entries = Enumerable.Range(0, entryCount).Select(_ => new List<ResumePiece>()).ToList();
+        var dealt = 0;
+        foreach (var piece in kept.Concat(filtered))
+        {
+            entries[dealt++ % entryCount].Add(piece);
+        }
+
+        var freeDuties = Duties.Where(Clean).ToList();
+        Shuffle(freeDuties);
         foreach (var entry in entries)
         {
-            var wanted = duties ? 1 + _random.Next(2) : entry.Count == 0 ? 1 : 0;
+            var wanted = duties ? 1 + _random.Next(2) : entry.Any(Keep) ? 0 : 1;
             for (var d = 0; d < wanted && freeDuties.Count > 0; d++)
             {
                 var duty = freeDuties[^1];
                 freeDuties.RemoveAt(freeDuties.Count - 1);
-                entry.Insert(_random.Next(entry.Count + 1), new ResumePiece(sentences ? Capitalise(duty) + "." : duty, []));
+                entry.Add(new ResumePiece(sentences ? Capitalise(duty) + "." : duty, []));
             }
+
+            Shuffle(entry);
         }
 
         var companies = Companies.Where(Clean).ToList();
@@ -205,7 +219,7 @@ internal sealed class OfflineWriter
 
         int? dropped = removeExperience && entryCount > 1 ? _random.Next(entryCount) : null;
         var matched = draft.Render(matchedYears, matchedYears, _ => true, null);
-        var unmatched = draft.Render(matchedYears, unmatchedYears, p => !p.Skills.Any(removed.Contains) && Clean(p.Text), dropped);
+        var unmatched = draft.Render(matchedYears, unmatchedYears, Keep, dropped);
         return new ResumesAnswer(matched.Text, matched.Skills, matchedYears, unmatched.Text, unmatched.Skills, unmatchedYears, unmatched.RemovedExperiences);
     }
 

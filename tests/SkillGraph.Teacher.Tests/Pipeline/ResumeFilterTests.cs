@@ -46,6 +46,7 @@ public sealed partial class ResumeFilterTests(TeacherFixture fixture, ITestOutpu
                         $"{record.Id}: the matched line '{skipped}' was left out, but it is no removed experience and names no removed skill");
                 }
 
+                Assert.False(line.StartsWith("- ", StringComparison.Ordinal) && !line.Contains(": ", StringComparison.Ordinal), $"{record.Id}: an experience entry left empty: '{line}'");
                 at = found + 1;
             }
 

@@ -83,6 +83,8 @@ public sealed class ReplayProviderTests(TeacherFixture fixture, ITestOutputHelpe
             }
         }
 
+        // No experience entry is left empty by the filter: that would be a cue only unmatched resumes have.
+        Assert.All(records.SelectMany(r => r.ResumeUnmatched.Split('\n')), line => Assert.False(line.StartsWith("- ", StringComparison.Ordinal) && !line.Contains(": ", StringComparison.Ordinal), line));
         output.WriteLine($"{records.Count} records; {fresh} resume sentences are not in their job description");
         Assert.True(fresh > records.Count, $"only {fresh} resume sentences differ from the job descriptions'");
     }
