@@ -127,13 +127,16 @@ public sealed class ReplayChatService(ReplayCorpus corpus, string modelId = Teac
 
             used.Add(best.Sentence.Source);
             covered.UnionWith(best.InContext);
-            pieces.Add(new ResumePiece(best.Sentence.Text, best.InContext));
+            pieces.Add(new ResumePiece(OneLine(best.Sentence.Text), best.InContext));
         }
 
         var labels = input.Skills.GroupBy(s => s.Uri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
         var skillList = required.Where(covered.Contains).Select(u => new ResumePiece(labels[u], [u])).ToList();
         return new OfflineWriter(input).ComposeResumes(pieces, skillList, duties: false, sentences: true);
     }
+
+    /// <summary>A recorded sentence on one line (a few hold line breaks, e.g. "Key Requirements:\n- …"): a resume line is one entry.</summary>
+    internal static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private sealed record Candidate(ReplaySentence Sentence, IReadOnlyList<string> InContext, int Tie);
 }
