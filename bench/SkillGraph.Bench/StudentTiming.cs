@@ -8,7 +8,7 @@ namespace SkillGraph.Bench;
 /// <summary>
 /// <c>SkillGraph.Bench student [threads]</c>: the student extractor's speed over the full ESCO catalog, as the CLI and
 /// the server open it — median latency of a 30-word sentence and a 300-word text (held-out teacher sentences, joined),
-/// throughput with 1, 2 and 4 concurrent callers, and the process's memory. Run by bench/student.sh.
+/// throughput with 1, 2 and 4 concurrent callers, the matcher's latency for a (300-word job, 300-word resume) pair, and the process's memory. Run by bench/student.sh.
 /// </summary>
 public static class StudentTiming
 {
@@ -90,6 +90,26 @@ public static class StudentTiming
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"batched across requests, {callers} concurrent caller(s): {n / started.Elapsed.TotalSeconds:F0} sentences/s ({after.Texts - before.Texts} texts in {after.Batches - before.Batches} batches)"));
             }
+        }
+
+        // The matcher: a (300-word job, 300-word resume) pair, both read and compared, as matchResume does.
+        var facts = SkillGraph.Student.Matching.SkillFacts.LoadAsync(store).GetAwaiter().GetResult();
+        using (var matcher = SkillGraph.Student.Matching.ResumeMatcher.Open(extractor, facts))
+        {
+            matcher.Match(s300[0], s300[1]);
+            var pairs = new List<double>();
+            for (var r = 0; r < 2; r++)
+            {
+                for (var i = 0; i + 1 < s300.Count; i += 2)
+                {
+                    var started = Stopwatch.StartNew();
+                    matcher.Match(s300[i], s300[i + 1]);
+                    pairs.Add(started.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            pairs.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matcher {matcher.Version}: a 300-word job and a 300-word resume, median {pairs[pairs.Count / 2]:F1} ms (p90 {pairs[(int)(pairs.Count * 0.9)]:F1}) over {pairs.Count} pairs"));
         }
 
         using var process = Process.GetCurrentProcess();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
 using SkillGraph.Student.Matching;
@@ -24,14 +25,37 @@ internal static class EvalCommand
         var spanLimit = new Option<int?>("--span-sentences") { Description = "Evaluate spans on the first N SkillSpan dev sentences only (default all)." };
         var results = new Option<string?>("--results") { Description = $"Also write the tables into this markdown file, between {BeginMarker} and {EndMarker} (appended when absent)." };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N queries of each extraction set (a quick check; default all)." };
-        var records = new Option<string?>("--records") { Description = "Teacher records (JSONL from `skillgraph teach`): also evaluate the matcher and occupation suggestion on their held-out occupations (the split `train --records` holds out)." };
-        var maxRecords = new Option<int>("--max-records") { Description = "Read at most this many records, spread evenly over the file, before the held-out split.", DefaultValueFactory = _ => 600 };
+        var records = new Option<string[]>("--records")
+        {
+            Description = "Teacher records (JSONL from `skillgraph teach`, one or more files): also evaluate the matcher (beside the TF-IDF and MiniLM cosine baselines) on each file's held-out occupations (the split `train --records` holds out), and occupation suggestion on the first file's.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var heldOutRecords = new Option<string[]>("--held-out-records")
+        {
+            Description = "Records the matcher never trained on at all (e.g. the replay teacher over SkillSkape dev, or hand-written pairs): evaluated whole, beside the baselines.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var maxRecords = new Option<int>("--max-records") { Description = "Read at most this many records of each file, spread evenly over it, before the held-out split.", DefaultValueFactory = _ => 600 };
         var matcherModel = new Option<string?>("--matcher") { Description = $"The match head to evaluate (default {ResumeMatcher.DefaultModelPath}, else the shipped one)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the zero-shot (untrained heads) row." };
-        var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev; with --records the matcher and occupation suggestion.")
+        var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables) or only the matcher (with --records / --held-out-records; no extraction tables)." };
+        only.AcceptOnlyFromAmong("extractor", "matcher");
+        var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev; with --records the matcher (beside TF-IDF and MiniLM cosine) and occupation suggestion.")
         {
-            model, heldOut, limit, spanLimit, records, maxRecords, matcherModel, results, noBaseline,
+            model, heldOut, limit, spanLimit, records, heldOutRecords, maxRecords, matcherModel, results, noBaseline, only,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(only) is not null && r.GetValue(results) is not null)
+            {
+                r.AddError("--results rewrites the whole eval section of the file; run eval without --only to write it");
+            }
+
+            if (r.GetValue(only) == "matcher" && (r.GetValue(records) ?? []).Length + (r.GetValue(heldOutRecords) ?? []).Length == 0)
+            {
+                r.AddError("--only matcher needs --records or --held-out-records");
+            }
+        });
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
             var root = EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(EvaluationData.DataVariable));
@@ -47,7 +71,7 @@ internal static class EvalCommand
             }
 
             // Checked before the long work starts: a typo here should not cost a minute and a half.
-            foreach (var path in new[] { parse.GetValue(records), parse.GetValue(matcherModel) })
+            foreach (var path in (parse.GetValue(records) ?? []).Concat(parse.GetValue(heldOutRecords) ?? []).Append(parse.GetValue(matcherModel)))
             {
                 if (path is not null && !File.Exists(path))
                 {
@@ -71,6 +95,13 @@ internal static class EvalCommand
                 var md = new StringBuilder();
                 md.AppendLine(CultureInfo.InvariantCulture, $"Written by `skillgraph eval` over a store of {catalog.Count} skills ({DateTime.UtcNow:yyyy-MM-dd}). Cells: R-P@1 / R-P@5 / R-P@10, MRR; n = queries.");
                 md.AppendLine();
+                if (parse.GetValue(only) == "matcher")
+                {
+                    await MatcherSectionAsync(md, parse.GetValue(records) ?? [], parse.GetValue(heldOutRecords) ?? [], parse.GetValue(maxRecords), parse.GetValue(matcherModel), services, store, extractor, ct).ConfigureAwait(false);
+                    Console.WriteLine(md.ToString());
+                    return CliRunner.Ok;
+                }
+
                 md.AppendLine("#### Extractor");
                 md.AppendLine();
                 md.AppendLine(CultureInfo.InvariantCulture, $"| model | {string.Join(" | ", sets.Select(s => $"{s.Name} (n = {s.Items.Count(i => i.Gold.Length > 0)})"))} |");
@@ -118,34 +149,9 @@ internal static class EvalCommand
                     $"| student `{info.Version}` | {dev.Threshold:0.00} | {dev.ExactPrecision * 100:F1} / {dev.ExactRecall * 100:F1} / **{dev.ExactF1 * 100:F1}** | {dev.TokenPrecision * 100:F1} / {dev.TokenRecall * 100:F1} / **{dev.TokenF1 * 100:F1}** |"));
                 md.AppendLine();
                 md.AppendLine(CultureInfo.InvariantCulture, $"n = {dev.Sentences} dev sentences.");
-                if (parse.GetValue(records) is { } recordsPath)
+                if (parse.GetValue(only) != "extractor")
                 {
-                    var all = StudentCli.Spread(MatchTriple.ReadJsonl(recordsPath), parse.GetValue(maxRecords));
-                    var split = new MatcherTrainOptions();
-                    var held = all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
-                    var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
-                    using var matcher = ResumeMatcher.Open(extractor, facts, parse.GetValue(matcherModel));
-                    var matched = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
-                    await Console.Error.WriteLineAsync($"eval: matcher {matched}").ConfigureAwait(false);
-                    md.AppendLine();
-                    md.AppendLine(CultureInfo.InvariantCulture, $"#### Matcher (held-out occupations of {Path.GetFileName(recordsPath)}: {held.Count} triples of {all.Count} records read)");
-                    md.AppendLine();
-                    md.AppendLine("| model | pairwise accuracy | ROC-AUC | accuracy at threshold |");
-                    md.AppendLine("| --- | --- | --- | --- |");
-                    md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| `{matcher.Version}` | **{matched.PairwiseAccuracy:F3}** | **{matched.RocAuc:F3}** | {matched.AccuracyAtThreshold:F3} (threshold {matched.Threshold:0.00}) |"));
-                    md.AppendLine("| teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a |");
-                    md.AppendLine();
-                    md.AppendLine("#### Occupation suggestion (the held-out records: is the record's occupation suggested for its text?)");
-                    md.AppendLine();
-                    md.AppendLine("| text | n | Acc@1 | Acc@5 | Acc@10 | MRR |");
-                    md.AppendLine("| --- | --- | --- | --- | --- | --- |");
-                    foreach (var (name, texts) in new[] { ("job description", held.Select(t => (t.JobDescription, t.OccupationUri))), ("matched resume", held.Select(t => (t.ResumeMatched, t.OccupationUri))) })
-                    {
-                        var s = await SuggestionEvaluation.RunAsync(services.Mediator, texts, cancellationToken: ct).ConfigureAwait(false);
-                        await Console.Error.WriteLineAsync($"eval: suggestion from {name}: {s}").ConfigureAwait(false);
-                        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | **{s.AccuracyAt1:F3}** | {s.AccuracyAt5:F3} | {s.AccuracyAt10:F3} | {s.Mrr:F3} |"));
-                    }
+                    await MatcherSectionAsync(md, parse.GetValue(records) ?? [], parse.GetValue(heldOutRecords) ?? [], parse.GetValue(maxRecords), parse.GetValue(matcherModel), services, store, extractor, ct).ConfigureAwait(false);
                 }
 
                 md.AppendLine();
@@ -163,6 +169,58 @@ internal static class EvalCommand
             return CliRunner.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The matcher's table (the student and the two baselines on each records file) and occupation suggestion's.</summary>
+    private static async Task MatcherSectionAsync(StringBuilder md, string[] records, string[] heldOutRecords, int maxRecords, string? matcherModel, CliServices services, SqliteGraphStore store, SkillExtractor extractor, CancellationToken ct)
+    {
+        var matcherSets = records.Select(p => (Path: p, Whole: false))
+            .Concat(heldOutRecords.Select(p => (Path: p, Whole: true))).ToList();
+        if (matcherSets.Count > 0)
+        {
+            var split = new MatcherTrainOptions();
+            var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
+            using var matcher = ResumeMatcher.Open(extractor, facts, matcherModel);
+            md.AppendLine();
+            md.AppendLine("#### Matcher");
+            md.AppendLine();
+            md.AppendLine("Pairwise accuracy: the share of jobs whose matched resume scores above the unmatched one; ROC-AUC over all resumes; at the head's threshold the accuracy over all resumes and for each class; ECE: expected calibration error of the score read as a probability (10 bins). The baselines have no threshold.");
+            md.AppendLine();
+            md.AppendLine("| set | scorer | pairwise accuracy | ROC-AUC | accuracy at threshold (matched / unmatched) | ECE |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            IReadOnlyList<MatchTriple>? suggestionSet = null;
+            foreach (var (path, whole) in matcherSets)
+            {
+                var all = StudentCli.Spread(MatchTriple.ReadJsonl(path), maxRecords);
+                var held = whole ? all : all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
+                suggestionSet ??= whole ? null : held;
+                var name = whole ? $"{Path.GetFileName(path)} (all {held.Count}, never trained on)" : $"{Path.GetFileName(path)} (held-out occupations: {held.Count} of {all.Count})";
+                var student = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
+                var tfIdf = MatchBaselines.TfIdf(held);
+                var miniLm = MatchBaselines.MiniLm(held, extractor.Encoder);
+                await Console.Error.WriteLineAsync($"eval: matcher on {name}: student {student}; TF-IDF {tfIdf}; MiniLM {miniLm}").ConfigureAwait(false);
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | student `{matcher.Version}` | **{student.PairwiseAccuracy:F3}** | **{student.RocAuc:F3}** | {student.AccuracyAtThreshold:F3} ({student.MatchedAccuracy:F3} / {student.UnmatchedAccuracy:F3}) at {student.Threshold:0.00} | {student.CalibrationError:F3} |"));
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | TF-IDF cosine | {tfIdf.PairwiseAccuracy:F3} | {tfIdf.RocAuc:F3} | n/a | n/a |"));
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | MiniLM cosine | {miniLm.PairwiseAccuracy:F3} | {miniLm.RocAuc:F3} | n/a | n/a |"));
+            }
+
+            md.AppendLine("| every set | teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a | n/a |");
+            if (suggestionSet is { } heldSuggestion)
+            {
+                md.AppendLine();
+                md.AppendLine("#### Occupation suggestion (the first records file's held-out records: is the record's occupation suggested for its text?)");
+                md.AppendLine();
+                md.AppendLine("| text | n | Acc@1 | Acc@5 | Acc@10 | MRR |");
+                md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+                foreach (var (name, texts) in new[] { ("job description", heldSuggestion.Select(t => (t.JobDescription, t.OccupationUri))), ("matched resume", heldSuggestion.Select(t => (t.ResumeMatched, t.OccupationUri))) })
+                {
+                    var s = await SuggestionEvaluation.RunAsync(services.Mediator, texts, cancellationToken: ct).ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"eval: suggestion from {name}: {s}").ConfigureAwait(false);
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | **{s.AccuracyAt1:F3}** | {s.AccuracyAt5:F3} | {s.AccuracyAt10:F3} | {s.Mrr:F3} |"));
+                }
+            }
+        }
     }
 
     /// <summary>Replaces the text between the markers (or appends a marked section), writing the file atomically.</summary>

@@ -31,13 +31,20 @@ internal static class TrainCommand
         var alphas = new Option<string>("--alphas") { Description = "Fusion weights (sentence vs span score) measured on the held-out data, comma-separated.", DefaultValueFactory = _ => "0.7,0.6,0.5,0.45" };
         var alpha = new Option<string>("--alpha") { Description = "The fusion weight to ship, or 'auto' for the best of --alphas on the held-out data (default 0.45, chosen on TECH/HOUSE validation).", DefaultValueFactory = _ => "0.45" };
         var interpolation = new Option<float>("--interpolate") { Description = "Heads = λ·trained + (1 − λ)·identity (WiSE-FT); 1 = the trained heads as they are.", DefaultValueFactory = _ => 0.6f };
-        var records = new Option<string?>("--records") { Description = "Teacher records (JSONL from `skillgraph teach`): also train the matcher head on them (OUT/student/matcher.onnx; held-out occupations split off by a seeded hash)." };
-        var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records for the matcher, spread evenly over the file (feature extraction costs ≈ 0.3 s a record).", DefaultValueFactory = _ => 600 };
+        var records = new Option<string[]>("--records")
+        {
+            Description = "Teacher records (JSONL from `skillgraph teach`; several files, e.g. the offline and the replay teacher's): also train the matcher head on them (OUT/student/matcher.onnx; held-out and calibration occupations split off by seeded hashes).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var featureCache = new Option<string?>("--feature-cache") { Description = "Keep the matcher's feature rows in this file and reuse them when the records, the extractor and the feature definitions are the same (fitting heads again takes seconds, reading the records minutes)." };
+        var matcherHidden = new Option<int>("--matcher-hidden") { Description = "The match head: 0 = logistic regression, N = one hidden layer of N ReLU units (non-negative weights either way, so the score stays monotone).", DefaultValueFactory = _ => 0 };
+        var noCrossStyle = new Option<bool>("--no-cross-style") { Description = "With several --records files, do not also pair one file's jobs with another's resumes for the same occupation." };
+        var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records of each file for the matcher, spread evenly over it (feature extraction costs ≈ 0.2 s a record).", DefaultValueFactory = _ => 600 };
         var only = new Option<string?>("--only") { Description = "extractor | matcher: train just one (matcher: over the extractor `extract` would use)." };
         only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("train", "Train the student from teacher data: the extractor heads from labelled sentences, the match head from records (pure C#, ONNX output; minutes on 2 cores).")
         {
-            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, records, maxRecords, only,
+            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, records, maxRecords, featureCache, noCrossStyle, matcherHidden, only,
         };
         epochs.Validators.Add(r =>
         {
@@ -122,18 +129,30 @@ internal static class TrainCommand
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
             var trainExtractor = parse.GetValue(only) is null or "extractor";
-            var recordsPath = parse.GetValue(records);
-            if (parse.GetValue(only) == "matcher" && recordsPath is null)
+            var recordsPaths = parse.GetValue(records) ?? [];
+            if (parse.GetValue(only) == "matcher" && recordsPaths.Length == 0)
             {
                 throw new ArgumentException("--only matcher needs --records (teacher records from `skillgraph teach`).");
             }
 
-            if (recordsPath is not null && !File.Exists(recordsPath))
+            foreach (var path in recordsPaths.Where(p => !File.Exists(p)))
             {
-                throw new FileNotFoundException($"{recordsPath}: no such file.");
+                throw new FileNotFoundException($"{path}: no such file.");
             }
 
-            var triples = recordsPath is null || parse.GetValue(only) == "extractor" ? null : StudentCli.Spread(MatchTriple.ReadJsonl(recordsPath), parse.GetValue(maxRecords));
+            List<MatchTriple>? triples = null;
+            if (recordsPaths.Length > 0 && parse.GetValue(only) != "extractor")
+            {
+                var sources = recordsPaths.Select(p => (IReadOnlyList<MatchTriple>)StudentCli.Spread(MatchTriple.ReadJsonl(p), parse.GetValue(maxRecords))).ToList();
+                triples = [.. sources.SelectMany(s => s)];
+                if (!parse.GetValue(noCrossStyle))
+                {
+                    // Jobs of one file with the resumes of another for the same occupation: the head meets two writing styles in one pair.
+                    triples.AddRange(StudentCli.Spread(MatchTriple.AcrossSources(sources), parse.GetValue(maxRecords)));
+                }
+            }
+
+            var recordsPath = string.Join(" + ", recordsPaths.Select(Path.GetFileName));
             using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var studentDirectory = Path.Combine(parse.GetValue(output)!, "student");
             string? headsPath = null;
@@ -150,9 +169,10 @@ internal static class TrainCommand
                     var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
                     var result = MatcherTrainer.Train(triples, new MatchAnalyzer(extractor, facts), new MatcherTrainOptions
                     {
-                        Version = $"matcher-{info.Version}",
-                        TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {Path.GetFileName(recordsPath)}; features from {info.Version}",
-                    }, new SyncProgress<string>(line => Console.Error.WriteLine($"train: matcher: {line}")), ct);
+                        Version = $"matcher-evidence-{info.Version}",
+                        Hidden = parse.GetValue(matcherHidden),
+                        TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {recordsPath}; features from {info.Version}",
+                    }, new SyncProgress<string>(line => Console.Error.WriteLine($"train: matcher: {line}")), ct, parse.GetValue(featureCache));
                     var matcherPath = Path.Combine(studentDirectory, "matcher.onnx");
                     result.Save(matcherPath);
                     Console.WriteLine($"matcher head: held-out {result.HeldOut}; train {result.Train}");

@@ -27,4 +27,44 @@ public sealed record MatchFeatureSet(IReadOnlyList<MatchTriple> Triples, float[]
 
         return new MatchFeatureSet(triples, matched, unmatched);
     }
+
+    /// <summary>
+    /// The features of <paramref name="triples"/>, taken from <paramref name="cachePath"/> for the triples (by id) it holds for the same
+    /// features and reading options (<paramref name="key"/>), built for the others; the file is then rewritten (atomically) with all.
+    /// </summary>
+    public static MatchFeatureSet BuildOrLoad(IReadOnlyList<MatchTriple> triples, MatchAnalyzer analyzer, string cachePath, string key, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(triples);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(cachePath);
+        var stamp = $"{key}|{string.Join(',', MatchAnalyzer.FeatureNames)}|{analyzer.Options}";
+        var rows = new Dictionary<string, int[][]>(StringComparer.Ordinal);
+        if (File.Exists(cachePath) && System.Text.Json.JsonSerializer.Deserialize<Cached>(File.ReadAllText(cachePath)) is { Rows: not null } cached && cached.Stamp == stamp)
+        {
+            rows = new Dictionary<string, int[][]>(cached.Rows, StringComparer.Ordinal);
+        }
+
+        var missing = triples.Where(t => !rows.ContainsKey(Key(t))).ToList();
+        progress?.Report($"features: {triples.Count - missing.Count} of {triples.Count} records from {cachePath}");
+        var built = Build(missing, analyzer, progress, cancellationToken);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            rows[Key(missing[i])] = [Encode(built.Matched[i]), Encode(built.Unmatched[i])];
+        }
+
+        var temporary = $"{cachePath}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
+        File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(new Cached(stamp, rows)));
+        File.Move(temporary, cachePath, overwrite: true);
+        return new MatchFeatureSet(triples, [.. triples.Select(t => Decode(rows[Key(t)][0]))], [.. triples.Select(t => Decode(rows[Key(t)][1]))]);
+
+        // A triple is its id and its texts' lengths (another teaching run may reuse an id for other texts).
+        static string Key(MatchTriple t) => $"{t.Id}|{t.JobDescription.Length}|{t.ResumeMatched.Length}|{t.ResumeUnmatched.Length}";
+
+        // NaN (an unknown feature) does not survive JSON numbers; rows travel as their float bits.
+        static int[] Encode(float[] row) => [.. row.Select(BitConverter.SingleToInt32Bits)];
+        static float[] Decode(int[] row) => [.. row.Select(BitConverter.Int32BitsToSingle)];
+    }
+
+    private sealed record Cached(string Stamp, Dictionary<string, int[][]> Rows);
 }

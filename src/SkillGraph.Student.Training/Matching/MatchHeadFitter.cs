@@ -38,14 +38,16 @@ internal static class MatchHeadFitter
         var p = new double[(f * h) + h + (mlp ? h + 1 : 0)]; // w1 [f,h], b1 [h], w2 [h], b2
         if (mlp)
         {
+            // Non-negative heads start from positive weights (a ReLU unit with only negative inputs would never learn).
+            var low = options.NonNegative ? 0.0 : -1.0;
             for (var k = 0; k < f * h; k++)
             {
-                p[k] = (random.NextDouble() - 0.5) * 2 * Math.Sqrt(6.0 / (f + h));
+                p[k] = (low + ((1 - low) * random.NextDouble())) * Math.Sqrt(6.0 / (f + h));
             }
 
             for (var k = 0; k < h; k++)
             {
-                p[(f * h) + h + k] = (random.NextDouble() - 0.5) * 2 * Math.Sqrt(6.0 / (h + 1));
+                p[(f * h) + h + k] = (low + ((1 - low) * random.NextDouble())) * Math.Sqrt(6.0 / (h + 1));
             }
         }
 
@@ -119,6 +121,20 @@ internal static class MatchHeadFitter
             }
 
             adam.Step(p, grad, epoch);
+            if (options.NonNegative)
+            {
+                // Projected gradient: every feature is monotone in the resume's evidence, so non-negative weights (in both layers of
+                // the MLP, whose ReLU is monotone too) keep the score monotone. Biases stay free.
+                for (var k = 0; k < f * h; k++)
+                {
+                    p[k] = Math.Max(0, p[k]);
+                }
+
+                for (var k = 0; mlp && k < h; k++)
+                {
+                    p[(f * h) + h + k] = Math.Max(0, p[(f * h) + h + k]);
+                }
+            }
 
             foreach (var j in options.DisabledFeatures)
             {
@@ -136,5 +152,46 @@ internal static class MatchHeadFitter
             [.. p.Skip(f * h).Take(h).Select(v => (float)v)],
             mlp ? [.. p.Skip((f * h) + h).Take(h).Select(v => (float)v)] : null,
             mlp ? (float)p[^1] : 0f);
+    }
+
+    /// <summary>
+    /// Platt scaling: the a &gt; 0 and b for which sigmoid(a·logit + b) best fits <paramref name="labels"/> (cross-entropy, Newton's
+    /// method on the two parameters, a little L2 for separable data). Fitted on data the head was not fitted on.
+    /// </summary>
+    public static (double A, double B) FitPlatt(IReadOnlyList<double> logits, IReadOnlyList<float> labels)
+    {
+        double a = 1, b = 0;
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            double ga = 1e-3 * (a - 1), gb = 0, haa = 1e-3, hab = 0, hbb = 1e-6;
+            for (var i = 0; i < logits.Count; i++)
+            {
+                var p = 1 / (1 + Math.Exp(-((a * logits[i]) + b)));
+                var d = p - labels[i];
+                var w = p * (1 - p);
+                ga += d * logits[i];
+                gb += d;
+                haa += w * logits[i] * logits[i];
+                hab += w * logits[i];
+                hbb += w;
+            }
+
+            var det = (haa * hbb) - (hab * hab);
+            if (Math.Abs(det) < 1e-12)
+            {
+                break;
+            }
+
+            var da = ((hbb * ga) - (hab * gb)) / det;
+            var db = ((haa * gb) - (hab * ga)) / det;
+            a = Math.Max(1e-3, a - da);
+            b -= db;
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (a, b);
     }
 }

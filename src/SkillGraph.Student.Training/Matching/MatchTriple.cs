@@ -19,4 +19,37 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
             line.String("resumeMatched"),
             line.String("resumeUnmatched"),
             line.Root.TryGetProperty("removedSkills", out var removed) && removed.ValueKind == JsonValueKind.Array ? line.Strings("removedSkills") : []));
+
+    /// <summary>
+    /// Triples across writing styles: for an occupation that two sources (e.g. the offline and the replay teacher) both wrote
+    /// about, the job of one with the matched and unmatched resumes of the other. The resumes were not written for that job, so
+    /// the pair teaches what holds when the two texts are written differently; the unmatched one still lacks what was filtered
+    /// out of it. Seeded by nothing: every such occupation gives one triple each way.
+    /// </summary>
+    public static IReadOnlyList<MatchTriple> AcrossSources(IReadOnlyList<IReadOnlyList<MatchTriple>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var result = new List<MatchTriple>();
+        for (var a = 0; a < sources.Count; a++)
+        {
+            for (var b = 0; b < sources.Count; b++)
+            {
+                if (a == b)
+                {
+                    continue;
+                }
+
+                var other = sources[b].GroupBy(t => t.OccupationUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                foreach (var job in sources[a])
+                {
+                    if (other.TryGetValue(job.OccupationUri, out var resumes))
+                    {
+                        result.Add(resumes with { Id = $"{job.Id}~{resumes.Id}", JobDescription = job.JobDescription });
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
 }

@@ -39,8 +39,44 @@ public static class MatcherEvaluation
         }
 
         var pairwise = matched.Zip(unmatched, (a, b) => a > b ? 1.0 : a == b ? 0.5 : 0.0).Sum() / n;
-        var correct = matched.Count(s => s >= threshold) + unmatched.Count(s => s < threshold);
-        return new MatcherMetrics(n, pairwise, RocAuc(matched, unmatched), correct / (2.0 * n), threshold);
+        var hits = matched.Count(s => s >= threshold);
+        var rejections = unmatched.Count(s => s < threshold);
+        return new MatcherMetrics(n, pairwise, RocAuc(matched, unmatched), (hits + rejections) / (2.0 * n), threshold)
+        {
+            MatchedAccuracy = hits / (double)n,
+            UnmatchedAccuracy = rejections / (double)unmatched.Length,
+            CalibrationError = CalibrationError(matched, unmatched),
+        };
+    }
+
+    /// <summary>Expected calibration error over 10 equal-width bins of the scores (read as the probability of a match).</summary>
+    public static double CalibrationError(float[] matched, float[] unmatched)
+    {
+        ArgumentNullException.ThrowIfNull(matched);
+        ArgumentNullException.ThrowIfNull(unmatched);
+        const int bins = 10;
+        var count = new int[bins];
+        var scores = new double[bins];
+        var positives = new int[bins];
+        foreach (var (s, positive) in matched.Select(s => (s, true)).Concat(unmatched.Select(s => (s, false))))
+        {
+            var b = Math.Clamp((int)(s * bins), 0, bins - 1);
+            count[b]++;
+            scores[b] += s;
+            positives[b] += positive ? 1 : 0;
+        }
+
+        var total = matched.Length + unmatched.Length;
+        var error = 0.0;
+        for (var b = 0; b < bins; b++)
+        {
+            if (count[b] > 0)
+            {
+                error += count[b] / (double)total * Math.Abs((scores[b] / count[b]) - (positives[b] / (double)count[b]));
+            }
+        }
+
+        return error;
     }
 
     /// <summary>Mann–Whitney U over ranks (ties get their mean rank).</summary>

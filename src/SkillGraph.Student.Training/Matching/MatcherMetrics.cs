@@ -2,18 +2,33 @@ using System.Globalization;
 
 namespace SkillGraph.Student.Matching;
 
-/// <summary>Pairwise accuracy, ROC-AUC and accuracy at the threshold over a set of (job, matched, unmatched) triples.</summary>
+/// <summary>
+/// How a scorer does on a set of (job, matched, unmatched) triples: pairwise accuracy, ROC-AUC, and at the threshold the accuracy
+/// over all resumes and for each class, plus the expected calibration error (10 equal-width bins) of the score read as a probability.
+/// </summary>
 public sealed record MatcherMetrics(int Triples, double PairwiseAccuracy, double RocAuc, double AccuracyAtThreshold, float Threshold)
 {
+    /// <summary>Share of matched resumes scored at or above the threshold.</summary>
+    public double MatchedAccuracy { get; init; }
+
+    /// <summary>Share of unmatched resumes scored below the threshold.</summary>
+    public double UnmatchedAccuracy { get; init; }
+
+    /// <summary>Expected calibration error: Σ over 10 score bins of (share of resumes in the bin) × |mean score − share matched|.</summary>
+    public double CalibrationError { get; init; }
+
     public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>
     {
         ["triples"] = Triples,
         ["pairwiseAccuracy"] = Math.Round(PairwiseAccuracy, 4),
         ["rocAuc"] = Math.Round(RocAuc, 4),
         ["accuracyAtThreshold"] = Math.Round(AccuracyAtThreshold, 4),
+        ["matchedAccuracy"] = Math.Round(MatchedAccuracy, 4),
+        ["unmatchedAccuracy"] = Math.Round(UnmatchedAccuracy, 4),
+        ["expectedCalibrationError"] = Math.Round(CalibrationError, 4),
         ["threshold"] = Math.Round(Threshold, 4),
     };
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Triples} triples: pairwise {PairwiseAccuracy:0.000}, ROC-AUC {RocAuc:0.000}, accuracy@{Threshold:0.00} {AccuracyAtThreshold:0.000}");
+        string.Create(CultureInfo.InvariantCulture, $"{Triples} triples: pairwise {PairwiseAccuracy:0.000}, ROC-AUC {RocAuc:0.000}, accuracy@{Threshold:0.00} {AccuracyAtThreshold:0.000} (matched {MatchedAccuracy:0.000}, unmatched {UnmatchedAccuracy:0.000}), ECE {CalibrationError:0.000}");
 }

@@ -71,4 +71,30 @@ public static class MatcherModel
 /// A trained match head in plain arrays: per-feature mean and scale (standardisation), the first layer
 /// [F, H] and its bias, and for an MLP the output layer [H] and its bias.
 /// </summary>
-public sealed record MatchHeadWeights(float[] Mean, float[] Scale, float[] Weights, float[] Bias, float[]? Output, float OutputBias);
+public sealed record MatchHeadWeights(float[] Mean, float[] Scale, float[] Weights, float[] Bias, float[]? Output, float OutputBias)
+{
+    /// <summary>The head's logit for one feature row (NaN imputed with the mean), as the ONNX graph computes it.</summary>
+    public double Logit(float[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var f = Mean.Length;
+        var h = Bias.Length;
+        var z = new double[h];
+        for (var k = 0; k < h; k++)
+        {
+            z[k] = Bias[k];
+            for (var j = 0; j < f; j++)
+            {
+                var x = float.IsNaN(row[j]) ? 0 : (row[j] - Mean[j]) / Scale[j];
+                z[k] += x * Weights[(j * h) + k];
+            }
+        }
+
+        return Output is null ? z[0] : OutputBias + z.Select((v, k) => Math.Max(0, v) * Output[k]).Sum();
+    }
+
+    /// <summary>The head whose logit is <paramref name="a"/>·logit + <paramref name="b"/> (Platt scaling baked into the last layer).</summary>
+    public MatchHeadWeights Calibrated(double a, double b) => Output is null
+        ? this with { Weights = [.. Weights.Select(w => (float)(w * a))], Bias = [.. Bias.Select(v => (float)((v * a) + b))] }
+        : this with { Output = [.. Output.Select(w => (float)(w * a))], OutputBias = (float)((OutputBias * a) + b) };
+}

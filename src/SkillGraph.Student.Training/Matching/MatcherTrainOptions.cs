@@ -14,6 +14,12 @@ public sealed record MatcherTrainOptions
 
     public int Epochs { get; init; } = 2000;
 
+    /// <summary>Keep the logistic head's weights non-negative, so that the score is monotone in the resume's evidence (every feature is).</summary>
+    public bool NonNegative { get; init; } = true;
+
+    /// <summary>Share of the training occupations kept out of fitting to calibrate the score (Platt) and choose the threshold.</summary>
+    public double CalibrationFraction { get; init; } = 0.25;
+
     public float LearningRate { get; init; } = 0.05f;
 
     public float L2 { get; init; } = 1e-3f;
@@ -24,7 +30,7 @@ public sealed record MatcherTrainOptions
     /// <summary>Feature columns the head must not use (their weights stay 0) — for ablations.</summary>
     public IReadOnlySet<int> DisabledFeatures { get; init; } = new HashSet<int>();
 
-    public string Version { get; init; } = "matcher-1";
+    public string Version { get; init; } = "matcher-2";
 
     /// <summary>Where the records came from, for the card (e.g. the teach command that wrote them).</summary>
     public string TrainingData { get; init; } = "teacher records";

@@ -10,7 +10,7 @@ namespace SkillGraph.Student.Matching;
 /// </summary>
 public static class MatcherTrainer
 {
-    public static MatcherTrainingResult Train(IReadOnlyList<MatchTriple> triples, MatchAnalyzer analyzer, MatcherTrainOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static MatcherTrainingResult Train(IReadOnlyList<MatchTriple> triples, MatchAnalyzer analyzer, MatcherTrainOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default, string? featureCache = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -19,7 +19,11 @@ public static class MatcherTrainer
             analyzer = new MatchAnalyzer(analyzer.Extractor, analyzer.Facts, options.Features);
         }
 
-        return Train(MatchFeatureSet.Build(triples, analyzer, progress, cancellationToken), analyzer, options, progress);
+        var extractorVersion = analyzer.Extractor.Scorer.Metadata.TryGetValue("version", out var ev) ? ev : "zero-shot";
+        var set = featureCache is null
+            ? MatchFeatureSet.Build(triples, analyzer, progress, cancellationToken)
+            : MatchFeatureSet.BuildOrLoad(triples, analyzer, featureCache, $"{extractorVersion}|{analyzer.Extractor.Catalog.Fingerprint():x16}", progress, cancellationToken);
+        return Train(set, analyzer, options, progress);
     }
 
     public static MatcherTrainingResult Train(MatchFeatureSet set, MatchAnalyzer analyzer, MatcherTrainOptions options, IProgress<string>? progress = null)
@@ -28,24 +32,22 @@ public static class MatcherTrainer
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var train = Enumerable.Range(0, set.Triples.Count).Where(i => !IsHeldOut(set.Triples[i].OccupationUri, options)).ToArray();
         var heldOut = Enumerable.Range(0, set.Triples.Count).Where(i => IsHeldOut(set.Triples[i].OccupationUri, options)).ToArray();
-        if (train.Length == 0 || heldOut.Length == 0)
+        var calibration = Enumerable.Range(0, set.Triples.Count).Where(i => !IsHeldOut(set.Triples[i].OccupationUri, options) && IsCalibration(set.Triples[i].OccupationUri, options)).ToArray();
+        var train = Enumerable.Range(0, set.Triples.Count).Where(i => !IsHeldOut(set.Triples[i].OccupationUri, options) && !IsCalibration(set.Triples[i].OccupationUri, options)).ToArray();
+        if (train.Length == 0 || heldOut.Length == 0 || calibration.Length == 0)
         {
-            throw new ArgumentException($"need triples of both training and held-out occupations (got {train.Length} and {heldOut.Length}); give more records");
+            throw new ArgumentException($"need triples of training, calibration and held-out occupations (got {train.Length}, {calibration.Length} and {heldOut.Length}); give more records");
         }
 
-        var rows = new List<float[]>(train.Length * 2);
-        var labels = new List<float>(train.Length * 2);
-        foreach (var i in train)
-        {
-            rows.Add(set.Matched[i]);
-            labels.Add(1f);
-            rows.Add(set.Unmatched[i]);
-            labels.Add(0f);
-        }
+        var (rows, labels) = Rows(set, train);
+        var fitted = MatchHeadFitter.Fit(rows, labels, options);
 
-        var weights = MatchHeadFitter.Fit(rows, labels, options);
+        // Platt scaling on the calibration occupations (not fitted on), then the threshold there.
+        var (calibrationRows, calibrationLabels) = Rows(set, calibration);
+        var (a, b) = MatchHeadFitter.FitPlatt([.. calibrationRows.Select(fitted.Logit)], calibrationLabels);
+        var weights = fitted.Calibrated(a, b);
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{train.Length} triples fitted, {calibration.Length} calibrate (Platt a {a:0.###}, b {b:0.###}), {heldOut.Length} held out; weights {string.Join(", ", MatchAnalyzer.FeatureNames.Select((n, j) => $"{n} {weights.Weights[j]:0.###}"))}"));
         var version = options.Version;
         var meta = new Dictionary<string, string>
         {
@@ -55,17 +57,19 @@ public static class MatcherTrainer
             ["job_min_score"] = options.Features.JobMinScore.ToString(CultureInfo.InvariantCulture),
             ["resume_top"] = options.Features.ResumeTop.ToString(CultureInfo.InvariantCulture),
             ["cover_threshold"] = options.Features.CoverThreshold.ToString(CultureInfo.InvariantCulture),
+            ["support_threshold"] = options.Features.SupportThreshold.ToString(CultureInfo.InvariantCulture),
+            ["max_lines"] = options.Features.MaxLines.ToString(CultureInfo.InvariantCulture),
             ["threshold"] = "0.5",
         };
         using (var probe = new MatcherHead(MatcherModel.Build(weights, meta)))
         {
-            var (m, u) = Scores(probe, set, train);
+            var (m, u) = Scores(probe, set, calibration);
             meta["threshold"] = MatcherEvaluation.ChooseThreshold(m, u).ToString("R", CultureInfo.InvariantCulture);
         }
 
         var onnx = MatcherModel.Build(weights, meta);
         using var head = new MatcherHead(onnx);
-        var trainMetrics = Measure(head, set, train);
+        var trainMetrics = Measure(head, set, [.. train.Concat(calibration)]);
         var heldOutMetrics = Measure(head, set, heldOut);
         progress?.Report($"train {trainMetrics}; held out {heldOutMetrics}");
         var extractorVersion = analyzer.Extractor.Scorer.Metadata.TryGetValue("version", out var ev) ? ev : "zero-shot";
@@ -82,15 +86,41 @@ public static class MatcherTrainer
                 ["learningRate"] = options.LearningRate.ToString(CultureInfo.InvariantCulture),
                 ["l2"] = options.L2.ToString(CultureInfo.InvariantCulture),
                 ["heldOutFraction"] = options.HeldOutFraction.ToString(CultureInfo.InvariantCulture),
+                ["calibration"] = string.Create(CultureInfo.InvariantCulture, $"Platt on {calibration.Length} triples of {options.CalibrationFraction:0.##} of the training occupations (a {a:0.####}, b {b:0.####}); the threshold chosen there"),
+                ["nonNegativeWeights"] = options.NonNegative ? "true" : "false",
                 ["disabledFeatures"] = string.Join(',', options.DisabledFeatures.Order().Select(i => MatchAnalyzer.FeatureNames[i])),
                 ["extractor"] = extractorVersion,
-                ["split"] = $"by occupation: {train.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count()} train, {heldOut.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count()} held out",
+                ["split"] = $"by occupation: {Occupations(train)} fitted, {Occupations(calibration)} calibration, {Occupations(heldOut)} held out",
             },
             Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>> { ["train"] = trainMetrics.ToDictionary(), ["heldOut"] = heldOutMetrics.ToDictionary() },
             TrainSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             CatalogFingerprint = analyzer.Extractor.Catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture),
         };
         return new MatcherTrainingResult(onnx, card, trainMetrics, heldOutMetrics);
+
+        int Occupations(int[] indices) => indices.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>Whether a training occupation's triples calibrate the score instead of fitting the head (another seeded hash).</summary>
+    public static bool IsCalibration(string occupationUri, MatcherTrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return IsHeldOut(occupationUri, options with { Seed = options.Seed + 101, HeldOutFraction = options.CalibrationFraction });
+    }
+
+    private static (List<float[]> Rows, List<float> Labels) Rows(MatchFeatureSet set, int[] indices)
+    {
+        var rows = new List<float[]>(indices.Length * 2);
+        var labels = new List<float>(indices.Length * 2);
+        foreach (var i in indices)
+        {
+            rows.Add(set.Matched[i]);
+            labels.Add(1f);
+            rows.Add(set.Unmatched[i]);
+            labels.Add(0f);
+        }
+
+        return (rows, labels);
     }
 
     /// <summary>Whether an occupation's triples are held out: a seeded hash of its URI, so the split is stable across runs and record orders.</summary>

@@ -17,17 +17,38 @@ public sealed record MatchFeatureOptions
     /// </summary>
     public float JobMinScore { get; init; } = 0.45f;
 
-    /// <summary>How deep the resume's skill ranking is read (a job skill below it gets the ranking's last score).</summary>
-    public int ResumeTop { get; init; } = 300;
+    /// <summary>How deep each line's skill ranking is read (a skill in no line's ranking scores 0 in the text).</summary>
+    public int ResumeTop { get; init; } = 100;
 
     /// <summary>A job skill the resume scores at least this high is covered (exactly, or partly through a broader/narrower skill).</summary>
     public float CoverThreshold { get; init; } = 0.45f;
+
+    /// <summary>A job line is supported when a resume line or phrase reaches this cosine (MiniLM, unit vectors); the head also sees the shares at ± 0.1.</summary>
+    public float SupportThreshold { get; init; } = 0.6f;
+
+    /// <summary>At most this many lines of a text are read (a bound on the work one request can ask for).</summary>
+    public int MaxLines { get; init; } = 80;
 }
 
-/// <summary>A text as the matcher sees it: the extractor's ranking of skills, and the text's mean embedding.</summary>
-/// <remarks><see cref="Phrases"/>: the unit vectors of the text's candidate phrases (row-major, 384 wide); <see cref="Years"/>: the most years of experience the text states (-1 if it states none).</remarks>
-public sealed record TextSkills(IReadOnlyList<SkillMention> Ranked, IReadOnlyDictionary<string, float> ScoreOf, float Floor, float[] Embedding, float[] Phrases, int Years)
+/// <summary>A text as the matcher sees it: the extractor's ranking of skills, its lines and phrases as unit vectors, its terms and stated years.</summary>
+/// <remarks>
+/// <see cref="Phrases"/> and <see cref="LineVectors"/>: unit vectors, row-major, 384 wide (a line is encoded on its own, so adding a
+/// line never changes another's vector); <see cref="LineTerms"/>: each line's distinct content terms; <see cref="Years"/>: the most
+/// years of experience the text states (-1 if it states none).
+/// </remarks>
+public sealed record TextSkills(
+    IReadOnlyList<SkillMention> Ranked,
+    IReadOnlyDictionary<string, float> ScoreOf,
+    float Floor,
+    float[] Phrases,
+    IReadOnlyList<string> Lines,
+    float[] LineVectors,
+    IReadOnlyList<string[]> LineTerms,
+    IReadOnlySet<string> Terms,
+    int Years)
 {
+    public static TextSkills Empty { get; } = new([], new Dictionary<string, float>(), 0f, [], [], [], [], new HashSet<string>(), -1);
+
     public int PhraseCount => Phrases.Length / MiniLmEncoder.Dimension;
 
     public float Score(string uri) => ScoreOf.TryGetValue(uri, out var s) ? s : Floor;
@@ -36,30 +57,41 @@ public sealed record TextSkills(IReadOnlyList<SkillMention> Ranked, IReadOnlyDic
 /// <summary>One of the job's skills and how the resume covers it.</summary>
 public sealed record JobSkillCoverage(SkillMention Skill, float ResumeScore, Coverage How, string? ViaUri, float ViaScore);
 
-/// <summary>A job/resume pair read by the extractor: each job skill's coverage and the head's input features.</summary>
-public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, float[] Features);
+/// <summary>One line of the job and the resume line that supports it best (by meaning, and by shared terms).</summary>
+/// <param name="Weight">how much the line asks for: the weight of its terms (0 for a line of stop words).</param>
+/// <param name="BestLine">the resume line with the highest cosine, or -1 when the resume has none.</param>
+public sealed record RequirementSupport(string Line, float Weight, float Cosine, int BestLine, float TermRecall, bool Supported);
+
+/// <summary>A job/resume pair read by the extractor: each job skill's coverage, each job line's support, and the head's input features.</summary>
+public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features);
 
 /// <summary>
-/// Turns a (job, resume) pair into the matcher's features with the student extractor (ONNX) and the skill hierarchy.
-/// Thread-safe when the extractor is.
+/// Turns a (job, resume) pair into the matcher's features: evidence for each job requirement that survives a change of writing
+/// style — the best-supporting resume line by meaning (MiniLM, ONNX) and by shared terms, the skills the extractor (ONNX) finds
+/// and the hierarchy between them, and stated years only when both texts state them. Every feature is monotone: adding a line to
+/// the resume can only raise it (the head's weights are non-negative, so the score is monotone too). Thread-safe when the
+/// extractor is.
 /// </summary>
 public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts facts, MatchFeatureOptions? options = null)
 {
     /// <summary>The features, in the order of the head's input columns.</summary>
     public static IReadOnlyList<string> FeatureNames { get; } =
     [
-        "weighted_coverage",  // Σ w·resumeScore / Σ w over the job's skills (w = the job's score)
-        "covered_fraction",   // share of job skills the resume covers exactly (score ≥ threshold)
-        "weakest3",           // mean resume score of the three least-covered job skills
-        "partial_fraction",   // share of job skills not covered exactly but through a broader/narrower skill
-        "mean_gap",           // mean of max(0, jobScore − resumeScore)
-        "text_cosine",        // cosine of the two texts' mean embeddings
-        "resume_breadth",     // resume skills ≥ threshold / job skills
-        "missing_count",      // job skills neither covered exactly nor partly
-        "phrase_coverage",    // mean over the job's phrases of the best cosine to a resume phrase
-        "weakest_phrases",    // mean of the lowest tenth of those (a requirement the resume never states)
-        "resume_years",       // log(1 + years of experience the resume states)
+        "requirement_support",    // mean over job lines (weighted by their terms) of the best cosine to a resume line or phrase
+        "requirements_supported", // weighted share of job lines whose best cosine reaches the support threshold
+        "requirements_supported_loosely",  // … reaches the support threshold − 0.1
+        "requirements_supported_strictly", // … reaches the support threshold + 0.1
+        "weakest_requirements",   // mean best cosine of the least-supported third of the job lines
+        "phrase_support",         // mean over the job's phrases of the best cosine to a resume phrase or line
+        "weakest_phrases",        // mean of the lowest tenth of those
+        "term_coverage",          // IDF-weighted share of the job's terms that the resume uses
+        "line_term_recall",       // mean over job lines of the best single resume line's IDF-weighted recall of the line's terms
+        "skill_coverage",         // share of the job's skills covered (exactly 1, through a broader/narrower skill ½), weighted by the job's scores
+        "skill_closeness",        // weighted mean of min(1, resume score / job score) over the job's skills
+        "years_fit",              // min(1, resume years / job years) when both state years; unknown (NaN → training mean) otherwise
     ];
+
+    private readonly TermWeights _terms = facts.TermWeights;
 
     public MatchFeatureOptions Options { get; } = options ?? new MatchFeatureOptions();
 
@@ -67,53 +99,69 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     public SkillFacts Facts { get; } = facts;
 
-    /// <summary>Reads one text: one encoder pass, one scorer pass.</summary>
+    /// <summary>
+    /// Reads one text line by line: every line is encoded and scored on its own (one encoder pass over all lines' tokens and
+    /// phrases, one scorer pass a line), so what a line says never depends on the others — adding a line can only add evidence.
+    /// A skill's score in the text is its best score in any line.
+    /// </summary>
     public TextSkills Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         const int d = MiniLmEncoder.Dimension;
-        var embedding = new float[d];
-        if (string.IsNullOrWhiteSpace(text))
+        var lines = string.IsNullOrWhiteSpace(text) ? [] : TextEvidence.Lines(text, Options.MaxLines);
+        if (lines.Count == 0)
         {
-            return new TextSkills([], new Dictionary<string, float>(), 0f, embedding, [], 0);
+            return TextSkills.Empty with { Years = Years(text) };
         }
 
-        var encoded = Extractor.Encoder.Encode(text);
-        if (encoded.ChunkCount == 0)
+        var encoded = Extractor.Encoder.EncodeMany([.. lines.Select(l => l.Text)]);
+        var lineVectors = new float[lines.Count * d];
+        var phrases = new List<float>();
+        var best = new Dictionary<string, SkillMention>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
         {
-            return new TextSkills([], new Dictionary<string, float>(), 0f, embedding, [], Years(text));
-        }
-
-        var ranked = Extractor.Mentions(encoded, Math.Max(Options.ResumeTop, Options.JobTop));
-        for (var c = 0; c < encoded.ChunkCount; c++)
-        {
-            TensorPrimitives.Add(embedding, encoded.ChunkVectors.AsSpan(c * d, d), embedding);
-        }
-
-        var norm = TensorPrimitives.Norm(embedding);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(embedding, norm, embedding);
-        }
-
-        var scoreOf = new Dictionary<string, float>(ranked.Count, StringComparer.Ordinal);
-        foreach (var m in ranked)
-        {
-            scoreOf.TryAdd(m.Uri, m.Score);
-        }
-
-        var phrases = (encoded.SpanCount > 0 ? encoded.SpanVectors : encoded.ChunkVectors).ToArray();
-        for (var p = 0; p < phrases.Length / d; p++)
-        {
-            var v = phrases.AsSpan(p * d, d);
-            var n = TensorPrimitives.Norm(v);
-            if (n > 0)
+            var e = encoded[i];
+            var line = lineVectors.AsSpan(i * d, d);
+            for (var c = 0; c < e.ChunkCount; c++)
             {
-                TensorPrimitives.Divide(v, n, v);
+                TensorPrimitives.Add(line, e.ChunkVectors.AsSpan(c * d, d), line);
+            }
+
+            MiniLmEncoder.Normalize(line);
+            phrases.AddRange(e.SpanCount > 0 ? e.SpanVectors : e.ChunkVectors);
+            if (e.ChunkCount == 0)
+            {
+                continue;
+            }
+
+            foreach (var m in Extractor.Mentions(e, Options.ResumeTop))
+            {
+                if (!best.TryGetValue(m.Uri, out var known) || m.Score > known.Score)
+                {
+                    var start = lines[i].Start;
+                    best[m.Uri] = m with { Spans = [.. m.Spans.Select(s => new TextSpan(s.Start + start, s.End + start))] };
+                }
             }
         }
 
-        return new TextSkills(ranked, scoreOf, ranked.Count > 0 ? ranked[^1].Score : 0f, embedding, phrases, Years(text));
+        var phraseVectors = phrases.ToArray();
+        for (var p = 0; p < phraseVectors.Length / d; p++)
+        {
+            MiniLmEncoder.Normalize(phraseVectors.AsSpan(p * d, d));
+        }
+
+        var ranked = best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Uri, StringComparer.Ordinal).ToList();
+        var lineTerms = lines.Select(l => TextEvidence.Terms(l.Text).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        return new TextSkills(
+            ranked,
+            ranked.ToDictionary(m => m.Uri, m => m.Score, StringComparer.Ordinal),
+            0f,
+            phraseVectors,
+            [.. lines.Select(l => l.Text)],
+            lineVectors,
+            lineTerms,
+            lineTerms.SelectMany(t => t).ToHashSet(StringComparer.Ordinal),
+            Years(text));
     }
 
     /// <summary>The most years of experience a text states ("5 years of experience", "(4 years)", "five years"); -1 when it states none.</summary>
@@ -148,7 +196,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     public MatchAnalysis Analyze(string job, string resume) => Compare(Read(job), Read(resume));
 
-    /// <summary>Each job skill's coverage by the resume, and the features.</summary>
+    /// <summary>Each job skill's coverage by the resume, each job line's support, and the features.</summary>
     public MatchAnalysis Compare(TextSkills job, TextSkills resume)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -179,14 +227,78 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             coverage.Add(new JobSkillCoverage(skill, r, how, via, viaScore));
         }
 
-        return new MatchAnalysis(coverage, Features(coverage, job, resume, t));
+        var requirements = Requirements(job, resume);
+        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, job, resume));
     }
 
-    /// <summary>For every job phrase, the best cosine to any resume phrase: the mean, and the mean of the lowest tenth.</summary>
-    private static (float Mean, float Weakest) PhraseCoverage(TextSkills job, TextSkills resume)
+    /// <summary>For every job line with content terms: the best resume line or phrase by cosine, and the best resume line by term recall.</summary>
+    private List<RequirementSupport> Requirements(TextSkills job, TextSkills resume)
     {
         const int d = MiniLmEncoder.Dimension;
-        if (job.PhraseCount == 0 || resume.PhraseCount == 0)
+        var result = new List<RequirementSupport>(job.Lines.Count);
+        for (var i = 0; i < job.Lines.Count; i++)
+        {
+            var terms = job.LineTerms[i];
+            var weight = MathF.Min(30f, terms.Sum(_terms.Weight));
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            var q = job.LineVectors.AsSpan(i * d, d);
+            var (cosine, bestLine) = BestCosine(q, resume.LineVectors);
+            var (phraseCosine, _) = BestCosine(q, resume.Phrases);
+            cosine = Math.Max(cosine, phraseCosine);
+            var recall = 0f;
+            foreach (var line in resume.LineTerms)
+            {
+                recall = Math.Max(recall, Recall(terms, line));
+            }
+
+            result.Add(new RequirementSupport(job.Lines[i], weight, Math.Max(0f, cosine), bestLine, recall, cosine >= Options.SupportThreshold));
+        }
+
+        return result;
+    }
+
+    /// <summary>The IDF-weighted share of <paramref name="wanted"/> that <paramref name="given"/> contains.</summary>
+    private float Recall(string[] wanted, string[] given)
+    {
+        float hit = 0, all = 0;
+        foreach (var term in wanted)
+        {
+            var w = _terms.Weight(term);
+            all += w;
+            if (Array.IndexOf(given, term) >= 0)
+            {
+                hit += w;
+            }
+        }
+
+        return all > 0 ? hit / all : 0f;
+    }
+
+    private static (float Cosine, int Index) BestCosine(ReadOnlySpan<float> query, float[] vectors)
+    {
+        const int d = MiniLmEncoder.Dimension;
+        var (best, index) = (float.NegativeInfinity, -1);
+        for (var j = 0; j < vectors.Length / d; j++)
+        {
+            var c = TensorPrimitives.Dot(query, vectors.AsSpan(j * d, d));
+            if (c > best)
+            {
+                (best, index) = (c, j);
+            }
+        }
+
+        return index < 0 ? (0f, -1) : (best, index);
+    }
+
+    /// <summary>For every job phrase, the best cosine to any resume phrase or line: the mean, and the mean of the lowest tenth.</summary>
+    private static (float Mean, float Weakest) PhraseSupport(TextSkills job, TextSkills resume)
+    {
+        const int d = MiniLmEncoder.Dimension;
+        if (job.PhraseCount == 0 || (resume.PhraseCount == 0 && resume.Lines.Count == 0))
         {
             return (0f, 0f);
         }
@@ -195,13 +307,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         for (var i = 0; i < best.Length; i++)
         {
             var q = job.Phrases.AsSpan(i * d, d);
-            var max = float.NegativeInfinity;
-            for (var j = 0; j < resume.PhraseCount; j++)
-            {
-                max = Math.Max(max, TensorPrimitives.Dot(q, resume.Phrases.AsSpan(j * d, d)));
-            }
-
-            best[i] = max;
+            best[i] = Math.Max(0f, Math.Max(BestCosine(q, resume.Phrases).Cosine, BestCosine(q, resume.LineVectors).Cosine));
         }
 
         Array.Sort(best);
@@ -209,33 +315,52 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return (best.Average(), best.Take(low).Average());
     }
 
-    private static float[] Features(List<JobSkillCoverage> coverage, TextSkills job, TextSkills resume, float threshold)
+    private float[] Features(List<JobSkillCoverage> coverage, List<RequirementSupport> requirements, TextSkills job, TextSkills resume)
     {
         var f = new float[FeatureNames.Count];
-        f[5] = TensorPrimitives.Dot(job.Embedding, resume.Embedding);
-        f[6] = resume.Ranked.Count(m => m.Score >= threshold) / (float)Math.Max(1, coverage.Count);
-        (f[8], f[9]) = PhraseCoverage(job, resume);
-        // Unknown when the resume states no years: NaN, which the head replaces by the training mean (neutral).
-        f[10] = resume.Years >= 0 ? MathF.Log(1 + resume.Years) : float.NaN;
+        if (requirements.Count > 0)
+        {
+            var weights = requirements.Sum(r => r.Weight);
+            f[0] = requirements.Sum(r => r.Weight * r.Cosine) / weights;
+            f[1] = requirements.Where(r => r.Supported).Sum(r => r.Weight) / weights;
+            f[2] = requirements.Where(r => r.Cosine >= Options.SupportThreshold - 0.1f).Sum(r => r.Weight) / weights;
+            f[3] = requirements.Where(r => r.Cosine >= Options.SupportThreshold + 0.1f).Sum(r => r.Weight) / weights;
+            f[4] = requirements.Select(r => r.Cosine).Order().Take(Math.Max(1, requirements.Count / 3)).Average();
+            f[8] = requirements.Sum(r => r.Weight * r.TermRecall) / weights;
+        }
+
+        (f[5], f[6]) = PhraseSupport(job, resume);
+        float termsHit = 0, termsAll = 0;
+        foreach (var term in job.Terms)
+        {
+            var w = _terms.Weight(term);
+            termsAll += w;
+            if (resume.Terms.Contains(term))
+            {
+                termsHit += w;
+            }
+        }
+
+        f[7] = termsAll > 0 ? termsHit / termsAll : 0f;
+
+        // Unknown unless both texts state years: NaN, which the head replaces by the training mean (neutral).
+        f[11] = job.Years > 0 && resume.Years >= 0 ? Math.Min(1f, resume.Years / (float)job.Years) : float.NaN;
         if (coverage.Count == 0)
         {
             return f;
         }
 
-        float weighted = 0, weights = 0, gap = 0;
+        float credit = 0, close = 0, scores = 0;
         foreach (var c in coverage)
         {
-            weighted += c.Skill.Score * c.ResumeScore;
-            weights += c.Skill.Score;
-            gap += Math.Max(0f, c.Skill.Score - c.ResumeScore);
+            var w = Math.Max(1e-3f, c.Skill.Score);
+            scores += w;
+            credit += w * (c.How == Coverage.Exact ? 1f : c.How == Coverage.Missing ? 0f : 0.5f);
+            close += w * Math.Clamp(Math.Max(c.ResumeScore, c.ViaScore * 0.5f) / w, 0f, 1f);
         }
 
-        f[0] = weighted / weights;
-        f[1] = coverage.Count(c => c.How == Coverage.Exact) / (float)coverage.Count;
-        f[2] = coverage.Select(c => c.ResumeScore).Order().Take(3).Average();
-        f[3] = coverage.Count(c => c.How is Coverage.Broader or Coverage.Narrower) / (float)coverage.Count;
-        f[4] = gap / coverage.Count;
-        f[7] = coverage.Count(c => c.How == Coverage.Missing);
+        f[9] = credit / scores;
+        f[10] = close / scores;
         return f;
     }
 }

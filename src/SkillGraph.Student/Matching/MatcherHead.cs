@@ -41,12 +41,14 @@ public sealed class MatcherHead : IDisposable
             JobMinScore = float.Parse(Metadata["job_min_score"], CultureInfo.InvariantCulture),
             ResumeTop = int.Parse(Metadata["resume_top"], CultureInfo.InvariantCulture),
             CoverThreshold = float.Parse(Metadata["cover_threshold"], CultureInfo.InvariantCulture),
+            SupportThreshold = float.Parse(Metadata["support_threshold"], CultureInfo.InvariantCulture),
+            MaxLines = int.Parse(Metadata["max_lines"], CultureInfo.InvariantCulture),
         };
     }
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    /// <summary>A score at or above this is a match (chosen on the training part).</summary>
+    /// <summary>A score at or above this is a match (chosen on the calibration part of the training occupations; the score is a calibrated probability).</summary>
     public float Threshold { get; }
 
     public string Version { get; }

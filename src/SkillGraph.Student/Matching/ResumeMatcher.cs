@@ -94,19 +94,30 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
             .Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label))
             .ToList();
         var matched = score >= Head.Threshold;
-        return new ResumeMatch(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, covered, missing), SuggestEdits(missing, facts));
+        return new ResumeMatch(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missing), SuggestEdits(missing, facts));
     }
 
-    /// <summary>The explanation: the score, then which of the job's skills the resume covers (and how) and which it lacks.</summary>
-    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing)
+    /// <summary>
+    /// The explanation: the score, how many of the job's lines a resume line supports (the evidence the score weighs most) and
+    /// the least supported one, then which of the job's skills the resume covers (and how) and which it lacks.
+    /// </summary>
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing)
     {
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
         var text = new StringBuilder();
         text.Append(c, $"Score {score:0.00} ({(matched ? "a match" : "not a match")}; the threshold is {threshold:0.00}). ");
+        if (requirements.Count > 0)
+        {
+            var supported = requirements.Count(r => r.Supported);
+            text.Append(c, $"A resume line supports {supported} of the job's {requirements.Count} lines");
+            var weakest = requirements.Where(r => !r.Supported).MinBy(r => r.Cosine);
+            text.Append(weakest is null ? ". " : $"; the least supported: \"{Shorten(weakest.Line)}\". ");
+        }
+
         if (total == 0)
         {
-            text.Append("No ESCO skill was recognised in the job description, so the score rests on the texts' overall similarity.");
+            text.Append("No ESCO skill was recognised in the job description.");
             return text.ToString();
         }
 
@@ -131,6 +142,8 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         return text.ToString();
 
         static string Quote(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"\"{l}\""));
+
+        static string Shorten(string line) => line.Length <= 80 ? line : line[..(line.LastIndexOf(' ', 77) is > 20 and var cut ? cut : 77)] + "…";
     }
 
     /// <summary>One resume line per missing skill, most important first, naming the ESCO skill and phrased from its description.</summary>

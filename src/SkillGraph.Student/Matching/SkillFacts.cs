@@ -14,8 +14,11 @@ public sealed class SkillFacts
     private readonly Dictionary<string, List<string>> _broader;
     private readonly Dictionary<string, List<string>> _narrower;
 
+    private readonly Lazy<TermWeights> _termWeights;
+
     public SkillFacts(IEnumerable<(string Uri, string Label, string? Description, bool Knowledge)> skills, IEnumerable<(string Narrower, string Broader)> broader)
     {
+        _termWeights = new Lazy<TermWeights>(() => new TermWeights(_skills!.Values.Select(s => $"{s.Label} {s.Description}")));
         ArgumentNullException.ThrowIfNull(skills);
         ArgumentNullException.ThrowIfNull(broader);
         _skills = skills.ToDictionary(s => s.Uri, s => (s.Label, s.Description, s.Knowledge), StringComparer.Ordinal);
@@ -56,6 +59,9 @@ public sealed class SkillFacts
     }
 
     public int Count => _skills.Count;
+
+    /// <summary>How rare each term is in the skills' labels and descriptions (built once, on first use).</summary>
+    public TermWeights TermWeights => _termWeights.Value;
 
     public string Label(string uri) => _skills.TryGetValue(uri, out var s) ? s.Label : uri;
 

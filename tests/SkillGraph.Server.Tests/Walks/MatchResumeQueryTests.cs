@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Student.Serving;
 
@@ -60,6 +61,61 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
         Assert.Equal(badMissing.Count, edits.Count);
         Assert.All(badMissing.Zip(edits), p => Assert.Contains(p.First, p.Second, StringComparison.Ordinal));
         Assert.Contains(badMissing[0], bad["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Twelve hand-written jobs, each with a strong resume and one from a neighbouring occupation (tests/Shared/HandWritten).</summary>
+    public static IReadOnlyList<(string Id, string Job, string Strong, string Neighbour)> HandWritten { get; } =
+        [.. File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "tests", "Shared", "HandWritten", "match-pairs.jsonl"))
+            .Select(l => JsonNode.Parse(l)!)
+            .Select(n => (n["id"]!.GetValue<string>(), n["jobDescription"]!.GetValue<string>(), n["resumeMatched"]!.GetValue<string>(), n["resumeUnmatched"]!.GetValue<string>()))];
+
+    [Fact]
+    public async Task HandWrittenStrongResumesAreMatchesAndScoreAboveNeighbouringOccupations()
+    {
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var called = 0;
+        var report = new List<string>();
+        foreach (var (id, job, strong, neighbour) in HandWritten)
+        {
+            var good = (await esco.QueryAsync(Query, new { job, resume = strong })).Data()["matchResume"]!;
+            var bad = (await esco.QueryAsync(Query, new { job, resume = neighbour })).Data()["matchResume"]!;
+            var (g, b) = (good["score"]!.GetValue<double>(), bad["score"]!.GetValue<double>());
+            report.Add(FormattableString.Invariant($"{id}: strong {g:0.000} ({good["matched"]}), neighbour {b:0.000} ({bad["matched"]})"));
+            Assert.True(g > b, string.Join("\n", report));
+            Assert.False(bad["matched"]!.GetValue<bool>(), string.Join("\n", report));
+            called += good["matched"]!.GetValue<bool>() ? 1 : 0;
+
+            // the explanation counts what the lists hold
+            var covered = good["coveredSkills"]!.AsArray().Count;
+            var total = covered + good["missingSkills"]!.AsArray().Count;
+            if (total > 0)
+            {
+                Assert.Contains(FormattableString.Invariant($"covers {covered} of the job's {total} recognised skills"), good["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(called >= 10, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
+    }
+
+    [Fact]
+    public async Task AddingALineThatSupportsTheJobNeverLowersTheScore()
+    {
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        foreach (var (id, job, strong, neighbour) in HandWritten.Take(3))
+        {
+            // Start from the neighbouring occupation's resume and add the job's requirements one line at a time.
+            var resume = neighbour;
+            var before = (await esco.QueryAsync(Query, new { job, resume })).Data()["matchResume"]!["score"]!.GetValue<double>();
+            foreach (var line in job.Split(". ", StringSplitOptions.RemoveEmptyEntries).Take(4))
+            {
+                resume += "\n" + line.Trim();
+                var after = (await esco.QueryAsync(Query, new { job, resume })).Data()["matchResume"]!["score"]!.GetValue<double>();
+
+                // The int8 encoder quantises activations per run, so a line's vector moves slightly with what it is batched with.
+                Assert.True(after >= before - 1e-3, FormattableString.Invariant($"{id}: {before:0.0000} → {after:0.0000} after adding \"{line}\""));
+                before = after;
+            }
+        }
     }
 
     [Fact]
