@@ -91,7 +91,8 @@ internal static class EvalCommand
                 var items = teacher.Items.Where(i => i.Gold.Length > 0).Take(parse.GetValue(limit) ?? int.MaxValue).ToList();
                 var prior = await SkillGraphPrior.LoadAsync(store, ct).ConfigureAwait(false);
                 Console.WriteLine($"graph re-ranking on {teacher.Name} (n = {items.Count}), student `{info.Version}`:");
-                RerankSelection.Grid(items, extractor, prior, RerankSelection.Settings([0f, 0.05f, 0.1f, 0.2f, 0.3f], [5, 12, 20], [false, true]), cell => Console.WriteLine($"  {cell}"));
+                var grid = RerankSelection.Grid(items, extractor, prior, RerankSelection.Settings([0f, 0.02f, 0.05f, 0.1f, 0.2f], [5, 12, 20], [false, true]), cell => Console.WriteLine($"  {cell}"));
+                Console.WriteLine($"best (R-P@5, then MRR): {RerankSelection.Best(grid)}");
                 return CliRunner.Ok;
             }
 
@@ -124,12 +125,16 @@ internal static class EvalCommand
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", cells)} |");
                 }
 
-                await Row($"student `{info.Version}` ({info.Kind})", extractor).ConfigureAwait(false);
+                var reranked = extractor.Reranking is { Options: { Active: true } used }
+                    ? string.Create(CultureInfo.InvariantCulture, $"; graph re-ranking β {used.Weight}, K {used.Skills}{(used.Consolidate ? ", consolidated" : string.Empty)}")
+                    : string.Empty;
+                await Row($"student `{info.Version}` ({info.Kind}{reranked})", extractor).ConfigureAwait(false);
                 if (!parse.GetValue(noBaseline) && info.Kind != "zero-shot")
                 {
                     var (baseline, _) = StudentModels.Open(catalog, heads: null, source: null, StudentCli.CacheDirectory(store), null, 2);
                     using (baseline)
                     {
+                        baseline.UseGraph(extractor.Reranking);
                         await Row("zero-shot: the same pipeline with untrained (identity) heads", baseline).ConfigureAwait(false);
                     }
                 }

@@ -7,7 +7,7 @@ namespace SkillGraph.Student.Evaluation;
 public sealed record RerankCell(GraphRerankOptions Options, ExtractionMetrics Metrics)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"beta {Options.Weight} K {Options.Skills} occupations {Options.Occupations} consolidate {(Options.Consolidate ? "yes" : "no")}: {Metrics}");
+        $"beta {Options.Weight} K {Options.Skills} occupations {Options.Occupations} consolidate {(Options.Consolidate ? "yes" : "no")}: {Metrics} (R-P@5 {Metrics.RPrecision5 * 100:F2}, MRR {Metrics.Mrr:F4})");
 }
 
 /// <summary>
@@ -37,6 +37,9 @@ public static class RerankSelection
 
         return grid;
     }
+
+    /// <summary>The setting the defaults take: the best R-P@5, then MRR (ties: the first of the grid).</summary>
+    public static RerankCell Best(IReadOnlyList<RerankCell> grid) => grid.MaxBy(c => (c.Metrics.RPrecision5, c.Metrics.Mrr))!;
 
     /// <summary>The settings β × K × consolidation (β = 0 without consolidation is the scorer's order).</summary>
     public static IEnumerable<GraphRerankOptions> Settings(IEnumerable<float> betas, IEnumerable<int> skills, IEnumerable<bool> consolidate) =>
