@@ -128,7 +128,8 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
 
     /// <summary>
     /// The graph re-ranking's snapshot (occupation listings, hierarchy) read again after any change — a relation as much as a
-    /// label — in the background, so the change answers as fast as before; a burst of changes reads once or twice.
+    /// label — in the background, one second after it, so the change answers as fast as before and a burst of changes reads
+    /// the whole graph once or twice, not once per change.
     /// </summary>
     private void ReadGraphInBackground(IGraphStore store)
     {
@@ -142,7 +143,11 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
             _graphDirty = true;
             if (_graphRead.IsCompleted)
             {
-                _graphRead = Task.Run(() => ReadGraphAsync(store));
+                _graphRead = Task.Run(async () =>
+                {
+                    await Task.Delay(CacheWriteDelay).ConfigureAwait(false); // a burst of changes reads once
+                    await ReadGraphAsync(store).ConfigureAwait(false);
+                });
             }
         }
     }
