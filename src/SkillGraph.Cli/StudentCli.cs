@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
@@ -26,7 +27,8 @@ internal static class StudentCli
     /// The store and the application with the student loaded up front (progress on stderr) as its <see cref="ISkillExtractor"/>,
     /// and with <paramref name="matcherPath"/> (or the default head, when <paramref name="withMatcher"/>) its <see cref="IResumeMatcher"/>.
     /// </summary>
-    public static async Task<CliServices> OpenAsync(ParseResult parse, string? modelPath, CancellationToken cancellationToken, bool withMatcher = false, string? matcherPath = null, int intraOpThreads = 1)
+    /// <remarks>The extractor re-ranks its answers over the graph as <paramref name="graph"/> says (default <see cref="GraphRerankOptions"/>).</remarks>
+    public static async Task<CliServices> OpenAsync(ParseResult parse, string? modelPath, CancellationToken cancellationToken, bool withMatcher = false, string? matcherPath = null, int intraOpThreads = 1, GraphRerankOptions? graph = null)
     {
         var store = await CliRunner.OpenStoreAsync(parse, cancellationToken).ConfigureAwait(false);
         SkillExtractor? opened = null;
@@ -35,6 +37,7 @@ internal static class StudentCli
             var facts = withMatcher ? await SkillFacts.LoadAsync(store, cancellationToken).ConfigureAwait(false) : null;
             var (_, extractor, info) = await OpenExtractorAsync(store, modelPath, cancellationToken, intraOpThreads).ConfigureAwait(false);
             opened = extractor;
+            await UseGraphAsync(extractor, store, graph ?? new GraphRerankOptions(), cancellationToken).ConfigureAwait(false);
             var student = new LoadedSkillExtractor(extractor, info);
             var matcher = facts is null ? null : ResumeMatcher.Open(extractor, facts, matcherPath);
             if (matcher is not null)
@@ -67,6 +70,19 @@ internal static class StudentCli
                 new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total)), intraOpThreads))).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"skillgraph: student {info.Version} ({info.Kind}{(info.Source is null ? string.Empty : $", {info.Source}")}) over {catalog.Count} skills").ConfigureAwait(false);
         return (catalog, extractor, info);
+    }
+
+    /// <summary>Makes <paramref name="extractor"/> re-rank over the store's graph as <paramref name="options"/> say (nothing is read when they are inactive).</summary>
+    public static async Task UseGraphAsync(SkillExtractor extractor, SqliteGraphStore store, GraphRerankOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Active)
+        {
+            return;
+        }
+
+        extractor.UseGraph(new GraphReranking(await SkillGraphPrior.LoadAsync(store, cancellationToken).ConfigureAwait(false), options));
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"skillgraph: graph re-ranking β {options.Weight}, K {options.Skills}, {options.Occupations} occupations{(options.Consolidate ? ", broader/narrower consolidated" : string.Empty)}")).ConfigureAwait(false);
     }
 
     /// <summary>The extractor <see cref="OpenAsync"/> loaded into <paramref name="services"/>.</summary>

@@ -22,6 +22,22 @@ public sealed record ExtractorOptions
     public float SpanOverlapPenalty { get; init; }
 }
 
+/// <summary>Defaults of the extractor's answers that hosts share (chosen on held-out data; docs/decisions/0019).</summary>
+public static class SkillExtractorDefaults
+{
+    /// <summary>The <see cref="SkillExtractor.SpanExtent"/> hosts set.</summary>
+    public const SpanExtent SpanExtent = Student.SpanExtent.Best;
+}
+
+/// <summary>How much text an answer's span covers.</summary>
+public enum SpanExtent
+{
+    /// <summary>The candidate span (1–4 words) that scored the skill best.</summary>
+    Best,
+    /// <summary>The whole phrase (a run of content words, up to 8) that the best candidate span lies in.</summary>
+    Phrase,
+}
+
 /// <summary>
 /// The student's skill extractor: one encoder pass over sentence chunks, one over short phrases, and one scorer pass
 /// (projection heads + cosine against every skill + fusion + TopK), all run by ONNX Runtime. Thread-safe; share one instance.
@@ -30,6 +46,7 @@ public sealed class SkillExtractor : IDisposable
 {
     readonly IDisposable[] _owned;
     ExtractorLabels _labels;
+    GraphReranking? _reranking;
 
     public SkillExtractor(TextEncoder encoder, SkillScorer scorer, SkillCatalog catalog)
         : this(encoder, scorer, catalog, []) { }
@@ -112,6 +129,27 @@ public sealed class SkillExtractor : IDisposable
     /// <summary>See <see cref="ExtractorOptions.SpanOverlapPenalty"/>; 0 = plain score order.</summary>
     public float SpanOverlapPenalty { get; init; }
 
+    /// <summary>
+    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Best"/>; docs/decisions/0019 has the
+    /// SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
+    /// </summary>
+    public SpanExtent SpanExtent
+    {
+        get => (SpanExtent)Volatile.Read(ref _spanExtent);
+        set => Volatile.Write(ref _spanExtent, (int)value);
+    }
+
+    int _spanExtent = (int)SkillExtractorDefaults.SpanExtent;
+
+    /// <summary>The graph re-ranking <see cref="Extract"/> applies (null or inactive: the scorer's order); see <see cref="UseGraph"/>.</summary>
+    public GraphReranking? Reranking => Volatile.Read(ref _reranking);
+
+    /// <summary>
+    /// Re-ranks <see cref="Extract"/>'s answers over this graph snapshot from now on (null: stop). One reference swapped, so a host
+    /// that follows curation hands in a new snapshot after a change. <see cref="Mentions"/> is never re-ranked.
+    /// </summary>
+    public void UseGraph(GraphReranking? reranking) => Volatile.Write(ref _reranking, reranking);
+
     /// <summary>The <paramref name="top"/> skills of <paramref name="text"/>, best first, each with the span that best supports it.</summary>
     public IReadOnlyList<SkillMention> Extract(string text, int top = 10)
     {
@@ -131,15 +169,43 @@ public sealed class SkillExtractor : IDisposable
         var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])]);
         var result = new IReadOnlyList<SkillMention>[texts.Count];
         Array.Fill(result, []);
-        for (var j = 0; j < live.Count; j++) result[live[j]] = Rank(encoded[j], top);
+        for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(encoded[j], Rank(encoded[j], top));
         return result;
+    }
+
+    /// <summary>The answers' spans widened to their phrases when <see cref="SpanExtent"/> says so.</summary>
+    IReadOnlyList<SkillMention> Extend(EncodedText encoded, IReadOnlyList<SkillMention> mentions)
+    {
+        if (SpanExtent == SpanExtent.Best || encoded.SpanCount == 0 || mentions.Count == 0) return mentions;
+        var spans = encoded.Segments.Spans;
+        var phraseOf = new Dictionary<TextSpan, int>(spans.Count);
+        var extent = new Dictionary<int, TextSpan>();
+        foreach (var span in spans)
+        {
+            phraseOf.TryAdd(span.Chars, span.Phrase);
+            extent[span.Phrase] = extent.TryGetValue(span.Phrase, out var e)
+                ? new TextSpan(Math.Min(e.Start, span.Chars.Start), Math.Max(e.End, span.Chars.End))
+                : span.Chars;
+        }
+
+        return [.. mentions.Select(m => m with
+        {
+            Spans = [.. m.Spans.Select(s => phraseOf.TryGetValue(s, out var p) ? extent[p] : s)],
+        })];
     }
 
     IReadOnlyList<SkillMention> Rank(EncodedText encoded, int top)
     {
         if (encoded.ChunkCount == 0) return [];
-        if (SpanOverlapPenalty <= 0) return Mentions(encoded, top);
-        return Diversify(Mentions(encoded, Math.Max(top * 3, 50)), top, SpanOverlapPenalty);
+        var reranking = Reranking;
+        if (reranking is not { Options.Active: true })
+        {
+            if (SpanOverlapPenalty <= 0) return Mentions(encoded, top);
+            return Diversify(Mentions(encoded, Math.Max(top * 3, 50)), top, SpanOverlapPenalty);
+        }
+
+        var pool = reranking.Rerank(Mentions(encoded, GraphReranking.PoolSize(top)));
+        return SpanOverlapPenalty > 0 ? Diversify(pool, top, SpanOverlapPenalty) : [.. pool.Take(top)];
     }
 
     /// <summary>The scorer's top <paramref name="k"/> skills of an encoded text as mentions, best first, all from one catalog.</summary>

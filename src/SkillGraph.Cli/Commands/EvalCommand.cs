@@ -38,11 +38,17 @@ internal static class EvalCommand
         var maxRecords = new Option<int>("--max-records") { Description = "Read at most this many records of each file, spread evenly over it, before the held-out split.", DefaultValueFactory = _ => 600 };
         var matcherModel = new Option<string?>("--matcher") { Description = $"The match head to evaluate (default {ResumeMatcher.DefaultModelPath}, else the shipped one)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the zero-shot (untrained heads) row." };
+        var graphWeight = new Option<float>("--graph-weight") { Description = "β of the graph re-ranking (the occupations the text points to raise the skills they require); 0 = off.", DefaultValueFactory = _ => GraphRerankOptions.DefaultWeight };
+        var graphSkills = new Option<int>("--graph-skills") { Description = "K: how many of the best extracted skills point to occupations.", DefaultValueFactory = _ => new GraphRerankOptions().Skills };
+        var consolidate = new Option<bool>("--consolidate") { Description = "Move a skill behind the others when its direct broader or narrower skill ranks above it on the same span." };
+        var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill) or phrase (the phrase it lies in).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
+        var spanGrid = new Option<bool>("--span-grid") { Description = "Only measure each --span-extent on SkillSpan (threshold and extent chosen on train, dev reported) and stop." };
+        var rerankGrid = new Option<bool>("--rerank-grid") { Description = "Only measure the graph re-ranking settings (β × K × consolidation) on the held-out teacher data, the set its defaults are chosen on, and stop." };
         var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables) or only the matcher (with --records / --held-out-records; no extraction tables)." };
         only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev; with --records the matcher (beside TF-IDF and MiniLM cosine) and occupation suggestion.")
         {
-            model, heldOut, limit, spanLimit, records, heldOutRecords, maxRecords, matcherModel, results, noBaseline, only,
+            model, heldOut, limit, spanLimit, records, heldOutRecords, maxRecords, matcherModel, results, noBaseline, only, graphWeight, graphSkills, consolidate, rerankGrid, spanExtent, spanGrid,
         };
         command.Validators.Add(r =>
         {
@@ -80,10 +86,40 @@ internal static class EvalCommand
             }
 
             var clock = Stopwatch.StartNew();
-            using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct, intraOpThreads: 2).ConfigureAwait(false);
+            var graph = new GraphRerankOptions { Weight = parse.GetValue(graphWeight), Skills = parse.GetValue(graphSkills), Consolidate = parse.GetValue(consolidate) };
+            using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct, intraOpThreads: 2, graph: graph).ConfigureAwait(false);
             var store = services.Store;
             var (extractor, info) = StudentCli.Loaded(services);
             var catalog = extractor.Catalog;
+            extractor.SpanExtent = parse.GetValue(spanExtent);
+            if (parse.GetValue(spanGrid))
+            {
+                var train = SpanEvaluation.Load(spanTrain, 800);
+                var development = SpanEvaluation.Load(spanDev, parse.GetValue(spanLimit));
+                Console.WriteLine($"spans, student `{info.Version}` (threshold and extent chosen on {train.Count} SkillSpan train sentences; dev n = {development.Count}):");
+                foreach (var extent in Enum.GetValues<SpanExtent>())
+                {
+                    extractor.SpanExtent = extent;
+                    var onTrain = SpanEvaluation.Best(train, SpanEvaluation.Predict(train, extractor));
+                    var onDev = SpanEvaluation.Score(development, SpanEvaluation.Predict(development, extractor), onTrain.Threshold);
+                    Console.WriteLine($"  {extent}: train {onTrain}");
+                    Console.WriteLine($"  {extent}: dev   {onDev}");
+                }
+
+                return CliRunner.Ok;
+            }
+
+            if (parse.GetValue(rerankGrid))
+            {
+                var teacher = EvaluationData.Load(catalog, heldOutPath);
+                var items = teacher.Items.Where(i => i.Gold.Length > 0).Take(parse.GetValue(limit) ?? int.MaxValue).ToList();
+                var prior = await SkillGraphPrior.LoadAsync(store, ct).ConfigureAwait(false);
+                Console.WriteLine($"graph re-ranking on {teacher.Name} (n = {items.Count}), student `{info.Version}`:");
+                var grid = RerankSelection.Grid(items, extractor, prior, RerankSelection.Settings([0f, 0.02f, 0.05f, 0.1f, 0.2f], [5, 12, 20], [false, true]), cell => Console.WriteLine($"  {cell}"));
+                Console.WriteLine($"best (R-P@5, then MRR): {RerankSelection.Best(grid)}");
+                return CliRunner.Ok;
+            }
+
             {
                 var first = parse.GetValue(limit) ?? int.MaxValue;
                 var sets = new[]
@@ -120,12 +156,16 @@ internal static class EvalCommand
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", cells)} |");
                 }
 
-                await Row($"student `{info.Version}` ({info.Kind})", extractor).ConfigureAwait(false);
+                var reranked = extractor.Reranking is { Options: { Active: true } used }
+                    ? string.Create(CultureInfo.InvariantCulture, $"; graph re-ranking β {used.Weight}, K {used.Skills}{(used.Consolidate ? ", consolidated" : string.Empty)}")
+                    : string.Empty;
+                await Row($"student `{info.Version}` ({info.Kind}{reranked})", extractor).ConfigureAwait(false);
                 if (!parse.GetValue(noBaseline) && info.Kind != "zero-shot")
                 {
                     var (baseline, _) = StudentModels.Open(catalog, heads: null, source: null, StudentCli.CacheDirectory(store), null, 2);
                     using (baseline)
                     {
+                        baseline.UseGraph(extractor.Reranking);
                         await Row("zero-shot: the same pipeline with untrained (identity) heads", baseline).ConfigureAwait(false);
                     }
                 }

@@ -24,23 +24,32 @@ public sealed record ExtractorTrainOptions
     public float SpanThreshold { get; init; } = 0.35f;
 
     /// <summary>
-    /// Weight-space interpolation towards the untrained (identity) heads, as in WiSE-FT: heads = λ·trained + (1 − λ)·I.
-    /// Distilled heads fit the teacher's sentences; mixing back some of the frozen encoder's geometry keeps what it knew
-    /// about other text (the human sets). 0.6 chosen on TECH/HOUSE validation (docs/decisions/0007).
+    /// Weight-space interpolation towards the untrained (identity) heads, as in WiSE-FT: heads = λ·trained + (1 − λ)·I;
+    /// null = the best of <see cref="Interpolations"/> on the held-out teacher data (SkillSkape dev), never on the human
+    /// TECH/HOUSE sets (docs/decisions/0019).
     /// </summary>
-    public float Interpolation { get; init; } = 0.6f;
+    public float? Interpolation { get; init; }
 
-    /// <summary>The fusion weight (sentence vs best-span score); null = the best of <see cref="Alphas"/> on the held-out teacher data. 0.45 chosen on TECH/HOUSE validation with <see cref="Interpolation"/>.</summary>
-    public float? Alpha { get; init; } = 0.45f;
+    /// <summary>Interpolations tried on the held-out teacher data when <see cref="Interpolation"/> is null (each with every one of <see cref="Alphas"/>).</summary>
+    public IReadOnlyList<float> Interpolations { get; init; } = [1f, 0.8f, 0.6f];
+
+    /// <summary>The fusion weight (sentence vs best-span score); null = the best of <see cref="Alphas"/> on the held-out teacher data (docs/decisions/0019).</summary>
+    public float? Alpha { get; init; }
 
     /// <summary>Fusion weights tried on the held-out teacher data (reported; the best wins when <see cref="Alpha"/> is null).</summary>
-    public IReadOnlyList<float> Alphas { get; init; } = [0.7f, 0.6f, 0.5f, 0.45f];
+    public IReadOnlyList<float> Alphas { get; init; } = [0.8f, 0.7f, 0.6f, 0.45f];
 
     public SpanContext SpanContext { get; init; } = SpanContext.Standalone;
 }
 
-/// <summary>What training gives: the heads, their card, and the held-out metrics per fusion weight tried.</summary>
-public sealed record ExtractorTrainingResult(StudentHeads Heads, ModelCard Card, IReadOnlyDictionary<float, ExtractionMetrics> HeldOutByAlpha);
+/// <summary>One setting measured on the held-out teacher data: interpolation λ, fusion weight α and the metrics.</summary>
+public sealed record SelectionCell(float Interpolation, float Alpha, ExtractionMetrics Metrics)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lambda {Interpolation} alpha {Alpha}: {Metrics}");
+}
+
+/// <summary>What training gives: the heads, their card, and every setting measured on the held-out teacher data (the chosen one is <see cref="HeldOut"/>).</summary>
+public sealed record ExtractorTrainingResult(StudentHeads Heads, ModelCard Card, IReadOnlyList<SelectionCell> Grid, SelectionCell HeldOut);
 
 /// <summary>
 /// Distils the teacher's labelled sentences into the extractor's heads (docs/decisions/0004): pairs from the
@@ -84,26 +93,15 @@ public static class ExtractorTraining
         log($"training the span head ({o.Epochs} epochs)…");
         var span = new ProjectionTrainer(trainer).Train(pairs.ForSpanHead, labels, catalog.Count, log);
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        Interpolate(sentence, o.Interpolation);
-        Interpolate(span, o.Interpolation);
 
-        // The fusion weight: the best R-P@5 on held-out teacher data (never on the human validation sets).
+        // λ and α: the best R-P@5 (then MRR) on held-out teacher data — never on the human validation sets (docs/decisions/0019).
         var held = heldOut.Items.Where(i => i.Gold.Length > 0).ToList();
         var encoded = held.Select(i => textEncoder.Encode(i.Text)).ToList();
-        using var scorer = new SkillScorer(ScorerModel.Build(sentence, MiniLmEncoder.Dimension, labels, catalog.Count, null, span), 1);
-        var byAlpha = new Dictionary<float, ExtractionMetrics>();
-        foreach (var alpha in o.Alphas)
-        {
-            byAlpha[alpha] = ExtractionMetrics.Of(held, encoded, scorer, alpha);
-            log(string.Create(CultureInfo.InvariantCulture, $"alpha {alpha}: {heldOut.Name} {byAlpha[alpha]}"));
-        }
-
-        var chosen = o.Alpha ?? byAlpha.MaxBy(a => (a.Value.RPrecision5, a.Value.Mrr)).Key;
-        if (!byAlpha.ContainsKey(chosen))
-        {
-            byAlpha[chosen] = ExtractionMetrics.Of(held, encoded, scorer, chosen);
-            log(string.Create(CultureInfo.InvariantCulture, $"alpha {chosen}: {heldOut.Name} {byAlpha[chosen]}"));
-        }
+        var grid = Select(sentence, span, labels, catalog.Count, held, encoded, o, cell => log($"{heldOut.Name} {cell}"));
+        var best = grid.Where(c => o.Alpha is null || c.Alpha == o.Alpha).MaxBy(c => (c.Metrics.RPrecision5, c.Metrics.Mrr))!;
+        Interpolate(sentence, best.Interpolation);
+        Interpolate(span, best.Interpolation);
+        var chosen = best.Alpha;
 
         var version = "2-" + WeightsHash(sentence, span);
         var heads = new StudentHeads(sentence, span, chosen, o.LabelAltWeight, o.SpanContext, version);
@@ -114,11 +112,12 @@ public static class ExtractorTraining
             Seed = o.Seed,
             TrainingData = $"{string.Join(" + ", train.Select(t => $"{t.Name} ({t.Items.Count} sentences)"))}: sentence→skill and aligned span→skill pairs; "
                 + $"{index.Alt.Length} ESCO alternative→preferred label pairs ({pairs}); "
-                + (o.Alpha is null ? $"alpha chosen on {heldOut.Name} ({held.Count} sentences)" : $"alpha and interpolation fixed (chosen on TECH/HOUSE validation); metrics on {heldOut.Name} ({held.Count} sentences)"),
+                + $"{Chosen(o)} on {heldOut.Name} ({held.Count} sentences): "
+                + string.Join("; ", grid.Select(c => string.Create(CultureInfo.InvariantCulture, $"λ {c.Interpolation} α {c.Alpha} R-P@5 {c.Metrics.RPrecision5 * 100:F1} MRR {c.Metrics.Mrr:F3}"))),
             HyperParameters = new Dictionary<string, string>
             {
                 ["alpha"] = F(chosen),
-                ["interpolation"] = F(o.Interpolation),
+                ["interpolation"] = F(best.Interpolation),
                 ["labelAltWeight"] = F(o.LabelAltWeight),
                 ["spanContext"] = o.SpanContext.ToString(),
                 ["temperature"] = F(o.Temperature),
@@ -129,12 +128,51 @@ public static class ExtractorTraining
                 ["hardNegatives"] = F(o.HardNegatives),
                 ["spanThreshold"] = F(o.SpanThreshold),
             },
-            Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>> { [heldOut.Name] = AsDictionary(byAlpha[chosen]) },
+            Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>> { [heldOut.Name] = AsDictionary(best.Metrics) },
             TrainSeconds = Math.Round(trainSeconds, 1),
             CatalogFingerprint = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture),
         };
-        return new ExtractorTrainingResult(heads, card, byAlpha);
+        return new ExtractorTrainingResult(heads, card, grid, best);
     }
+
+    /// <summary>
+    /// Every (λ, α) of the options measured on the held-out sentences: the interpolations of <see cref="ExtractorTrainOptions.Interpolations"/>
+    /// (or the fixed one) × the fusion weights of <see cref="ExtractorTrainOptions.Alphas"/> (and the fixed one). The heads are left as trained.
+    /// </summary>
+    public static IReadOnlyList<SelectionCell> Select(
+        float[] sentence, float[] span, float[] labels, int labelCount, IReadOnlyList<LabelledText> held, IReadOnlyList<EncodedText> encoded,
+        ExtractorTrainOptions options, Action<SelectionCell>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(options);
+        var lambdas = options.Interpolation is { } fixedLambda ? [fixedLambda] : options.Interpolations;
+        var alphas = options.Alpha is { } fixedAlpha ? options.Alphas.Append(fixedAlpha).Distinct().ToList() : options.Alphas;
+        var grid = new List<SelectionCell>();
+        foreach (var lambda in lambdas)
+        {
+            var (s, p) = ((float[])sentence.Clone(), (float[])span.Clone());
+            Interpolate(s, lambda);
+            Interpolate(p, lambda);
+            using var scorer = new SkillScorer(ScorerModel.Build(s, MiniLmEncoder.Dimension, labels, labelCount, null, p), 2);
+            foreach (var alpha in alphas)
+            {
+                var cell = new SelectionCell(lambda, alpha, ExtractionMetrics.Of(held, encoded, scorer, alpha));
+                grid.Add(cell);
+                log?.Invoke(cell);
+            }
+        }
+
+        return grid;
+    }
+
+    static string Chosen(ExtractorTrainOptions o) => (o.Interpolation, o.Alpha) switch
+    {
+        (null, null) => "interpolation and alpha chosen",
+        (null, _) => "alpha fixed, interpolation chosen",
+        (_, null) => "interpolation fixed, alpha chosen",
+        _ => "interpolation and alpha fixed; measured",
+    };
 
     public static IReadOnlyDictionary<string, double> AsDictionary(ExtractionMetrics m)
     {

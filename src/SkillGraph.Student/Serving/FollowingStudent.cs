@@ -24,6 +24,8 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
     private bool _cacheDirty;
     private Task _cacheWrite = Task.CompletedTask;
     private bool _warnedCannotFollow;
+    private bool _graphDirty;
+    private Task _graphRead = Task.CompletedTask;
 
     public SkillExtractor Extractor => opened.Extractor;
 
@@ -33,6 +35,7 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
     public async Task<StudentFollow?> FollowAsync(IReadOnlyList<ConceptUri> concepts, IGraphStore store, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
+        ReadGraphInBackground(store);
         var state = _state;
         if (state.Index is null)
         {
@@ -96,16 +99,85 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
         return followed;
     }
 
+    /// <summary>Completes when the graph re-ranking reads the graph as it was after the last change followed (at once when it is off).</summary>
+    public Task WhenGraphRead
+    {
+        get
+        {
+            lock (_cacheLock)
+            {
+                return _graphRead;
+            }
+        }
+    }
+
     public void Dispose()
     {
         Task writing;
+        Task reading;
         lock (_cacheLock)
         {
             writing = _cacheWrite;
+            reading = _graphRead;
         }
 
         writing.Wait(TimeSpan.FromSeconds(30));
+        reading.Wait(TimeSpan.FromSeconds(30));
         Extractor.Dispose();
+    }
+
+    /// <summary>
+    /// The graph re-ranking's snapshot (occupation listings, hierarchy) read again after any change — a relation as much as a
+    /// label — in the background, one second after it, so the change answers as fast as before and a burst of changes reads
+    /// the whole graph once or twice, not once per change.
+    /// </summary>
+    private void ReadGraphInBackground(IGraphStore store)
+    {
+        if (Extractor.Reranking is null)
+        {
+            return;
+        }
+
+        lock (_cacheLock)
+        {
+            _graphDirty = true;
+            if (_graphRead.IsCompleted)
+            {
+                _graphRead = Task.Run(async () =>
+                {
+                    await Task.Delay(CacheWriteDelay).ConfigureAwait(false); // a burst of changes reads once
+                    await ReadGraphAsync(store).ConfigureAwait(false);
+                });
+            }
+        }
+    }
+
+    private async Task ReadGraphAsync(IGraphStore store)
+    {
+        while (true)
+        {
+            lock (_cacheLock)
+            {
+                if (!_graphDirty)
+                {
+                    return;
+                }
+
+                _graphDirty = false;
+            }
+
+            try
+            {
+                if (Extractor.Reranking is { } current)
+                {
+                    Extractor.UseGraph(new GraphReranking(await SkillGraphPrior.LoadAsync(store).ConfigureAwait(false), current.Options));
+                }
+            }
+            catch (Exception ex)
+            {
+                LogGraphNotRead(logger, ex); // the re-ranking keeps its previous snapshot until the next change
+            }
+        }
     }
 
     private static bool SameLabels(SkillEntry a, SkillEntry b) =>
@@ -169,6 +241,9 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The student scorer {Source} was trained for one skill catalog and does not follow graph changes; use heads (the default) to follow them")]
     private static partial void LogCannotFollow(ILogger logger, string? source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The student's graph re-ranking could not read the graph after a change; it keeps the previous snapshot")]
+    private static partial void LogGraphNotRead(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The student's label cache could not be rewritten after a graph change; the next start re-embeds the labels")]
     private static partial void LogCacheNotWritten(ILogger logger, Exception exception);

@@ -17,6 +17,20 @@ public sealed class StudentOptions
     /// <summary>The match head (.onnx); empty: <see cref="Matching.ResumeMatcher.DefaultModelPath"/> when it exists, else the shipped head.</summary>
     public string? MatcherPath { get; set; }
 
+    /// <summary>β of the extractor's graph re-ranking (<see cref="GraphRerankOptions.Weight"/>; chosen on SkillSkape dev, docs/decisions/0019); 0 = off.</summary>
+    [Range(0.0, 10.0)]
+    public float GraphWeight { get; set; } = GraphRerankOptions.DefaultWeight;
+
+    /// <summary>K of the graph re-ranking: how many of the best extracted skills point to occupations (<see cref="GraphRerankOptions.Skills"/>).</summary>
+    [Range(1, 200)]
+    public int GraphSkills { get; set; } = new GraphRerankOptions().Skills;
+
+    /// <summary>Consolidate broader/narrower duplicates on one span (<see cref="GraphRerankOptions.Consolidate"/>).</summary>
+    public bool GraphConsolidate { get; set; }
+
+    /// <summary>The graph re-ranking these settings ask for.</summary>
+    public GraphRerankOptions GraphRerank => new() { Weight = GraphWeight, Skills = GraphSkills, Consolidate = GraphConsolidate };
+
     /// <summary>Batch the texts of concurrent requests through shared encoder runs (more throughput; scores vary slightly with batch partners).</summary>
     public bool BatchAcrossRequests { get; set; }
 }

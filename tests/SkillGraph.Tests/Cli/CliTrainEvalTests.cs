@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SkillGraph.Tests.Support;
 
 namespace SkillGraph.Tests.Cli;
@@ -23,9 +25,11 @@ public sealed class CliTrainEvalTests : IDisposable
 
         var outA = Path.Combine(_directory, "a");
         var outB = Path.Combine(_directory, "b");
-        var trained = await Run("train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outA, "--db", db);
+        string[] grid = ["--interpolations", "1,0.5", "--alphas", "0.7,0.3"];
+        var trained = await Run(["train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outA, "--db", db, .. grid]);
         Assert.Contains("extractor heads 2-", trained.Stdout, StringComparison.Ordinal);
-        await Run("train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outB, "--db", db);
+        AssertChosenOnHeldOut(trained.Stdout, Path.Combine(outA, "student", "extractor-heads.card.json"));
+        await Run(["train", "--data", SentencesOf(train), "--held-out", SentencesOf(heldOut), "--epochs", "1", "--out", outB, "--db", db, .. grid]);
         var headsA = Path.Combine(outA, "student", "extractor-heads.bin");
         Assert.Equal(await File.ReadAllBytesAsync(headsA), await File.ReadAllBytesAsync(Path.Combine(outB, "student", "extractor-heads.bin")));
         var card = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outA, "student", "extractor-heads.card.json"))).RootElement;
@@ -70,6 +74,25 @@ public sealed class CliTrainEvalTests : IDisposable
         result = await CliProcess.RunAsync("eval", "--records", Path.Combine(_directory, "nope.jsonl"), "--db", db);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"skillgraph: error: {Path.Combine(_directory, "nope.jsonl")}: no such file.", result.Stderr.Trim());
+    }
+
+    /// <summary>
+    /// <c>train</c> with λ and α on auto (the defaults) measures every setting on the held-out teacher data and ships the best
+    /// R-P@5 (then MRR): the grid it prints has 2 × 2 cells, and the card's λ and α are those of its best cell.
+    /// </summary>
+    private static void AssertChosenOnHeldOut(string stdout, string cardPath)
+    {
+        var cells = Regex.Matches(stdout, @"^  lambda (\S+) alpha (\S+): n=\s*\d+ R-P@1\s+\S+ R-P@5\s+(\S+) R-P@10\s+\S+ MRR (\S+)$", RegexOptions.Multiline)
+            .Select(m => (Lambda: m.Groups[1].Value, Alpha: m.Groups[2].Value, Rp5: double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Mrr: double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(4, cells.Count);
+        Assert.Equal(["0.3", "0.7"], cells.Select(c => c.Alpha).Distinct().Order(StringComparer.Ordinal));
+        var best = cells.MaxBy(c => (c.Rp5, c.Mrr));
+        var card = JsonDocument.Parse(File.ReadAllText(cardPath)).RootElement;
+        var hyper = card.GetProperty("hyperParameters");
+        var chosen = cells.Single(c => c.Lambda == hyper.GetProperty("interpolation").GetString() && c.Alpha == hyper.GetProperty("alpha").GetString());
+        Assert.Equal((best.Rp5, best.Mrr), (chosen.Rp5, chosen.Mrr)); // the best as printed (a tie below the printed precision may pick either)
+        Assert.Contains("interpolation and alpha chosen on held", card.GetProperty("trainingData").GetString(), StringComparison.Ordinal);
     }
 
     private static string SentencesOf(string records) => Path.ChangeExtension(records, ".sentences.jsonl");

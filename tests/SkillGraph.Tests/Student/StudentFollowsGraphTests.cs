@@ -188,6 +188,28 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
         Assert.Equal(2, student.LastFollow!.LabelsEmbedded);
     }
 
+    [Fact]
+    public async Task The_graph_reranking_reads_a_relation_a_steward_added_after_the_student_follows_the_change()
+    {
+        var options = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student"), GraphWeight = 0.1f });
+        using var student = new StudentSkillExtractor(_store, options, NullLogger<StudentSkillExtractor>.Instance);
+        await student.WhenReady;
+        bool DeveloperNeedsCooking() => student.Get().Extractor.Reranking!.Prior.Listing(TinyGraph.Cooking.Value).Essential.Contains(TinyGraph.Developer);
+        Assert.Equal(0.1f, student.Get().Extractor.Reranking!.Options.Weight);
+        Assert.False(DeveloperNeedsCooking());
+
+        await _store.WriteAsync(new GraphBatch { AddRelations = [new Relation(TinyGraph.Developer, RelationType.EssentialSkill, TinyGraph.Cooking)], Source = "test" });
+        Assert.Null(await student.FollowAsync([TinyGraph.Developer, TinyGraph.Cooking])); // no label changed: the scorer stays
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!DeveloperNeedsCooking() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50); // the snapshot is read in the background, so the change answers as fast as before
+        }
+
+        Assert.True(DeveloperNeedsCooking());
+    }
+
     private static Concept SousVideSkill() => new()
     {
         Uri = SousVide,

@@ -43,63 +43,31 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
         var listings = await graph.GetSkillListingsAsync(skills, cancellationToken).ConfigureAwait(false);
         var essentialFor = listings.EssentialFor;
         var optionalFor = listings.OptionalFor;
-        var occupationCount = Math.Max(1, listings.OccupationCount);
+        var occupationCount = listings.OccupationCount;
 
-        // One pass over the occupations that list each skill: the weighted matches, essential and optional.
-        var alpha = query.OptionalWeight;
-        var tallies = new Dictionary<ConceptUri, double>();
-        var total = 0.0;
-        var listing = new HashSet<ConceptUri>();
-        var essentialHere = new HashSet<ConceptUri>();
-        for (var i = 0; i < skills.Count; i++)
-        {
-            essentialHere.Clear();
-            essentialHere.UnionWith(essentialFor[i]);
-            listing.Clear();
-            listing.UnionWith(essentialHere);
-            listing.UnionWith(optionalFor[i]);
-            if (listing.Count == 0)
-            {
-                continue; // a skill no occupation lists cannot point to one
-            }
-
-            var value = weights[skills[i]] * Math.Log(1 + (occupationCount / (double)listing.Count));
-            total += value;
-            foreach (var occupation in essentialFor[i])
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(tallies, occupation, out _) += value;
-            }
-
-            if (alpha > 0)
-            {
-                foreach (var occupation in optionalFor[i])
-                {
-                    if (!essentialHere.Contains(occupation))
-                    {
-                        CollectionsMarshal.GetValueRefOrAddDefault(tallies, occupation, out _) += alpha * value;
-                    }
-                }
-            }
-        }
-
-        // The length term needs only the sizes of the candidates' skill lists.
+        // The score itself (shared with the student's graph re-ranking), then the numbers of matches the answer shows.
         var sizes = new Dictionary<ConceptUri, int>(listings.Occupations.Count);
         for (var i = 0; i < listings.Occupations.Count; i++)
         {
             sizes[listings.Occupations[i]] = i;
         }
 
-        var candidates = tallies.Keys.ToArray();
-        var essentialCounts = new int[candidates.Length];
-        var optionalCounts = new int[candidates.Length];
-        var scored = new (ConceptUri Uri, double Score, int Index)[candidates.Length];
-        for (var i = 0; i < candidates.Length; i++)
+        var rows = new SkillListing[skills.Count];
+        for (var i = 0; i < skills.Count; i++)
         {
-            var at = sizes[candidates[i]];
+            rows[i] = new SkillListing(weights[skills[i]], essentialFor[i], optionalFor[i]);
+        }
+
+        var scores = OccupationScore.Of(rows, occupationCount, o => (listings.EssentialCounts[sizes[o]], listings.OptionalCounts[sizes[o]]), query.OptionalWeight, query.LengthExponent);
+        var essentialCounts = new int[scores.Count];
+        var optionalCounts = new int[scores.Count];
+        var scored = new (ConceptUri Uri, double Score, int Index)[scores.Count];
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var at = sizes[scores[i].Occupation];
             essentialCounts[i] = listings.EssentialCounts[at];
             optionalCounts[i] = listings.OptionalCounts[at];
-            var size = Math.Max(1.0, essentialCounts[i] + (alpha * optionalCounts[i]));
-            scored[i] = (candidates[i], tallies[candidates[i]] / total / Math.Pow(size, query.LengthExponent), i);
+            scored[i] = (scores[i].Occupation, scores[i].Score, i);
         }
 
         // Best first by score; the URI orders the cut, then the few that are kept (and any tied with the last) by label.
