@@ -2,7 +2,8 @@
 # Issue 6: the student extractor's speed over the full ESCO catalog, opened as the CLI and the server open it
 # (shipped or models/student heads, int8 encoder) with one ONNX thread per call, then with the server's setting (two
 # threads for a call that runs alone, one while another runs): median latency of a 30-word sentence and a 300-word text,
-# throughput with 1, 2 and 4 concurrent callers, and the process's memory. Then the server's memory with the full
+# throughput with 1, 2 and 4 concurrent callers, the matcher's latency for a (300-word job, 300-word resume) pair (issue 13:
+# ≤ 120 ms median), and the process's memory. Then the server's memory with the full
 # graph and every student model loaded (extractSkills, matchResume and suggestOccupations each answered once).
 set -euo pipefail
 cd "$(dirname "$0")/.."

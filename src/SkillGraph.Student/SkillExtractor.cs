@@ -208,6 +208,32 @@ public sealed class SkillExtractor : IDisposable
         return SpanOverlapPenalty > 0 ? Diversify(pool, top, SpanOverlapPenalty) : [.. pool.Take(top)];
     }
 
+    /// <summary>
+    /// Until disposed, calls run in the server's setting (two ONNX threads alone, one while another call runs) take the
+    /// one-thread sessions, as if another call were running: for a caller that runs two calls side by side on purpose.
+    /// </summary>
+    internal IDisposable SideBySide()
+    {
+        var scorer = Scorer;
+        Encoder.Encoder.Join();
+        scorer.Join();
+        return new SideBySideScope(Encoder.Encoder, scorer);
+    }
+
+    sealed class SideBySideScope(MiniLmEncoder encoder, SkillScorer scorer) : IDisposable
+    {
+        int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                encoder.Leave();
+                scorer.Leave();
+            }
+        }
+    }
+
     /// <summary>The scorer's top <paramref name="k"/> skills of an encoded text as mentions, best first, all from one catalog.</summary>
     public IReadOnlyList<SkillMention> Mentions(EncodedText encoded, int k)
     {

@@ -15,6 +15,15 @@ public sealed class SkillScorer : IDisposable
     readonly InferenceSession? _narrow;
     int _inFlight;
 
+    /// <summary>
+    /// Counts one more call in flight until <see cref="Leave"/>: a caller about to run several calls side by side (the matcher
+    /// reads a job and a resume at once) makes each of them take the one-thread session, so they share the cores evenly.
+    /// </summary>
+    internal void Join() => Interlocked.Increment(ref _inFlight);
+
+    /// <summary>Ends a <see cref="Join"/>.</summary>
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
     /// <param name="narrowWhenBusy">see <see cref="MiniLmOptions.NarrowWhenBusy"/>: a second, one-thread session for calls made while another runs.</param>
     public SkillScorer(byte[] model, int intraOpThreads = 1, bool narrowWhenBusy = false)
     {

@@ -80,14 +80,29 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                 TensorPrimitives.Divide(dst, len, dst);
             }
 
-        // Standalone spans of every text in one embedding call; other contexts text by text.
+        // Standalone spans of every text in one embedding call; the phrases of the Phrase-context texts in shared runs of up to
+        // 128 phrases (whole texts; a single text is always one run); the Chunk context text by text.
         var standalone = new List<int>();
+        var phrased = new List<int>();
         for (var t = 0; t < segs.Length; t++)
         {
             if (segs[t].Chunks.Count == 0 || segs[t].Spans.Count == 0) continue;
             var context = SpanContext == SpanContext.Standalone && segs[t].Spans.Count > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
             if (context == SpanContext.Standalone) standalone.Add(t);
-            else PoolSpans(segs[t], context, rowOf[t], spanVecs[t]);
+            else if (context == SpanContext.Phrase) phrased.Add(t);
+            else PoolSpans(segs[t], context, rowOf[t], spanVecs[t], null, 0);
+        }
+        for (var first = 0; first < phrased.Count;)
+        {
+            var last = first;
+            var count = segs[phrased[first]].Phrases.Count;
+            while (last + 1 < phrased.Count && count + segs[phrased[last + 1]].Phrases.Count <= 128) count += segs[phrased[++last]].Phrases.Count;
+            var seqs = new List<int[]>(count);
+            for (var j = first; j <= last; j++) seqs.AddRange(PhraseSequences(segs[phrased[j]]));
+            var states = Encoder.Run(seqs);
+            for (int j = first, row = 0; j <= last; row += segs[phrased[j]].Phrases.Count, j++)
+                PoolSpans(segs[phrased[j]], SpanContext.Phrase, rowOf[phrased[j]], spanVecs[phrased[j]], states, row);
+            first = last + 1;
         }
         if (standalone.Count > 0)
         {
@@ -110,38 +125,45 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
         return [.. segs.Select((g, t) => new EncodedText(g, chunkVecs[t], spanVecs[t]))];
     }
 
-    /// <summary>Span vectors pooled from token states: the phrase pass (<see cref="SpanContext.Phrase"/>) or the chunk pass.</summary>
-    void PoolSpans(SegmentedText seg, SpanContext context, (TokenStates States, int Row)[] rowOf, float[] spanVecs)
+    /// <summary>Each phrase of a text as a [CLS] … [SEP] sequence.</summary>
+    static IEnumerable<int[]> PhraseSequences(SegmentedText seg)
+    {
+        foreach (var ph in seg.Phrases)
+        {
+            var ids = seg.Chunks[ph.Chunk].TokenIds;
+            var seq = new int[ph.TokenEnd - ph.TokenStart + 2];
+            seq[0] = WordPieceTokenizer.ClsId;
+            Array.Copy(ids, ph.TokenStart, seq, 1, ph.TokenEnd - ph.TokenStart);
+            seq[^1] = WordPieceTokenizer.SepId;
+            yield return seq;
+        }
+    }
+
+    /// <summary>
+    /// Span vectors pooled from token states: the phrase pass (<see cref="SpanContext.Phrase"/>; its states, the text's phrases
+    /// from row <paramref name="phraseRow"/>) or the chunk pass.
+    /// </summary>
+    void PoolSpans(SegmentedText seg, SpanContext context, (TokenStates States, int Row)[] rowOf, float[] spanVecs, TokenStates? phraseStates, int phraseRow)
     {
         if (context == SpanContext.Phrase)
         {
-            var seqs = new int[seg.Phrases.Count][];
-            for (var p = 0; p < seqs.Length; p++)
-            {
-                var ph = seg.Phrases[p];
-                var ids = seg.Chunks[ph.Chunk].TokenIds;
-                var seq = new int[ph.TokenEnd - ph.TokenStart + 2];
-                seq[0] = WordPieceTokenizer.ClsId;
-                Array.Copy(ids, ph.TokenStart, seq, 1, ph.TokenEnd - ph.TokenStart);
-                seq[^1] = WordPieceTokenizer.SepId;
-                seqs[p] = seq;
-            }
-            var states = Encoder.Run(seqs);
+            var states = phraseStates!;
             for (var p = 0; p < seg.Spans.Count; p++)
             {
                 var sp = seg.Spans[p];
                 var ph = seg.Phrases[sp.Phrase];
+                var row = phraseRow + sp.Phrase;
                 var dst = spanVecs.AsSpan(p * D, D);
                 if (sp.TokenStart == ph.TokenStart && sp.TokenEnd == ph.TokenEnd)
                 {
                     // the whole phrase: pool like a sentence ([CLS] and [SEP] included), i.e. its standalone embedding
                     var len = ph.TokenEnd - ph.TokenStart + 2;
-                    for (var t = 0; t < len; t++) TensorPrimitives.Add(dst, states.Token(sp.Phrase, t), dst);
+                    for (var t = 0; t < len; t++) TensorPrimitives.Add(dst, states.Token(row, t), dst);
                     TensorPrimitives.Divide(dst, len, dst);
                 }
                 else
                 {
-                    for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(sp.Phrase, t - ph.TokenStart + 1), dst);
+                    for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t - ph.TokenStart + 1), dst);
                     TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
                 }
             }

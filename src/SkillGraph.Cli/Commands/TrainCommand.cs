@@ -39,13 +39,14 @@ internal static class TrainCommand
         };
         var featureCache = new Option<string?>("--feature-cache") { Description = "Keep the matcher's feature rows in this file and reuse them when the records, the extractor and the feature definitions are the same (fitting heads again takes seconds, reading the records minutes)." };
         var matcherHidden = new Option<int>("--matcher-hidden") { Description = "The match head: 0 = logistic regression, N = one hidden layer of N ReLU units (non-negative weights either way, so the score stays monotone).", DefaultValueFactory = _ => 0 };
+        var matcherPairwise = new Option<float>("--matcher-pairwise") { Description = "Weight of the pairwise term (matched vs unmatched resume of one job) beside the per-resume loss of the linear match head; 0 = per-resume only.", DefaultValueFactory = _ => 4f };
         var noCrossStyle = new Option<bool>("--no-cross-style") { Description = "With several --records files, do not also pair one file's jobs with another's resumes for the same occupation." };
         var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records of each file for the matcher, spread evenly over it (feature extraction costs ≈ 0.2 s a record).", DefaultValueFactory = _ => 600 };
         var only = new Option<string?>("--only") { Description = "extractor | matcher: train just one (matcher: over the extractor `extract` would use)." };
         only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("train", "Train the student from teacher data: the extractor heads from labelled sentences, the match head from records (pure C#, ONNX output; minutes on 2 cores).")
         {
-            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, interpolations, records, maxRecords, featureCache, noCrossStyle, matcherHidden, only,
+            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, interpolations, records, maxRecords, featureCache, noCrossStyle, matcherHidden, matcherPairwise, only,
         };
         epochs.Validators.Add(r =>
         {
@@ -185,7 +186,8 @@ internal static class TrainCommand
                     {
                         Version = $"matcher-evidence-{info.Version}",
                         Hidden = parse.GetValue(matcherHidden),
-                        TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {recordsPath}; features from {info.Version}",
+                        PairwiseWeight = parse.GetValue(matcherPairwise),
+                        TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {recordsPath}, {triples.Count(t => t.Source == MatcherTrainer.AcrossStyles)} of them one file's job with another's resumes; features from {info.Version}",
                     }, new SyncProgress<string>(line => Console.Error.WriteLine($"train: matcher: {line}")), ct, parse.GetValue(featureCache));
                     var matcherPath = Path.Combine(studentDirectory, "matcher.onnx");
                     result.Save(matcherPath);

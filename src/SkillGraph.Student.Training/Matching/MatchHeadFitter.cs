@@ -114,6 +114,26 @@ internal static class MatchHeadFitter
                 }
             }
 
+            // The pairwise term (RankNet on the two rows of a triple, matched minus unmatched): what pairwise accuracy asks for.
+            // Rows come in (matched, unmatched) pairs; only the linear head takes it (the bias cancels in the difference).
+            if (!mlp && options.PairwiseWeight > 0)
+            {
+                for (var i = 0; i + 1 < n; i += 2)
+                {
+                    var diff = 0.0;
+                    for (var j = 0; j < f; j++)
+                    {
+                        diff += (x[i, j] - x[i + 1, j]) * p[j];
+                    }
+
+                    var d = options.PairwiseWeight * 2 * ((1 / (1 + Math.Exp(-diff))) - 1);
+                    for (var j = 0; j < f; j++)
+                    {
+                        grad[j] += d * (x[i, j] - x[i + 1, j]);
+                    }
+                }
+            }
+
             for (var k = 0; k < p.Length; k++)
             {
                 var isWeight = k < f * h || (mlp && k >= (f * h) + h && k < p.Length - 1);

@@ -9,6 +9,9 @@ namespace SkillGraph.Student.Matching;
 /// </summary>
 public sealed record MatchTriple(string Id, string OccupationUri, string JobDescription, string ResumeMatched, string ResumeUnmatched, IReadOnlyList<string> RemovedSkills)
 {
+    /// <summary>Where the triple came from (the records file's name, or "across styles"), for per-source figures.</summary>
+    public string Source { get; init; } = string.Empty;
+
     /// <summary>Reads teacher records (JSONL, DESIGN.md's record format); other fields are ignored.</summary>
     /// <exception cref="FormatException">a line is not a teacher record; the message names the file and line.</exception>
     public static IReadOnlyList<MatchTriple> ReadJsonl(string path) =>
@@ -18,7 +21,10 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
             line.String("jobDescription"),
             line.String("resumeMatched"),
             line.String("resumeUnmatched"),
-            line.Root.TryGetProperty("removedSkills", out var removed) && removed.ValueKind == JsonValueKind.Array ? line.Strings("removedSkills") : []));
+            line.Root.TryGetProperty("removedSkills", out var removed) && removed.ValueKind == JsonValueKind.Array ? line.Strings("removedSkills") : [])
+        {
+            Source = Path.GetFileName(path),
+        });
 
     /// <summary>
     /// Triples across writing styles: for an occupation that two sources (e.g. the offline and the replay teacher) both wrote
@@ -44,7 +50,7 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
                 {
                     if (other.TryGetValue(job.OccupationUri, out var resumes))
                     {
-                        result.Add(resumes with { Id = $"{job.Id}~{resumes.Id}", JobDescription = job.JobDescription });
+                        result.Add(resumes with { Id = $"{job.Id}~{resumes.Id}", JobDescription = job.JobDescription, Source = MatcherTrainer.AcrossStyles });
                     }
                 }
             }

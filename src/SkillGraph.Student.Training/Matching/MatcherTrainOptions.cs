@@ -17,6 +17,12 @@ public sealed record MatcherTrainOptions
     /// <summary>Keep the logistic head's weights non-negative, so that the score is monotone in the resume's evidence (every feature is).</summary>
     public bool NonNegative { get; init; } = true;
 
+    /// <summary>
+    /// Weight of the pairwise term (logistic loss on the score difference of a triple's matched and unmatched resume) beside the
+    /// per-resume cross-entropy; 0 = per-resume only. Linear heads only.
+    /// </summary>
+    public float PairwiseWeight { get; init; } = 4f;
+
     /// <summary>Share of the training occupations kept out of fitting to calibrate the score (Platt) and choose the threshold.</summary>
     public double CalibrationFraction { get; init; } = 0.25;
 

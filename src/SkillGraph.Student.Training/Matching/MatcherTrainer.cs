@@ -63,8 +63,13 @@ public static class MatcherTrainer
         };
         using (var probe = new MatcherHead(MatcherModel.Build(weights, meta)))
         {
-            var (m, u) = Scores(probe, set, calibration);
-            meta["threshold"] = MatcherEvaluation.ChooseThreshold(m, u).ToString("R", CultureInfo.InvariantCulture);
+            // A resume is rarely written in its job's words: the threshold weighs the calibration triples written in two styles
+            // (one teacher's job, another's resumes) as much as all the others together, when there are such triples.
+            var across = calibration.Where(i => set.Triples[i].Source == AcrossStyles).ToArray();
+            var same = calibration.Except(across).ToArray();
+            var (m, u) = Scores(probe, set, same);
+            var (am, au) = across.Length > 0 ? Scores(probe, set, across) : ([], []);
+            meta["threshold"] = MatcherEvaluation.ChooseThreshold(m, u, am, au).ToString("R", CultureInfo.InvariantCulture);
         }
 
         var onnx = MatcherModel.Build(weights, meta);
@@ -72,6 +77,13 @@ public static class MatcherTrainer
         var trainMetrics = Measure(head, set, [.. train.Concat(calibration)]);
         var heldOutMetrics = Measure(head, set, heldOut);
         progress?.Report($"train {trainMetrics}; held out {heldOutMetrics}");
+        foreach (var source in heldOut.GroupBy(i => set.Triples[i].Source).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var indices = source.ToArray();
+            var baseline = MatchBaselines.TfIdf([.. indices.Select(i => set.Triples[i])]);
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"held out, {source.Key}: {Measure(head, set, indices)}; TF-IDF cosine pairwise {baseline.PairwiseAccuracy:0.000}, ROC-AUC {baseline.RocAuc:0.000}"));
+        }
+
         var extractorVersion = analyzer.Extractor.Scorer.Metadata.TryGetValue("version", out var ev) ? ev : "zero-shot";
         var card = new ModelCard
         {
@@ -100,6 +112,9 @@ public static class MatcherTrainer
 
         int Occupations(int[] indices) => indices.Select(i => set.Triples[i].OccupationUri).Distinct(StringComparer.Ordinal).Count();
     }
+
+    /// <summary>The <see cref="MatchTriple.Source"/> of the triples <see cref="MatchTriple.AcrossSources"/> makes.</summary>
+    public const string AcrossStyles = "across styles";
 
     /// <summary>Whether a training occupation's triples calibrate the score instead of fitting the head (another seeded hash).</summary>
     public static bool IsCalibration(string occupationUri, MatcherTrainOptions options)

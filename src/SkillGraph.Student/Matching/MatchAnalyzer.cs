@@ -17,8 +17,8 @@ public sealed record MatchFeatureOptions
     /// </summary>
     public float JobMinScore { get; init; } = 0.45f;
 
-    /// <summary>How deep each line's skill ranking is read (a skill in no line's ranking scores 0 in the text).</summary>
-    public int ResumeTop { get; init; } = 100;
+    /// <summary>How deep the resume's skill ranking is read (a job skill below it gets the ranking's last score).</summary>
+    public int ResumeTop { get; init; } = 1000;
 
     /// <summary>A job skill the resume scores at least this high is covered (exactly, or partly through a broader/narrower skill).</summary>
     public float CoverThreshold { get; init; } = 0.45f;
@@ -93,6 +93,10 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     private readonly TermWeights _terms = facts.TermWeights;
 
+    // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
+    // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
+    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase);
+
     public MatchFeatureOptions Options { get; } = options ?? new MatchFeatureOptions();
 
     public SkillExtractor Extractor { get; } = extractor;
@@ -100,9 +104,9 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     public SkillFacts Facts { get; } = facts;
 
     /// <summary>
-    /// Reads one text line by line: every line is encoded and scored on its own (one encoder pass over all lines' tokens and
-    /// phrases, one scorer pass a line), so what a line says never depends on the others — adding a line can only add evidence.
-    /// A skill's score in the text is its best score in any line.
+    /// Reads one text line by line: every line is encoded on its own (one encoder pass over all lines' tokens, one over their
+    /// phrases), so what a line says never depends on the others; one scorer pass then takes each skill's best chunk and best
+    /// phrase over all lines. Adding a line can only add evidence.
     /// </summary>
     public TextSkills Read(string text)
     {
@@ -114,54 +118,68 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             return TextSkills.Empty with { Years = Years(text) };
         }
 
-        var encoded = Extractor.Encoder.EncodeMany([.. lines.Select(l => l.Text)]);
+        var encoded = _lines.EncodeMany([.. lines.Select(l => l.Text)]);
         var lineVectors = new float[lines.Count * d];
-        var phrases = new List<float>();
-        var best = new Dictionary<string, SkillMention>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            var e = encoded[i];
             var line = lineVectors.AsSpan(i * d, d);
-            for (var c = 0; c < e.ChunkCount; c++)
+            for (var c = 0; c < encoded[i].ChunkCount; c++)
             {
-                TensorPrimitives.Add(line, e.ChunkVectors.AsSpan(c * d, d), line);
+                TensorPrimitives.Add(line, encoded[i].ChunkVectors.AsSpan(c * d, d), line);
             }
 
             MiniLmEncoder.Normalize(line);
-            phrases.AddRange(e.SpanCount > 0 ? e.SpanVectors : e.ChunkVectors);
-            if (e.ChunkCount == 0)
-            {
-                continue;
-            }
-
-            foreach (var m in Extractor.Mentions(e, Options.ResumeTop))
-            {
-                if (!best.TryGetValue(m.Uri, out var known) || m.Score > known.Score)
-                {
-                    var start = lines[i].Start;
-                    best[m.Uri] = m with { Spans = [.. m.Spans.Select(s => new TextSpan(s.Start + start, s.End + start))] };
-                }
-            }
         }
 
-        var phraseVectors = phrases.ToArray();
+        // One scorer pass over every line's chunks and phrases: it takes the best chunk and the best phrase of each skill, so
+        // a skill's score can only rise when a line is added.
+        var whole = Concatenate(encoded, lines);
+        var ranked = whole.ChunkCount == 0 ? [] : Extractor.Mentions(whole, Options.ResumeTop);
+        var phraseVectors = (whole.SpanCount > 0 ? whole.SpanVectors : whole.ChunkVectors).ToArray();
         for (var p = 0; p < phraseVectors.Length / d; p++)
         {
             MiniLmEncoder.Normalize(phraseVectors.AsSpan(p * d, d));
         }
 
-        var ranked = best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Uri, StringComparer.Ordinal).ToList();
         var lineTerms = lines.Select(l => TextEvidence.Terms(l.Text).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        var scoreOf = new Dictionary<string, float>(ranked.Count, StringComparer.Ordinal);
+        foreach (var m in ranked)
+        {
+            scoreOf.TryAdd(m.Uri, m.Score);
+        }
+
         return new TextSkills(
             ranked,
-            ranked.ToDictionary(m => m.Uri, m => m.Score, StringComparer.Ordinal),
-            0f,
+            scoreOf,
+            ranked.Count > 0 ? ranked[^1].Score : 0f,
             phraseVectors,
             [.. lines.Select(l => l.Text)],
             lineVectors,
             lineTerms,
             lineTerms.SelectMany(t => t).ToHashSet(StringComparer.Ordinal),
             Years(text));
+    }
+
+    /// <summary>The lines' encodings as one text: their chunks, phrases and spans in line order, with offsets into the whole text.</summary>
+    private static EncodedText Concatenate(IReadOnlyList<EncodedText> encoded, IReadOnlyList<TextLine> lines)
+    {
+        var chunks = new List<TextChunk>();
+        var spans = new List<CandidateSpan>();
+        var phrases = new List<Phrase>();
+        var chunkVectors = new List<float>();
+        var spanVectors = new List<float>();
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            var (segments, start) = (encoded[i].Segments, lines[i].Start);
+            var (chunk0, phrase0) = (chunks.Count, phrases.Count);
+            chunks.AddRange(segments.Chunks.Select(c => c with { Chars = new TextSpan(c.Chars.Start + start, c.Chars.End + start) }));
+            phrases.AddRange(segments.Phrases.Select(p => p with { Chunk = p.Chunk + chunk0 }));
+            spans.AddRange(segments.Spans.Select(s => s with { Chunk = s.Chunk + chunk0, Phrase = s.Phrase + phrase0, Chars = new TextSpan(s.Chars.Start + start, s.Chars.End + start) }));
+            chunkVectors.AddRange(encoded[i].ChunkVectors);
+            spanVectors.AddRange(encoded[i].SpanVectors);
+        }
+
+        return new EncodedText(new SegmentedText(chunks, spans, phrases), [.. chunkVectors], [.. spanVectors]);
     }
 
     /// <summary>The most years of experience a text states ("5 years of experience", "(4 years)", "five years"); -1 when it states none.</summary>

@@ -74,7 +74,15 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(jobDescription);
         ArgumentNullException.ThrowIfNull(resume);
-        return Match(Analyzer.Read(jobDescription), Analyzer.Read(resume));
+        // The two texts are read at once, each on one ONNX thread: two one-thread runs use two cores better than one two-thread
+        // run after the other (bench/RESULTS.md).
+        TextSkills? job = null, candidate = null;
+        using (Analyzer.Extractor.SideBySide())
+        {
+            Parallel.Invoke(() => job = Analyzer.Read(jobDescription), () => candidate = Analyzer.Read(resume));
+        }
+
+        return Match(job!, candidate!);
     }
 
     public ValueTask<ResumeMatch> MatchAsync(string jobDescription, string resume, CancellationToken cancellationToken = default) =>

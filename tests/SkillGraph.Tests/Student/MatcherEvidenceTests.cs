@@ -47,7 +47,7 @@ public sealed class MatcherEvidenceTests
         var f = MatchAnalyzer.FeatureNames.Count;
         for (var i = 0; i < 400; i++)
         {
-            var label = i % 2;
+            var label = 1 - (i % 2); // (matched, unmatched) pairs, as the trainer lays rows out
             var row = new float[f];
             row[0] = (float)(label + random.NextDouble());
             row[1] = (float)(-label + random.NextDouble());
