@@ -25,9 +25,9 @@ public sealed record ChangeSet(string Id, string Author, string Comment, DateTim
     private static long s_lastTicks;
 
     /// <summary>
-    /// A new id that sorts after every id this process made before it: the time to the tenth of a microsecond (moved one
-    /// tick past the last id's when the clock has not advanced, so two changes in one millisecond keep their order), then
-    /// 8 random hex digits so that two servers never make the same id.
+    /// A new id that sorts after every id this process made before it for the same or a later time: the time to the tenth of
+    /// a microsecond (moved one tick past the last id's when the clock has not advanced, or stepped back by up to a second, so
+    /// two changes in one millisecond keep their order), then 8 random hex digits so that two servers never make the same id.
     /// </summary>
     public static string NewId(DateTimeOffset now)
     {
@@ -35,7 +35,10 @@ public sealed record ChangeSet(string Id, string Author, string Comment, DateTim
         do
         {
             last = Volatile.Read(ref s_lastTicks);
-            ticks = Math.Max(now.UtcTicks, last + 1);
+
+            // One past the last id when it is at most a second ahead (the same instant, or a clock step back); an id asked for a
+            // time well before the last one (a record written for another time) keeps its own time.
+            ticks = last >= now.UtcTicks && last - now.UtcTicks <= TimeSpan.TicksPerSecond ? last + 1 : now.UtcTicks;
         }
         while (Interlocked.CompareExchange(ref s_lastTicks, ticks, last) != last);
 

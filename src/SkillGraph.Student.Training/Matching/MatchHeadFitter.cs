@@ -176,18 +176,40 @@ internal static class MatchHeadFitter
 
     /// <summary>
     /// Platt scaling: the a &gt; 0 and b for which sigmoid(a·logit + b) best fits <paramref name="labels"/> (cross-entropy, Newton's
-    /// method on the two parameters, a little L2 for separable data). Fitted on data the head was not fitted on.
+    /// method on the two parameters). As in Platt (1999) the targets are (N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2) rather than 1 and 0, so
+    /// that a small calibration set the head separates perfectly does not drive a to infinity; a stays within [0.001, 100].
+    /// Fitted on data the head was not fitted on.
     /// </summary>
     public static (double A, double B) FitPlatt(IReadOnlyList<double> logits, IReadOnlyList<float> labels)
     {
+        var positives = labels.Count(l => l > 0.5f);
+        var negatives = labels.Count - positives;
+        var high = (positives + 1.0) / (positives + 2.0);
+        var low = 1.0 / (negatives + 2.0);
         double a = 1, b = 0;
+        double Loss(double pa, double pb)
+        {
+            var loss = 0.0;
+            for (var i = 0; i < logits.Count; i++)
+            {
+                var z = (pa * logits[i]) + pb;
+                var t = labels[i] > 0.5f ? high : low;
+
+                // log(1 + e^z) − t·z, computed without overflow
+                loss += (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - (t * z);
+            }
+
+            return loss;
+        }
+
+        var current = Loss(a, b);
         for (var iteration = 0; iteration < 100; iteration++)
         {
-            double ga = 1e-3 * (a - 1), gb = 0, haa = 1e-3, hab = 0, hbb = 1e-6;
+            double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
             for (var i = 0; i < logits.Count; i++)
             {
                 var p = 1 / (1 + Math.Exp(-((a * logits[i]) + b)));
-                var d = p - labels[i];
+                var d = p - (labels[i] > 0.5f ? high : low);
                 var w = p * (1 - p);
                 ga += d * logits[i];
                 gb += d;
@@ -197,16 +219,23 @@ internal static class MatchHeadFitter
             }
 
             var det = (haa * hbb) - (hab * hab);
-            if (Math.Abs(det) < 1e-12)
+            var (da, db) = Math.Abs(det) > 1e-18 ? (((hbb * ga) - (hab * gb)) / det, ((haa * gb) - (hab * ga)) / det) : (ga, gb);
+
+            // Backtracking: halve the Newton step until the loss falls (saturated logits make the Hessian near singular).
+            var step = 1.0;
+            var improved = false;
+            for (var halving = 0; halving < 40; halving++, step /= 2)
             {
-                break;
+                var (na, nb) = (Math.Clamp(a - (step * da), 1e-3, 100), b - (step * db));
+                var loss = Loss(na, nb);
+                if (loss < current)
+                {
+                    (a, b, current, improved) = (na, nb, loss, true);
+                    break;
+                }
             }
 
-            var da = ((hbb * ga) - (hab * gb)) / det;
-            var db = ((haa * gb) - (hab * ga)) / det;
-            a = Math.Max(1e-3, a - da);
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            if (!improved || step * (Math.Abs(da) + Math.Abs(db)) < 1e-9)
             {
                 break;
             }
