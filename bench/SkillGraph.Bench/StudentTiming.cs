@@ -114,7 +114,7 @@ public static class StudentTiming
             for (var i = 0; i + 1 < s300.Count; i += 2)
             {
                 var started = Stopwatch.StartNew();
-                var job = matcher.Analyzer.Read(s300[i]);
+                var job = matcher.Analyzer.ReadJob(s300[i]);
                 reads.Add(started.Elapsed.TotalMilliseconds);
                 var resume = matcher.Analyzer.Read(s300[i + 1]);
                 started.Restart();

@@ -16,7 +16,7 @@ public sealed record MatchFeatureSet(IReadOnlyList<MatchTriple> Triples, float[]
         for (var i = 0; i < triples.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var job = analyzer.Read(triples[i].JobDescription);
+            var job = analyzer.ReadJob(triples[i].JobDescription);
             matched[i] = analyzer.Compare(job, analyzer.Read(triples[i].ResumeMatched)).Features;
             unmatched[i] = analyzer.Compare(job, analyzer.Read(triples[i].ResumeUnmatched)).Features;
             if (progress is not null && ((i + 1) % 50 == 0 || i + 1 == triples.Count))

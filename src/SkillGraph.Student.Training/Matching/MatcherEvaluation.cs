@@ -15,7 +15,7 @@ public static class MatcherEvaluation
         for (var i = 0; i < triples.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var job = matcher.Analyzer.Read(triples[i].JobDescription);
+            var job = matcher.Analyzer.ReadJob(triples[i].JobDescription);
             m[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeMatched)).Score;
             u[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeUnmatched)).Score;
             if (progress is not null && ((i + 1) % 50 == 0 || i + 1 == triples.Count))

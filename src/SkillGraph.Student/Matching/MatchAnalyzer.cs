@@ -97,6 +97,16 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
     private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase);
 
+    // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
+    // the job's skills are what the resume is measured against, and the job need not be monotone.
+    private readonly TextEncoder _jobLines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, extractor.Encoder.SpanContext);
+
+    /// <summary>
+    /// Reads a job description like <see cref="Read"/>, but with the extractor's span context (one sequence per candidate span)
+    /// when the whole job has no more candidate spans than the extractor's limit for that, as the extractor reads a short text.
+    /// </summary>
+    public TextSkills ReadJob(string text) => Read(text, job: true);
+
     public MatchFeatureOptions Options { get; } = options ?? new MatchFeatureOptions();
 
     public SkillExtractor Extractor { get; } = extractor;
@@ -108,7 +118,9 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     /// phrases), so what a line says never depends on the others; one scorer pass then takes each skill's best chunk and best
     /// phrase over all lines. Adding a line can only add evidence.
     /// </summary>
-    public TextSkills Read(string text)
+    public TextSkills Read(string text) => Read(text, job: false);
+
+    private TextSkills Read(string text, bool job)
     {
         ArgumentNullException.ThrowIfNull(text);
         const int d = MiniLmEncoder.Dimension;
@@ -118,7 +130,11 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             return TextSkills.Empty with { Years = Years(text) };
         }
 
-        var encoded = _lines.EncodeMany([.. lines.Select(l => l.Text)]);
+        var encoder = job && Extractor.Encoder.SpanContext == SpanContext.Standalone
+            && lines.Sum(l => _jobLines.Segmenter.Segment(l.Text).Spans.Count) <= Extractor.Encoder.StandaloneSpanLimit
+            ? _jobLines
+            : _lines;
+        var encoded = encoder.EncodeMany([.. lines.Select(l => l.Text)]);
         var lineVectors = new float[lines.Count * d];
         for (var i = 0; i < lines.Count; i++)
         {

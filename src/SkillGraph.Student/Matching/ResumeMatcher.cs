@@ -79,7 +79,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         TextSkills? job = null, candidate = null;
         using (Analyzer.Extractor.SideBySide())
         {
-            Parallel.Invoke(() => job = Analyzer.Read(jobDescription), () => candidate = Analyzer.Read(resume));
+            Parallel.Invoke(() => job = Analyzer.ReadJob(jobDescription), () => candidate = Analyzer.Read(resume));
         }
 
         return Match(job!, candidate!);
@@ -88,7 +88,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
     public ValueTask<ResumeMatch> MatchAsync(string jobDescription, string resume, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Match(jobDescription, resume));
 
-    /// <summary>Matches texts already read by <see cref="Analyzer"/> (a job read once for many resumes).</summary>
+    /// <summary>Matches texts already read by <see cref="Analyzer"/> (the job by <see cref="MatchAnalyzer.ReadJob"/>, once for many resumes).</summary>
     public ResumeMatch Match(TextSkills job, TextSkills resume)
     {
         var analysis = Analyzer.Compare(job, resume);
