@@ -114,7 +114,9 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
         var text = new StringBuilder();
-        text.Append(c, $"Score {score:0.00} ({(matched ? "a match" : "not a match")}; the threshold is {threshold:0.00}). ");
+        // Three decimals when two would print the score and the threshold alike ("Score 0.53 (not a match; the threshold is 0.53)").
+        var format = Math.Round(score, 2) == Math.Round(threshold, 2) ? "0.000" : "0.00";
+        text.Append(c, $"Score {score.ToString(format, c)} ({(matched ? "a match" : "not a match")}; the threshold is {threshold.ToString(format, c)}). ");
         if (requirements.Count > 0)
         {
             var supported = requirements.Count(r => r.Supported);
