@@ -11,6 +11,16 @@ public sealed record EncodedText(SegmentedText Segments, float[] ChunkVectors, f
 {
     public int ChunkCount => Segments.Chunks.Count;
     public int SpanCount => Segments.Spans.Count;
+
+    /// <summary>The whole text as one unit vector: the normalised sum of its chunk vectors (zero for an empty text).</summary>
+    public float[] TextVector()
+    {
+        const int d = MiniLmEncoder.Dimension;
+        var v = new float[d];
+        for (var c = 0; c < ChunkCount; c++) TensorPrimitives.Add(v, ChunkVectors.AsSpan(c * d, d), v);
+        MiniLmEncoder.Normalize(v);
+        return v;
+    }
 }
 
 /// <summary>What a candidate span's vector is pooled from.</summary>
@@ -35,6 +45,12 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     /// in <see cref="SpanContext.Phrase"/> mode instead, to bound latency (a whole phrase gets the same vector either way).
     /// </summary>
     public int StandaloneSpanLimit { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Whether <see cref="StandaloneSpanLimit"/> counts the spans of all the texts one <see cref="EncodeMany"/> call encodes (the
+    /// lines of one document: all in one context) rather than each text's own.
+    /// </summary>
+    public bool LimitSpansOverAllTexts { get; init; }
 
     const int D = MiniLmEncoder.Dimension;
 
@@ -84,10 +100,12 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
         // 128 phrases (whole texts; a single text is always one run); the Chunk context text by text.
         var standalone = new List<int>();
         var phrased = new List<int>();
+        var allSpans = LimitSpansOverAllTexts ? segs.Sum(g => g.Spans.Count) : 0;
         for (var t = 0; t < segs.Length; t++)
         {
             if (segs[t].Chunks.Count == 0 || segs[t].Spans.Count == 0) continue;
-            var context = SpanContext == SpanContext.Standalone && segs[t].Spans.Count > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
+            var spans = LimitSpansOverAllTexts ? allSpans : segs[t].Spans.Count;
+            var context = SpanContext == SpanContext.Standalone && spans > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
             if (context == SpanContext.Standalone) standalone.Add(t);
             else if (context == SpanContext.Phrase) phrased.Add(t);
             else PoolSpans(segs[t], context, rowOf[t], spanVecs[t], null, 0);

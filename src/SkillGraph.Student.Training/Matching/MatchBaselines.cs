@@ -64,24 +64,8 @@ public static partial class MatchBaselines
         return MatcherEvaluation.Measure(matched, unmatched, float.NaN);
     }
 
-    private static float[] Embedding(TextEncoder encoder, string text)
-    {
-        const int d = MiniLmEncoder.Dimension;
-        var v = new float[d];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return v;
-        }
-
-        var encoded = encoder.Encode(text);
-        for (var c = 0; c < encoded.ChunkCount; c++)
-        {
-            TensorPrimitives.Add(v, encoded.ChunkVectors.AsSpan(c * d, d), v);
-        }
-
-        MiniLmEncoder.Normalize(v);
-        return v;
-    }
+    private static float[] Embedding(TextEncoder encoder, string text) =>
+        string.IsNullOrWhiteSpace(text) ? new float[MiniLmEncoder.Dimension] : encoder.Encode(text).TextVector();
 
     private static Dictionary<string, int> Words(string text)
     {

@@ -77,7 +77,8 @@ public static class MatcherTrainer
         var trainMetrics = Measure(head, set, [.. train.Concat(calibration)]);
         var heldOutMetrics = Measure(head, set, heldOut);
         progress?.Report($"train {trainMetrics}; held out {heldOutMetrics}");
-        foreach (var source in heldOut.GroupBy(i => set.Triples[i].Source).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Per source beside TF-IDF cosine: only for someone who reads the progress.
+        foreach (var source in heldOut.GroupBy(i => set.Triples[i].Source).OrderBy(g => g.Key, StringComparer.Ordinal).Where(_ => progress is not null))
         {
             var indices = source.ToArray();
             var baseline = MatchBaselines.TfIdf([.. indices.Select(i => set.Triples[i])]);

@@ -59,8 +59,7 @@ public sealed record JobSkillCoverage(SkillMention Skill, float ResumeScore, Cov
 
 /// <summary>One line of the job and the resume line that supports it best (by meaning, and by shared terms).</summary>
 /// <param name="Weight">how much the line asks for: the weight of its terms (0 for a line of stop words).</param>
-/// <param name="BestLine">the resume line with the highest cosine, or -1 when the resume has none.</param>
-public sealed record RequirementSupport(string Line, float Weight, float Cosine, int BestLine, float TermRecall, bool Supported);
+public sealed record RequirementSupport(string Line, float Weight, float Cosine, float TermRecall, bool Supported);
 
 /// <summary>A job/resume pair read by the extractor: each job skill's coverage, each job line's support, and the head's input features.</summary>
 public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features);
@@ -99,7 +98,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
-    private readonly TextEncoder _jobLines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, extractor.Encoder.SpanContext);
+    private readonly TextEncoder _jobLines = extractor.Encoder.SpanContext != SpanContext.Standalone
+        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase)
+        : new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Standalone)
+        {
+            StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
+            LimitSpansOverAllTexts = true,
+        };
 
     /// <summary>
     /// Reads a job description like <see cref="Read"/>, but with the extractor's span context (one sequence per candidate span)
@@ -130,21 +135,11 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             return TextSkills.Empty with { Years = Years(text) };
         }
 
-        var encoder = job && Extractor.Encoder.SpanContext == SpanContext.Standalone
-            && lines.Sum(l => _jobLines.Segmenter.Segment(l.Text).Spans.Count) <= Extractor.Encoder.StandaloneSpanLimit
-            ? _jobLines
-            : _lines;
-        var encoded = encoder.EncodeMany([.. lines.Select(l => l.Text)]);
+        var encoded = (job ? _jobLines : _lines).EncodeMany([.. lines.Select(l => l.Text)]);
         var lineVectors = new float[lines.Count * d];
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lineVectors.AsSpan(i * d, d);
-            for (var c = 0; c < encoded[i].ChunkCount; c++)
-            {
-                TensorPrimitives.Add(line, encoded[i].ChunkVectors.AsSpan(c * d, d), line);
-            }
-
-            MiniLmEncoder.Normalize(line);
+            encoded[i].TextVector().CopyTo(lineVectors, i * d);
         }
 
         // One scorer pass over every line's chunks and phrases: it takes the best chunk and the best phrase of each skill, so
@@ -228,8 +223,6 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return [.. job.Ranked.Take(Options.JobTop).Where(m => m.Score >= Options.JobMinScore)];
     }
 
-    public MatchAnalysis Analyze(string job, string resume) => Compare(Read(job), Read(resume));
-
     /// <summary>Each job skill's coverage by the resume, each job line's support, and the features.</summary>
     public MatchAnalysis Compare(TextSkills job, TextSkills resume)
     {
@@ -280,16 +273,14 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             }
 
             var q = job.LineVectors.AsSpan(i * d, d);
-            var (cosine, bestLine) = BestCosine(q, resume.LineVectors);
-            var (phraseCosine, _) = BestCosine(q, resume.Phrases);
-            cosine = Math.Max(cosine, phraseCosine);
+            var cosine = Math.Max(BestCosine(q, resume.LineVectors), BestCosine(q, resume.Phrases));
             var recall = 0f;
             foreach (var line in resume.LineTerms)
             {
                 recall = Math.Max(recall, Recall(terms, line));
             }
 
-            result.Add(new RequirementSupport(job.Lines[i], weight, Math.Max(0f, cosine), bestLine, recall, cosine >= Options.SupportThreshold));
+            result.Add(new RequirementSupport(job.Lines[i], weight, Math.Max(0f, cosine), recall, cosine >= Options.SupportThreshold));
         }
 
         return result;
@@ -312,20 +303,17 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return all > 0 ? hit / all : 0f;
     }
 
-    private static (float Cosine, int Index) BestCosine(ReadOnlySpan<float> query, float[] vectors)
+    /// <summary>The highest cosine of <paramref name="query"/> to any of <paramref name="vectors"/> (unit vectors, row-major); 0 when there are none.</summary>
+    private static float BestCosine(ReadOnlySpan<float> query, float[] vectors)
     {
         const int d = MiniLmEncoder.Dimension;
-        var (best, index) = (float.NegativeInfinity, -1);
+        var best = float.NegativeInfinity;
         for (var j = 0; j < vectors.Length / d; j++)
         {
-            var c = TensorPrimitives.Dot(query, vectors.AsSpan(j * d, d));
-            if (c > best)
-            {
-                (best, index) = (c, j);
-            }
+            best = Math.Max(best, TensorPrimitives.Dot(query, vectors.AsSpan(j * d, d)));
         }
 
-        return index < 0 ? (0f, -1) : (best, index);
+        return vectors.Length < d ? 0f : best;
     }
 
     /// <summary>For every job phrase, the best cosine to any resume phrase or line: the mean, and the mean of the lowest tenth.</summary>
@@ -341,7 +329,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         for (var i = 0; i < best.Length; i++)
         {
             var q = job.Phrases.AsSpan(i * d, d);
-            best[i] = Math.Max(0f, Math.Max(BestCosine(q, resume.Phrases).Cosine, BestCosine(q, resume.LineVectors).Cosine));
+            best[i] = Math.Max(0f, Math.Max(BestCosine(q, resume.Phrases), BestCosine(q, resume.LineVectors)));
         }
 
         Array.Sort(best);
