@@ -1,0 +1,32 @@
+// Path routes with the History API: /, /concept?uri=…, /gap?uri=…, /students, /review. The server answers each of these
+// paths with the studio's page (src/SkillGraph.Server/Http/StudioPages.cs names the same), so a deep link survives a reload.
+export type Route = { name: 'home' | 'concept' | 'gap' | 'students' | 'review' | 'missing'; params: URLSearchParams };
+
+const names: Record<string, Route['name']> = { '/': 'home', '/concept': 'concept', '/gap': 'gap', '/students': 'students', '/review': 'review' };
+
+export function currentRoute(): Route {
+  return { name: names[location.pathname] ?? 'missing', params: new URLSearchParams(location.search) };
+}
+
+let onChange: (route: Route) => void = () => {};
+
+export function startRouter(render: (route: Route) => void): void {
+  onChange = render;
+  window.addEventListener('popstate', () => onChange(currentRoute()));
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(link.getAttribute('href')!);
+  });
+  onChange(currentRoute());
+}
+
+export function navigate(href: string): void {
+  if (href !== location.pathname + location.search) history.pushState(null, '', href);
+  onChange(currentRoute());
+}
+
+export function conceptHref(uri: string): string {
+  return `/concept?uri=${encodeURIComponent(uri)}`;
+}
