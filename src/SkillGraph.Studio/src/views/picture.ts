@@ -67,8 +67,9 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       h('span', { class: `line line-${relationStyles[relation].line}`, style: `border-color:${relationStyles[relation].colour}` }), relationStyles[relation].name)));
   const element = h('figure', { class: 'picture' }, canvas, h('figcaption', {}, caption, legend, selection));
 
-  const cy = cytoscape({
+  const create = () => cytoscape({
     container: canvas,
+    layout: { name: 'preset' },
     wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 3,
@@ -88,6 +89,7 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       { selector: 'edge:selected', style: { width: 3, 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', opacity: 1 } },
     ],
   });
+  let cy: Core = null!;
 
   const labels = new Map<string, RelationEnd>();
   const add = (next: ReturnType<typeof neighbourhood>) => {
@@ -119,48 +121,65 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
     run.run();
   });
 
-  add(neighbourhood(concept));
-  cy.getElementById(concept.uri).data('centre', true).data('expanded', true);
-  describeGraph();
-  // Laid out once the canvas has its size (it is in the page by the next frame).
-  requestAnimationFrame(() => {
-    cy.resize();
+  // Made once the canvas is in the page and has its size (cytoscape measures its container): by the next frame.
+  let destroyed = false;
+  const start = () => {
+    if (destroyed) return;
+    if (!canvas.isConnected) {
+      requestAnimationFrame(start);
+      return;
+    }
+    cy = create();
+    listen();
+    add(neighbourhood(concept));
+    cy.getElementById(concept.uri).data('centre', true).data('expanded', true);
+    describeGraph();
     void layout(true).then(() => requestAnimationFrame(() => {
       performance.mark('graph:drawn');
       performance.measure('graph:draw', 'graph:data', 'graph:drawn');
       canvas.dataset['drawn'] = 'true';
     }));
-  });
+  };
+  requestAnimationFrame(start);
 
   const end = (uri: string): RelationEnd => labels.get(uri)!;
-  cy.on('tap', 'node', async (event) => {
-    const node = event.target as NodeSingular;
-    const uri = node.id();
-    replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), node.data('expanded') ? ' (expanded)' : ' — expanding…');
-    events.onSelectRelation?.(null);
-    if (node.data('expanded')) return;
-    try {
-      const next = await fetchConcept(uri, ExpandLimit);
-      if (!next) return;
-      node.data('expanded', true);
-      const before = cy.nodes().length;
-      add(neighbourhood(next));
-      describeGraph();
-      await layout(false);
-      replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), ` — expanded: ${cy.nodes().length - before} new nodes.`);
-    } catch (error) {
-      replace(selection, h('span', { class: 'error' }, describe(error)));
-    }
-  });
-  cy.on('dbltap', 'node', (event) => navigate(conceptHref((event.target as NodeSingular).id())));
-  cy.on('tap', 'edge', (event) => {
-    const edge = event.target as EdgeSingular;
-    const type = edge.data('type') as Relation;
-    const from = end(edge.data('source') as string);
-    const to = end(edge.data('target') as string);
-    replace(selection, `${from.label} → ${relationStyles[type].name} → ${to.label}`);
-    events.onSelectRelation?.({ type, from, to });
-  });
+  const listen = () => {
+    cy.on('tap', 'node', async (event) => {
+      const node = event.target as NodeSingular;
+      const uri = node.id();
+      replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), node.data('expanded') ? ' (expanded)' : ' — expanding…');
+      events.onSelectRelation?.(null);
+      if (node.data('expanded')) return;
+      try {
+        const next = await fetchConcept(uri, ExpandLimit);
+        if (!next) return;
+        node.data('expanded', true);
+        const before = cy.nodes().length;
+        add(neighbourhood(next));
+        describeGraph();
+        await layout(false);
+        replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), ` — expanded: ${cy.nodes().length - before} new nodes.`);
+      } catch (error) {
+        replace(selection, h('span', { class: 'error' }, describe(error)));
+      }
+    });
+    cy.on('dbltap', 'node', (event) => navigate(conceptHref((event.target as NodeSingular).id())));
+    cy.on('tap', 'edge', (event) => {
+      const edge = event.target as EdgeSingular;
+      const type = edge.data('type') as Relation;
+      const from = end(edge.data('source') as string);
+      const to = end(edge.data('target') as string);
+      replace(selection, `${from.label} → ${relationStyles[type].name} → ${to.label}`);
+      events.onSelectRelation?.({ type, from, to });
+    });
+  };
 
-  return { element, cy, destroy: () => cy.destroy() };
+  return {
+    element,
+    get cy() { return cy; },
+    destroy: () => {
+      destroyed = true;
+      cy?.destroy();
+    },
+  };
 }
