@@ -1,5 +1,5 @@
 // The GraphQL documents the studio sends and the shapes of their answers (a subset of src/SkillGraph.Server/schema.graphql).
-import { gql } from './graphql';
+import { gql, GraphQLFailure } from './graphql';
 import type { Viewer } from './session';
 
 export type ConceptKind = 'OCCUPATION' | 'SKILL' | 'SKILL_GROUP' | 'ISCO_GROUP';
@@ -77,21 +77,33 @@ export async function fetchOccupationWalks(uri: string): Promise<{ relatedOccupa
   }`, { uri });
 }
 
+/** The student answers STUDENT_LOADING while it loads (about 30 s once for a new skill catalog): ask again every 2 s, up to a minute. */
+async function whenStudentReady<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof GraphQLFailure) || error.code !== 'STUDENT_LOADING' || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
 export interface TextSpan { start: number; end: number; text: string }
 export interface ExtractedSkill { uri: string; label: string; score: number; spans: TextSpan[] }
 
 export async function extractSkills(text: string, first = 25): Promise<ExtractedSkill[]> {
-  const data = await gql<{ extractSkills: { skills: ExtractedSkill[] } }>(
-    'query Extract($text: String!, $first: Int!) { extractSkills(text: $text, first: $first) { model skills { uri label score spans { start end text } } } }', { text, first });
+  const data = await whenStudentReady(() => gql<{ extractSkills: { skills: ExtractedSkill[] } }>(
+    'query Extract($text: String!, $first: Int!) { extractSkills(text: $text, first: $first) { model skills { uri label score spans { start end text } } } }', { text, first }));
   return data.extractSkills.skills;
 }
 
 export interface OccupationSuggestion { occupation: Named; score: number; matchedEssential: Ref[]; matchedOptional: Ref[]; reasons: string[] }
 
 export async function suggestOccupations(text: string): Promise<OccupationSuggestion[]> {
-  const data = await gql<{ suggestOccupations: { occupations: OccupationSuggestion[] } }>(`query Suggest($text: String!) {
+  const data = await whenStudentReady(() => gql<{ suggestOccupations: { occupations: OccupationSuggestion[] } }>(`query Suggest($text: String!) {
     suggestOccupations(text: $text, first: 8) { occupations { occupation { uri preferredLabel } score matchedEssential { uri label } matchedOptional { uri label } reasons } }
-  }`, { text });
+  }`, { text }));
   return data.suggestOccupations.occupations;
 }
 
@@ -102,9 +114,9 @@ export interface ResumeMatch {
 }
 
 export async function matchResume(jobDescription: string, resume: string): Promise<ResumeMatch> {
-  const data = await gql<{ matchResume: ResumeMatch }>(`query Match($job: String!, $resume: String!) {
+  const data = await whenStudentReady(() => gql<{ matchResume: ResumeMatch }>(`query Match($job: String!, $resume: String!) {
     matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel } missingSkills { uri label } }
-  }`, { job: jobDescription, resume });
+  }`, { job: jobDescription, resume }));
   return data.matchResume;
 }
 

@@ -57,7 +57,8 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 /** A labelled section with a heading. */
 export function section(title: string, ...children: (Child | Child[])[]): HTMLElement {
   const headingId = newId('h');
-  return h('section', { class: 'panel', 'aria-labelledby': headingId }, h('h2', { id: headingId }, title), ...children);
+  // tabindex -1: an in-page link (#history) moves the focus here, so the next Tab goes on from the section.
+  return h('section', { class: 'panel', 'aria-labelledby': headingId, tabindex: -1 }, h('h2', { id: headingId }, title), ...children);
 }
 
 export function percent(value: number): string {

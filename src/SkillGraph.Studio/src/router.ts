@@ -9,22 +9,31 @@ export function currentRoute(): Route {
 }
 
 let onChange: (route: Route) => void = () => {};
+/** The path and query last rendered: a change of the #fragment alone (an in-page link) keeps the page. */
+let rendered = '';
+
+function show(): void {
+  rendered = location.pathname + location.search;
+  onChange(currentRoute());
+}
 
 export function startRouter(render: (route: Route) => void): void {
   onChange = render;
-  window.addEventListener('popstate', () => onChange(currentRoute()));
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search !== rendered) show();
+  });
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(link.getAttribute('href')!);
   });
-  onChange(currentRoute());
+  show();
 }
 
 export function navigate(href: string): void {
   if (href !== location.pathname + location.search) history.pushState(null, '', href);
-  onChange(currentRoute());
+  show();
 }
 
 export function conceptHref(uri: string): string {

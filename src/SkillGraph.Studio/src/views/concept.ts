@@ -74,11 +74,17 @@ function page(concept: Concept, reload: () => void): HTMLElement[] {
     concept.status === 'deprecated' ? h('p', { class: 'deprecated', role: 'note' }, 'Deprecated.', concept.replacedBy ? h('span', {}, ' Replaced by ', conceptLink(concept.replacedBy), '.') : null) : null,
     concept.description ? h('p', { class: 'description' }, concept.description) : h('p', { class: 'muted' }, 'No description.'),
     concept.altLabels.length > 0 ? h('div', {}, h('h2', { class: 'small' }, 'Also called'), h('ul', { class: 'inline-list alt-labels' }, concept.altLabels.map((label) => h('li', {}, label)))) : null,
-    concept.kind === 'OCCUPATION' ? h('p', {}, h('a', { href: `/gap?uri=${encodeURIComponent(concept.uri)}`, 'data-link': true }, 'Compare a resume with this occupation (skill gap)')) : null);
+    h('nav', { class: 'on-this-page', 'aria-label': 'On this page' }, h('ul', { class: 'inline-list' },
+      h('li', {}, h('a', { href: '#neighbourhood' }, 'Picture')),
+      editing ? h('li', {}, h('a', { href: '#curate' }, 'Edit')) : null,
+      h('li', {}, h('a', { href: '#history' }, 'History')),
+      concept.kind === 'OCCUPATION' ? h('li', {}, h('a', { href: `/gap?uri=${encodeURIComponent(concept.uri)}`, 'data-link': true }, 'Compare a resume with it (skill gap)')) : null)));
+  const neighbourhoodSection = section('Neighbourhood', drawing.element);
+  neighbourhoodSection.id = 'neighbourhood';
 
   const parts: (HTMLElement | null)[] = [
     head,
-    section('Neighbourhood', drawing.element),
+    neighbourhoodSection,
     relationList('Essential skills', concept.essentialSkills, 'ESSENTIAL', true, 'essential'),
     relationList('Optional skills', concept.optionalSkills, 'OPTIONAL', true, 'optional'),
     relationList('Essential for', concept.essentialFor, 'ESSENTIAL', false, 'essential-for'),

@@ -88,7 +88,9 @@ export function curatePanel(context: CurateContext): { element: HTMLElement; rem
 }
 
 function editForm(context: CurateContext, comment: HTMLInputElement): HTMLElement {
-  let version = context.concept.version;
+  // What the steward read: only the fields changed since then are sent, also when the edit is reapplied to a newer version.
+  const original = context.concept;
+  let version = original.version;
   const preferred = h('input', { type: 'text' });
   preferred.value = context.concept.preferredLabel;
   const alt = h('textarea', { rows: Math.min(8, Math.max(3, context.concept.altLabels.length + 1)) });
@@ -108,10 +110,10 @@ function editForm(context: CurateContext, comment: HTMLInputElement): HTMLElemen
 
   const input = () => {
     const altLabels = alt.value.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
-    const changes: Record<string, unknown> = { uri: context.concept.uri, expectedVersion: version, comment: comment.value };
-    if (preferred.value !== context.concept.preferredLabel) changes['preferredLabel'] = preferred.value;
-    if (altLabels.join('\n') !== context.concept.altLabels.join('\n')) changes['altLabels'] = altLabels;
-    if (description.value !== (context.concept.description ?? '')) changes['description'] = description.value;
+    const changes: Record<string, unknown> = { uri: original.uri, expectedVersion: version, comment: comment.value };
+    if (preferred.value !== original.preferredLabel) changes['preferredLabel'] = preferred.value;
+    if (altLabels.join('\n') !== original.altLabels.join('\n')) changes['altLabels'] = altLabels;
+    if (description.value !== (original.description ?? '')) changes['description'] = description.value;
     return changes;
   };
   const submit = async () => {
@@ -128,10 +130,9 @@ function editForm(context: CurateContext, comment: HTMLInputElement): HTMLElemen
       conflict.hidden = false;
       reapply.addEventListener('click', async () => {
         try {
-          const latest = await fetchConcept(context.concept.uri);
+          const latest = await fetchConcept(original.uri, 0);
           if (!latest) throw new Error('The concept no longer exists.');
           version = latest.version;
-          context.concept = { ...context.concept, ...latest };
           conflict.hidden = true;
           await submit();
         } catch (error) {

@@ -49,6 +49,10 @@ export function neighbourhood(concept: Concept): { nodes: RelationEnd[]; edges: 
   return { nodes, edges };
 }
 
+export interface PictureCanvas extends HTMLElement {
+  cytoscape?: Core;
+}
+
 export interface Picture {
   element: HTMLElement;
   cy: Core;
@@ -110,7 +114,8 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
     const counts = (Object.keys(kindColours) as ConceptKind[]).map((kind) => [kind, cy.nodes(`[kind = "${kind}"]`).length] as const).filter(([, n]) => n > 0);
     caption.textContent = `${cy.nodes().length} nodes (${counts.map(([kind, n]) => `${n} ${kindNames[kind]}${n === 1 ? '' : 's'}`).join(', ')}), ${cy.edges().length} relations. Click a node to expand it.`;
     canvas.dataset['nodes'] = String(cy.nodes().length);
-    for (const [kind, n] of counts) canvas.dataset[`nodes${kind}`] = String(n);
+    // data-nodes-occupation, data-nodes-skill, data-nodes-skill-group, data-nodes-isco-group
+    for (const [kind, n] of counts) canvas.dataset[`nodes${kind.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}`] = String(n);
   };
   const layout = (randomize: boolean) => new Promise<void>((done) => {
     const run = cy.layout({
@@ -130,6 +135,8 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       return;
     }
     cy = create();
+    // The instance on its canvas, for the browser checks and the benchmark (they click nodes where cytoscape drew them).
+    (canvas as PictureCanvas).cytoscape = cy;
     listen();
     add(neighbourhood(concept));
     cy.getElementById(concept.uri).data('centre', true).data('expanded', true);
