@@ -56,6 +56,7 @@ export function searchBox(options: SearchBoxOptions): HTMLElement {
     hit.matchedLabel !== hit.preferredLabel ? h('span', { class: 'muted' }, ` — ${hit.matchedLabel}`) : null)));
     if (hits.length === 0) replace(list, h('li', { class: 'result muted', role: 'presentation' }, `Nothing matches “${text}”.`));
     list.hidden = false;
+    list.dataset['text'] = text;
     input.setAttribute('aria-expanded', 'true');
     status.textContent = `${hits.length} results`;
     performance.mark('search:shown');
