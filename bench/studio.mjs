@@ -1,6 +1,7 @@
 // SkillGraph Studio's speed in headless Debian chromium against the full ESCO store (bench/studio.sh runs it):
 //  - first load: the JS and CSS the start page loads, raw and gzip-compressed (level 6, what a compressing proxy sends);
 //  - the software developer neighbourhood: performance measure graph:draw (the answer arrived → laid out and painted);
+//  - a click on a skill node: measure graph:expand (its neighbours arrived → the picture laid out again and painted);
 //  - search as you type: measure search:results (the last keystroke → the results shown), typed at 30 ms a key.
 // Medians over ROUNDS (default 9) page loads and the queries below, each typed twice. Prints a Markdown table.
 import { gzipSync } from 'node:zlib';
@@ -52,6 +53,24 @@ try {
     }
   }
 
+  // A click on a skill node of the last load expands it: the whole picture laid out again (about 150 nodes).
+  const expands = [];
+  let expandedNodes = 0;
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${server.url}/concept?uri=${encodeURIComponent(developer)}`, { waitUntil: 'load' });
+    const canvas = page.locator('.picture-canvas[data-drawn=true]');
+    await canvas.waitFor({ timeout: 60_000 });
+    const target = await canvas.evaluate((element, index) => {
+      const node = element.cytoscape.nodes('[kind = "SKILL"]').filter((n) => n.degree() === 1)[index];
+      return node.renderedPosition();
+    }, i);
+    const box = await canvas.boundingBox();
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.locator('.picture-selection', { hasText: 'expanded:' }).waitFor({ timeout: 60_000 });
+    expands.push(await page.evaluate(() => performance.getEntriesByName('graph:expand').pop().duration));
+    expandedNodes = Math.max(expandedNodes, Number(await canvas.getAttribute('data-nodes')));
+  }
+
   // Search as you type on the start page.
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
   const box = page.locator('main input[role=combobox]');
@@ -71,6 +90,7 @@ try {
   console.log(`| --- | --- | --- | --- |`);
   console.log(`| first load, JS + CSS gzip (raw) | ${kb(gzip)} (${kb(raw)}) | ${assets.length} files | ≤ 400 KB |`);
   console.log(`| software developer picture drawn after its data arrived (${nodes} nodes) | ${median(draws).toFixed(0)} ms (min ${Math.min(...draws).toFixed(0)}, max ${Math.max(...draws).toFixed(0)}) | ${draws.length} | ≤ 1,000 ms |`);
+  console.log(`| a click expands a skill node: laid out again and painted (up to ${expandedNodes} nodes) | ${median(expands).toFixed(0)} ms | ${expands.length} | — |`);
   console.log(`| page start → the concept's data arrived | ${median(fetches).toFixed(0)} ms | ${fetches.length} | — |`);
   console.log(`| search results shown after the last keystroke | ${median(searches).toFixed(0)} ms (p90 ${[...searches].sort((a, b) => a - b)[Math.floor(searches.length * 0.9)].toFixed(0)}) | ${searches.length} | ≤ 100 ms |`);
 } finally {

@@ -1,6 +1,6 @@
 // The picture of a concept's neighbourhood (cytoscape + the fcose layout): nodes coloured by kind, edges by relation
 // (essential, optional, broader, related), a legend, and a click on a node expands its own neighbourhood.
-// Performance marks: graph:data (the answer arrived) and graph:drawn (laid out and painted); measure graph:draw.
+// Performance measures: graph:draw (the answer arrived → laid out and painted) and graph:expand (the same for a click's expansion).
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { fetchConcept, type Concept, type ConceptKind } from '../api';
@@ -85,6 +85,7 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       } },
       { selector: 'node[?centre]', style: { width: 30, height: 30, 'font-size': 13, 'font-weight': 'bold', 'text-max-width': '200px', 'border-width': 3, 'border-color': '#0b1726' } },
       { selector: 'node[?expanded]', style: { width: 20, height: 20, 'border-width': 2, 'border-color': '#0b1726' } },
+      { selector: 'node.hover', style: { 'font-size': 12, 'text-background-opacity': 1, 'z-index': 20, 'min-zoomed-font-size': 0, 'text-max-width': '220px' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#e0a800', 'font-size': 12, 'z-index': 10 } },
       { selector: 'edge', style: { width: 1.2, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, opacity: 0.75 } },
       ...(Object.keys(relationStyles) as Relation[]).map((relation) => ({
@@ -160,16 +161,23 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       try {
         const next = await fetchConcept(uri, ExpandLimit);
         if (!next) return;
+        performance.clearMarks('graph:expand-data');
+        performance.mark('graph:expand-data');
         node.data('expanded', true);
         const before = cy.nodes().length;
         add(neighbourhood(next));
         describeGraph();
         await layout(false);
+        await new Promise((painted) => requestAnimationFrame(painted));
+        performance.mark('graph:expanded');
+        performance.measure('graph:expand', 'graph:expand-data', 'graph:expanded');
         replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), ` — expanded: ${cy.nodes().length - before} new nodes.`);
       } catch (error) {
         replace(selection, h('span', { class: 'error' }, describe(error)));
       }
     });
+    cy.on('mouseover', 'node', (event) => (event.target as NodeSingular).addClass('hover'));
+    cy.on('mouseout', 'node', (event) => (event.target as NodeSingular).removeClass('hover'));
     cy.on('dbltap', 'node', (event) => navigate(conceptHref((event.target as NodeSingular).id())));
     cy.on('tap', 'edge', (event) => {
       const edge = event.target as EdgeSingular;
