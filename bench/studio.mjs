@@ -57,18 +57,25 @@ try {
   const expands = [];
   let expandedNodes = 0;
   for (let i = 0; i < 3; i++) {
-    await page.goto(`${server.url}/concept?uri=${encodeURIComponent(developer)}`, { waitUntil: 'load' });
-    const canvas = page.locator('.picture-canvas[data-drawn=true]');
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}/concept?uri=${encodeURIComponent(developer)}`, { waitUntil: 'load' });
+    const canvas = fresh.locator('.picture-canvas[data-drawn=true]');
     await canvas.waitFor({ timeout: 60_000 });
+    await canvas.scrollIntoViewIfNeeded();
+    await fresh.waitForTimeout(200);
     const target = await canvas.evaluate((element, index) => {
       const node = element.cytoscape.nodes('[kind = "SKILL"]').filter((n) => n.degree() === 1)[index];
       return node.renderedPosition();
     }, i);
     const box = await canvas.boundingBox();
-    await page.mouse.click(box.x + target.x, box.y + target.y);
-    await page.locator('.picture-selection', { hasText: 'expanded:' }).waitFor({ timeout: 60_000 });
-    expands.push(await page.evaluate(() => performance.getEntriesByName('graph:expand').pop().duration));
+    await fresh.mouse.click(box.x + target.x, box.y + target.y);
+    await fresh.locator('.picture-selection', { hasText: 'expanded:' }).waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await fresh.screenshot({ path: '/tmp/skillgraph-studio-bench-expand.png' });
+      throw new Error(`clicking ${JSON.stringify(target)} in ${JSON.stringify(box)} gave: ${await fresh.locator('.picture-selection').innerText()}`, { cause: error });
+    });
+    expands.push(await fresh.evaluate(() => performance.getEntriesByName('graph:expand').pop().duration));
     expandedNodes = Math.max(expandedNodes, Number(await canvas.getAttribute('data-nodes')));
+    await fresh.close();
   }
 
   // Search as you type on the start page.

@@ -119,6 +119,8 @@ test('explore: search by keyboard, open software developer, the picture has its 
 
   // A real click on a skill node where cytoscape drew it: the node's own neighbourhood joins the picture.
   const before = Number(await canvas.getAttribute('data-nodes'));
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
   const target = await canvas.evaluate((element) => {
     const cy = element.cytoscape;
     const node = cy.nodes('[kind = "SKILL"]').filter((n) => n.degree() === 1)[0];
