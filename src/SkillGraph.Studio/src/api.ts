@@ -155,3 +155,13 @@ export async function fetchProposals(): Promise<Proposal[]> {
     'query Proposals { proposals(status: PENDING, first: 100) { nodes { id author comment createdAt status changes reviewer reviewComment } } }');
   return data.proposals.nodes;
 }
+
+/** The preferred labels of these concepts, in one request (aliases); a URI that names nothing is left out. */
+export async function fetchLabels(uris: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(uris)].slice(0, 100);
+  if (unique.length === 0) return new Map();
+  const variables = Object.fromEntries(unique.map((uri, i) => [`u${i}`, uri]));
+  const query = `query Labels(${unique.map((_, i) => `$u${i}: String!`).join(', ')}) { ${unique.map((_, i) => `c${i}: concept(uri: $u${i}) { uri preferredLabel }`).join(' ')} }`;
+  const data = await gql<Record<string, { uri: string; preferredLabel: string } | null>>(query, variables);
+  return new Map(unique.flatMap((uri, i) => (data[`c${i}`] ? [[uri, data[`c${i}`]!.preferredLabel] as [string, string]] : [])));
+}

@@ -233,6 +233,48 @@ test('curate: a steward renames a skill by keyboard, the history shows it, chang
   assert.deepEqual(problems, []);
 });
 
+/** Clicks, where cytoscape drew it, the first node of `kind` that is not the centre (and has no edge to `notLinkedTo`). */
+async function clickNode(page, { kind, notLinkedTo = null }) {
+  const canvas = page.locator('.picture-canvas[data-drawn=true]');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const target = await canvas.evaluate((element, spec) => {
+    const cy = element.cytoscape;
+    const node = cy.nodes(`[kind = "${spec.kind}"]`).filter((n) => !n.data('centre') && (!spec.notLinkedTo || n.edgesWith(cy.getElementById(spec.notLinkedTo)).empty()))[0];
+    return { ...node.renderedPosition(), uri: node.id(), label: node.data('label') };
+  }, { kind, notLinkedTo });
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + target.x, box.y + target.y);
+  return target;
+}
+
+test('curate: a steward adds a skill from the picture and removes it from the list', { skip }, async (t) => {
+  const occupation = await softwareDeveloper();
+  const { page, problems } = await openPage(t, `/concept?uri=${encodeURIComponent(occupation.uri)}`);
+  await signIn(page, server.keys.steward);
+  await page.locator('#curate input[name=comment]').fill('Browser check: relation from the picture');
+  await page.locator('.picture-canvas[data-drawn=true]').waitFor({ timeout: 30_000 });
+
+  // Expand the narrower occupation: its skills join the picture, some of them not software developer's.
+  await clickNode(page, { kind: 'OCCUPATION' });
+  await page.locator('.picture-selection', { hasText: 'expanded:' }).waitFor({ timeout: 30_000 });
+  const centre = occupation.uri;
+  const skill = await clickNode(page, { kind: 'SKILL', notLinkedTo: centre });
+  await page.getByRole('button', { name: `Add “${skill.label}” as an optional skill` }).click();
+  const item = page.locator(`[data-testid=optional] li[data-uri="${skill.uri}"]`);
+  await item.waitFor({ timeout: 30_000 });
+  const optional = async () => (await graphql(server.url, 'query($uri: String!) { occupation(uri: $uri) { optionalSkills(first: 500) { nodes { uri } } } }', { uri: centre })).occupation.optionalSkills.nodes.map((n) => n.uri);
+  assert.ok((await optional()).includes(skill.uri), 'the relation is in the graph');
+  await shot(page, '13-added-from-picture');
+
+  await page.locator('#curate input[name=comment]').fill('Browser check: remove it again');
+  await item.getByRole('button', { name: `Remove the optional relation software developer → ${skill.label}` }).click();
+  await item.waitFor({ state: 'detached', timeout: 30_000 });
+  await page.locator('[data-testid=optional] li').first().waitFor();
+  assert.ok(!(await optional()).includes(skill.uri), 'the relation is gone from the graph');
+  assert.deepEqual(problems, []);
+});
+
 test('curate: a bad edit shows the rule next to its field; a stale edit offers to reload and reapply', { skip }, async (t) => {
   const skill = (await graphql(server.url, '{ search(text: "SQL", kind: SKILL, first: 1) { uri preferredLabel } }')).search[0];
   const { page, problems } = await openPage(t, `/concept?uri=${encodeURIComponent(skill.uri)}`);

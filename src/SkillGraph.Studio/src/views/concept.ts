@@ -49,16 +49,28 @@ function page(concept: Concept, reload: () => void): HTMLElement[] {
     const shown = page.nodes.length < page.totalCount ? ` (first ${page.nodes.length} of ${page.totalCount})` : ` (${page.totalCount})`;
     return section(title + shown, page.totalCount === 0 ? h('p', { class: 'muted' }, 'None.') : h('ul', { class: 'columns', 'data-testid': testId }, page.nodes.map((node) => {
       const other = { uri: node.uri, label: node.preferredLabel };
-      return h('li', {}, conceptLink(node), type ? removable(type, outgoing ? self : other, outgoing ? other : self) : null);
+      return h('li', { 'data-uri': node.uri }, conceptLink(node), type ? removable(type, outgoing ? self : other, outgoing ? other : self) : null);
     })));
   };
 
   const ancestry = [...concept.ancestors.edges].sort((a, b) => b.depth - a.depth);
   const drawing = picture(concept, {
     onSelectRelation: (relation) => {
+      drawing.element.querySelector('.picture-actions')!.replaceChildren();
       const slot = drawing.element.querySelector('.picture-selection')!;
       if (relation && editing && relation.type !== 'RELATED') {
         slot.append(' ', h('button', { type: 'button', class: 'secondary', onclick: () => void editing.removeRelation(relation.type, relation.from, relation.to) }, 'Remove this relation'));
+      }
+    },
+    // A steward adds a skill seen in the picture (say, after expanding a neighbour) to the occupation.
+    onSelectNode: (node, has) => {
+      const actions = drawing.element.querySelector('.picture-actions')!;
+      actions.replaceChildren();
+      if (!editing || concept.kind !== 'OCCUPATION' || node.kind !== 'SKILL') return;
+      for (const type of ['ESSENTIAL', 'OPTIONAL'] as const) {
+        if (has('ESSENTIAL', concept.uri, node.uri) || has('OPTIONAL', concept.uri, node.uri)) return;
+        actions.append(h('button', { type: 'button', class: 'secondary', onclick: () => void editing.addRelation(type, self, node) },
+          `Add “${node.label}” as ${type === 'ESSENTIAL' ? 'an essential' : 'an optional'} skill`), ' ');
       }
     },
   });

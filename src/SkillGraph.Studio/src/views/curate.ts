@@ -64,14 +64,23 @@ async function send(mutation: Mutation, input: Record<string, unknown>, form: HT
   }
 }
 
-export function curatePanel(context: CurateContext): { element: HTMLElement; removeRelation: (type: RelationKind, from: RelationEnd | { uri: string; label: string }, to: { uri: string; label: string }) => Promise<void> } {
+type End = RelationEnd | { uri: string; label: string };
+
+/** The panel, and the relation changes the lists and the picture offer (they use the panel's comment). */
+export interface CuratePanel {
+  element: HTMLElement;
+  addRelation: (type: RelationKind, from: End, to: End) => Promise<void>;
+  removeRelation: (type: RelationKind, from: End, to: End) => Promise<void>;
+}
+
+export function curatePanel(context: CurateContext): CuratePanel {
   const { concept } = context;
   const comment = h('input', { type: 'text', required: true, placeholder: 'e.g. ESCO issue 123: the label is outdated' });
   const commentField = field('comment', 'Why (kept in the change log; needed for every change)', comment);
   const relationStatus = errorLine();
 
-  const removeRelation = async (type: RelationKind, from: { uri: string; label: string }, to: { uri: string; label: string }) => {
-    const result = await send('removeRelation', { type, from: from.uri, to: to.uri, comment: comment.value }, element, relationStatus);
+  const changeRelation = (mutation: 'addRelation' | 'removeRelation') => async (type: RelationKind, from: End, to: End) => {
+    const result = await send(mutation, { type, from: from.uri, to: to.uri, comment: comment.value }, element, relationStatus);
     if (result) context.reload();
     else comment.focus();
   };
@@ -84,7 +93,7 @@ export function curatePanel(context: CurateContext): { element: HTMLElement; rem
     deprecateForm(context, comment),
     mergeForm(context, comment));
   element.id = 'curate';
-  return { element, removeRelation };
+  return { element, addRelation: changeRelation('addRelation'), removeRelation: changeRelation('removeRelation') };
 }
 
 function editForm(context: CurateContext, comment: HTMLInputElement): HTMLElement {

@@ -16,6 +16,8 @@ export interface RelationEnd { uri: string; label: string; kind: ConceptKind }
 export interface PictureEvents {
   /** The relation the user selected in the picture (source → target as the API names it), or null. */
   onSelectRelation?: (relation: { type: Relation; from: RelationEnd; to: RelationEnd } | null) => void;
+  /** The node the user clicked, and whether the picture has the relation `type` from `from` to `to`. */
+  onSelectNode?: (node: RelationEnd, has: (type: Relation, from: string, to: string) => boolean) => void;
 }
 
 const kindColours: Record<ConceptKind, string> = { OCCUPATION: '#1f5fbf', SKILL: '#1b7f4c', SKILL_GROUP: '#b35900', ISCO_GROUP: '#7a3fb0' };
@@ -65,11 +67,12 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
   const canvas = h('div', { class: 'picture-canvas', role: 'img', 'aria-label': `Neighbourhood of ${concept.preferredLabel}` });
   const caption = h('p', { class: 'picture-caption', 'aria-live': 'polite' });
   const selection = h('div', { class: 'picture-selection', 'aria-live': 'polite' });
+  const actions = h('div', { class: 'picture-actions' });
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' },
     (Object.keys(kindColours) as ConceptKind[]).map((kind) => h('li', {}, h('span', { class: 'swatch', style: `background:${kindColours[kind]}` }), kindNames[kind])),
     (Object.keys(relationStyles) as Relation[]).map((relation) => h('li', {},
       h('span', { class: `line line-${relationStyles[relation].line}`, style: `border-color:${relationStyles[relation].colour}` }), relationStyles[relation].name)));
-  const element = h('figure', { class: 'picture' }, canvas, h('figcaption', {}, caption, legend, selection));
+  const element = h('figure', { class: 'picture' }, canvas, h('figcaption', {}, caption, legend, selection, actions));
 
   const create = () => cytoscape({
     container: canvas,
@@ -157,6 +160,7 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       const uri = node.id();
       replace(selection, h('a', { href: conceptHref(uri), 'data-link': true }, `Open “${node.data('label')}”`), node.data('expanded') ? ' (expanded)' : ' — expanding…');
       events.onSelectRelation?.(null);
+      events.onSelectNode?.(end(uri), (type, from, to) => cy.getElementById(`${type}|${from}|${to}`).nonempty());
       if (node.data('expanded')) return;
       try {
         const next = await fetchConcept(uri, ExpandLimit);

@@ -1,23 +1,38 @@
 // The review queue (reviewer and admin keys): pending proposals, oldest first, each accepted (applied as one change set,
 // checked again now) or rejected, with the reviewer's comment.
-import { fetchProposals, type Proposal } from '../api';
+import { fetchLabels, fetchProposals, type Proposal } from '../api';
 import { h, replace, section } from '../dom';
 import { describe } from '../graphql';
 import { review } from '../mutations';
 import { notify } from '../notice';
 import { may } from '../session';
-import { errorLine, field, loading } from './common';
+import { conceptLink, errorLine, field, loading } from './common';
 
 export function reviewView(): HTMLElement {
   if (!may('Review')) {
     return section('Review queue', h('p', {}, 'Reviewing proposals needs a reviewer or admin key (the Review permission). Enter one with “Sign in with a key”.'));
   }
   const body = h('div', {}, loading('Loading the proposals…'));
-  const load = () => void fetchProposals().then((proposals) => replace(body, proposals.length === 0
-    ? h('p', { class: 'muted' }, 'Nothing waits for review.')
-    : h('ol', { class: 'proposals' }, proposals.map((proposal) => proposalItem(proposal, load)))), (error) => replace(body, h('p', { class: 'error' }, describe(error))));
+  const load = () => void (async () => {
+    const proposals = await fetchProposals();
+    const uris = proposals.flatMap((proposal) => changesOf(proposal).flatMap((change) => Object.values(change.input).filter(isUri)));
+    const labels = await fetchLabels(uris);
+    replace(body, proposals.length === 0
+      ? h('p', { class: 'muted' }, 'Nothing waits for review.')
+      : h('ol', { class: 'proposals' }, proposals.map((proposal) => proposalItem(proposal, labels, load))));
+  })().catch((error) => replace(body, h('p', { class: 'error' }, describe(error))));
   load();
   return h('div', { class: 'stack' }, h('h1', {}, 'Review queue'), section('Pending proposals', body));
+}
+
+function isUri(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\//.test(value);
+}
+
+/** One change of a proposal in words: its operation, then each input field (a concept by its label, linked). */
+function changeLine(change: { op: string; input: Record<string, unknown> }, labels: Map<string, string>): HTMLElement {
+  return h('li', {}, h('code', {}, change.op), ' ', Object.entries(change.input).map(([name, value]) => h('span', { class: 'change-field' },
+    h('span', { class: 'muted' }, `${name}: `), isUri(value) ? conceptLink({ uri: value, label: labels.get(value) ?? value }) : JSON.stringify(value), ' ')));
 }
 
 function changesOf(proposal: Proposal): { op: string; input: Record<string, unknown> }[] {
@@ -28,7 +43,7 @@ function changesOf(proposal: Proposal): { op: string; input: Record<string, unkn
   }
 }
 
-function proposalItem(proposal: Proposal, reload: () => void): HTMLElement {
+function proposalItem(proposal: Proposal, labels: Map<string, string>, reload: () => void): HTMLElement {
   const comment = h('textarea', { rows: 2 });
   const general = errorLine();
   const accept = h('button', { type: 'button' }, 'Accept');
@@ -57,6 +72,6 @@ function proposalItem(proposal: Proposal, reload: () => void): HTMLElement {
   reject.addEventListener('click', () => void decide('rejectProposal'));
   return h('li', { class: 'proposal', 'data-id': proposal.id },
     h('p', { class: 'change-head' }, h('strong', {}, proposal.author), ' · ', new Date(proposal.createdAt).toLocaleString(), ' — ', proposal.comment),
-    h('ul', {}, changesOf(proposal).map((change) => h('li', {}, h('code', {}, change.op), ' ', h('span', { class: 'muted' }, JSON.stringify(change.input))))),
+    h('ul', {}, changesOf(proposal).map((change) => changeLine(change, labels))),
     form);
 }
