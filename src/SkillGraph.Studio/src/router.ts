@@ -39,3 +39,9 @@ export function navigate(href: string): void {
 export function conceptHref(uri: string): string {
   return `/concept?uri=${encodeURIComponent(uri)}`;
 }
+
+/** Changes the address to what the page shows now (a redirect) without rendering again. */
+export function replaceAddress(href: string): void {
+  history.replaceState(null, '', href);
+  rendered = location.pathname + location.search;
+}

@@ -1,7 +1,8 @@
 // SkillGraph Studio in real headless Debian chromium, against the full ESCO store with real API keys (steward, reviewer,
 // analyst) made by the CLI: explore (search by keyboard → software developer → the picture → expand a node), the students'
-// spans, a steward's rename → history → revert (and the change in `changes` through GraphQL), a stale edit, a bad edit's rule
-// next to its field, an analyst without edit controls, the review queue, and axe-core on every page.
+// spans, the skill gap, a steward's rename → history → revert (and the change in `changes` through GraphQL), a relation added
+// from the picture and removed from the list, deprecate and merge, a stale edit, a bad edit's rule next to its field, an
+// analyst without edit controls, the review queue, and axe-core on every page.
 // Screenshots go to artifacts/studio/ (ARTIFACTS_DIR to change). Run: npm run test:studio (scripts/test-after.d/15-studio-browser.sh).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -310,6 +311,43 @@ test('curate: a bad edit shows the rule next to its field; a stale edit offers t
   const now = (await graphql(server.url, 'query($uri: String!) { concept(uri: $uri) { description altLabels } }', { uri: skill.uri })).concept;
   assert.equal(now.description, 'Structured Query Language (browser check).');
   assert.ok(now.altLabels.includes('studio check label'), 'the other edit is kept');
+  assert.deepEqual(problems, []);
+});
+
+test('curate: a steward deprecates a skill naming its replacement, and merges a duplicate into a skill', { skip }, async (t) => {
+  const hits = (await graphql(server.url, '{ search(text: "knitting", kind: SKILL, first: 4) { uri preferredLabel } }')).search;
+  assert.ok(hits.length >= 4, JSON.stringify(hits));
+  const [old, replacement, survivor, duplicate] = hits;
+  const { page, problems } = await openPage(t, `/concept?uri=${encodeURIComponent(old.uri)}`);
+  await signIn(page, server.keys.steward);
+  const curate = page.locator('#curate');
+  await curate.locator('input[name=comment]').fill('Browser check: deprecate');
+  const deprecate = curate.getByRole('form', { name: 'Deprecate' });
+  await deprecate.getByRole('combobox').fill(replacement.preferredLabel);
+  await deprecate.locator(`[role=option][data-uri="${replacement.uri}"]`).click();
+  await deprecate.getByRole('button', { name: 'Deprecate' }).click();
+  // The old URI now answers with its replacement: the page says so and shows the replacement.
+  await page.locator('.redirect', { hasText: old.uri }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('h1').innerText(), replacement.preferredLabel);
+  assert.equal(new URL(page.url()).searchParams.get('uri'), replacement.uri);
+  const log = (await graphql(server.url, 'query($uri: String!) { changes(conceptUri: $uri) { nodes { comment changes { conceptUri field after } } } }', { uri: old.uri })).changes.nodes;
+  const change = log.find((c) => c.comment === 'Browser check: deprecate');
+  assert.ok(change?.changes.some((f) => f.conceptUri === old.uri && f.field === 'status' && JSON.parse(f.after) === 'deprecated'), JSON.stringify(log));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, '14-deprecated');
+
+  await page.goto(`${server.url}/concept?uri=${encodeURIComponent(survivor.uri)}`, { waitUntil: 'load' });
+  await curate.locator('input[name=comment]').fill('Browser check: merge');
+  const merge = curate.getByRole('form', { name: 'Merge a duplicate' });
+  await merge.getByRole('combobox').fill(duplicate.preferredLabel);
+  await merge.locator(`[role=option][data-uri="${duplicate.uri}"]`).click();
+  await merge.getByRole('button', { name: 'Merge into this concept' }).click();
+  await page.locator('#notice', { hasText: 'Saved' }).waitFor({ timeout: 30_000 });
+  await page.locator('#history .change-set').first().waitFor();
+  const answered = (await graphql(server.url, 'query($uri: String!) { concept(uri: $uri) { uri } }', { uri: duplicate.uri })).concept;
+  assert.equal(answered.uri, survivor.uri, 'the duplicate\'s URI answers with the survivor');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, '15-merged');
   assert.deepEqual(problems, []);
 });
 

@@ -4,7 +4,7 @@ import { fetchConcept, fetchOccupationWalks, type Concept, type Named } from '..
 import { h, percent, replace, section } from '../dom';
 import { describe } from '../graphql';
 import type { RelationKind } from '../mutations';
-import { conceptHref } from '../router';
+import { conceptHref, replaceAddress } from '../router';
 import { mayEdit } from '../session';
 import { conceptLink, loading } from './common';
 import { curatePanel } from './curate';
@@ -22,16 +22,23 @@ export function conceptView(uri: string | null): HTMLElement {
     replace(root, h('p', {}, 'No concept named: search for one above.'));
     return root;
   }
+  let asked = uri;
   const render = () => {
-    void fetchConcept(uri).then((concept) => {
+    void fetchConcept(asked).then((concept) => {
       current?.destroy();
       current = null;
       if (!concept) {
-        replace(root, h('h1', {}, 'Not found'), h('p', {}, `No concept has the URI ${uri}.`));
+        replace(root, h('h1', {}, 'Not found'), h('p', {}, `No concept has the URI ${asked}.`));
         return;
       }
       document.title = `${concept.preferredLabel} — SkillGraph Studio`;
       replace(root, ...page(concept, render));
+      // A deprecated or merged concept answers with its replacement: say so, and let the address name what is shown.
+      if (concept.uri !== asked) {
+        root.prepend(h('p', { class: 'deprecated redirect', role: 'note' }, `The concept you asked for (${asked}) was deprecated or merged; it is replaced by this one.`));
+        replaceAddress(conceptHref(concept.uri));
+        asked = concept.uri;
+      }
     }, (error) => replace(root, h('h1', {}, 'The concept could not be loaded'), h('p', { class: 'error' }, describe(error))));
   };
   render();
