@@ -67,12 +67,16 @@ async function tabTo(page, selector, limit = 80) {
   assert.fail(`Tab never reached ${selector}`);
 }
 
-async function signIn(page, key) {
+/** Signs in by keyboard alone: the header's button, the key, Enter. The key is kept for the tab only, never in the URL. */
+async function signIn(page, key, accepted = true) {
   await tabTo(page, '#key-slot button');
   await page.keyboard.press('Enter');
   await page.keyboard.type(key);
   await page.keyboard.press('Enter');
+  if (!accepted) return;
   await page.locator('#key-slot button', { hasText: 'Sign out' }).waitFor();
+  assert.ok(!page.url().includes(key), 'the key is never in the address');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('skillgraph.apiKey')), key);
 }
 
 /** The student loads its skill vectors once for a new store (about 30 s): wait for it, up to three minutes. */
@@ -366,6 +370,16 @@ test('roles: an analyst key and a keyless visitor see no edit controls; a review
       await shot(page, '11-analyst');
     }
     assert.deepEqual(problems, []);
+  }
+
+  // A wrong key: one readable line, and the page stays as it was (anonymous).
+  {
+    const { page, problems } = await openPage(t, '/');
+    await signIn(page, 'sg_not-a-key-of-this-server', false);
+    await page.locator('#notice', { hasText: 'That key is not a key of this server, or it was revoked.' }).waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('[data-testid=who]').innerText(), /without a key: app/);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'a refused key is not kept');
+    assert.deepEqual(problems.filter((p) => !p.includes('401')), [], 'no error but the refused request');
   }
 
   const skill = (await graphql(server.url, '{ search(text: "cooking techniques", kind: SKILL, first: 1) { uri } }')).search[0];
