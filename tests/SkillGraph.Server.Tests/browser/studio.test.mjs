@@ -160,13 +160,27 @@ test('students: the highlighted spans are the API\'s extractSkills spans, also p
   await text.fill(ad);
   await page.getByRole('button', { name: 'Find skills and occupations' }).click();
   await page.locator('.highlighted mark').first().waitFor({ timeout: 60_000 });
-  const marks = await page.locator('.highlighted mark').evaluateAll((elements) => elements.map((m) => ({
-    start: Number(m.dataset.start), end: Number(m.dataset.end), spans: m.dataset.spans.split(' '), text: m.firstChild.textContent,
-  })));
-  assert.deepEqual(marks.flatMap((m) => m.spans).sort(), apiSpans, 'every API span is marked, and only those');
-  for (const mark of marks) assert.equal(mark.text, ad.slice(mark.start, mark.end));
-  const shown = await page.locator('.highlighted').evaluate((p) => [...p.childNodes].map((n) => n.nodeType === 3 ? n.textContent : n.firstChild.textContent).join(''));
-  assert.equal(shown, ad, 'the text is shown whole, unchanged');
+  // Where the marks really are: offsets counted over the text the page shows (marks' own text, not their attributes).
+  const shown = await page.locator('.highlighted').evaluate((p) => {
+    let at = 0;
+    const marks = [];
+    for (const node of p.childNodes) {
+      const text = node.nodeType === 3 ? node.textContent : node.firstChild.textContent;
+      if (node.nodeType !== 3) marks.push({ start: at, end: at + text.length, spans: node.dataset.spans.split(' ') });
+      at += text.length;
+    }
+    return { text: [...p.childNodes].map((n) => (n.nodeType === 3 ? n.textContent : n.firstChild.textContent)).join(''), marks };
+  });
+  assert.equal(shown.text, ad, 'the text is shown whole, unchanged');
+  assert.deepEqual(shown.marks.flatMap((m) => m.spans).sort(), apiSpans, 'every API span is listed on a mark, and only those');
+  // The marked ranges are exactly the API spans, overlapping ones merged.
+  const merged = [];
+  for (const [start, end] of api.flatMap((k) => k.spans.map((x) => [x.start, x.end])).sort((a, b) => a[0] - b[0] || b[1] - a[1])) {
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  assert.deepEqual(shown.marks.map((m) => [m.start, m.end]), merged);
   assert.deepEqual(await page.locator('[data-testid=extracted] li').evaluateAll((items) => items.map((i) => i.dataset.uri)), api.map((s) => s.uri));
   await page.locator('.suggestions li').first().waitFor();
   await shot(page, '04-students-extract');
