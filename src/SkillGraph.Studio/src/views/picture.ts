@@ -88,6 +88,8 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
       } },
       { selector: 'node[?centre]', style: { width: 30, height: 30, 'font-size': 13, 'font-weight': 'bold', 'text-max-width': '200px', 'border-width': 3, 'border-color': '#0b1726' } },
       { selector: 'node[?expanded]', style: { width: 20, height: 20, 'border-width': 2, 'border-color': '#0b1726' } },
+      { selector: 'node.quiet', style: { label: '' } },
+      { selector: 'node.hover, node:selected', style: { label: 'data(label)' } },
       { selector: 'node.hover', style: { 'font-size': 12, 'text-background-opacity': 1, 'z-index': 20, 'min-zoomed-font-size': 0, 'text-max-width': '220px' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#e0a800', 'font-size': 12, 'z-index': 10 } },
       { selector: 'edge', style: { width: 1.2, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, opacity: 0.75 } },
@@ -114,9 +116,20 @@ export function picture(concept: Concept, events: PictureEvents = {}): Picture {
     }
     cy.add(elements);
   };
+  /**
+   * Past this many nodes, what an expansion added keeps its label only when it links to more than the expanded node
+   * (hover shows the rest); the concept's own neighbours keep theirs.
+   */
+  const QuietAbove = 120;
   const describeGraph = () => {
+    cy.nodes().removeClass('quiet');
+    if (cy.nodes().length > QuietAbove) {
+      const centre = cy.getElementById(concept.uri);
+      cy.nodes().filter((n) => !n.data('expanded') && n.degree(false) <= 1 && n.edgesWith(centre).empty()).addClass('quiet');
+    }
     const counts = (Object.keys(kindColours) as ConceptKind[]).map((kind) => [kind, cy.nodes(`[kind = "${kind}"]`).length] as const).filter(([, n]) => n > 0);
-    caption.textContent = `${cy.nodes().length} nodes (${counts.map(([kind, n]) => `${n} ${kindNames[kind]}${n === 1 ? '' : 's'}`).join(', ')}), ${cy.edges().length} relations. Click a node to expand it.`;
+    const quiet = cy.nodes('.quiet').length;
+    caption.textContent = `${cy.nodes().length} nodes (${counts.map(([kind, n]) => `${n} ${kindNames[kind]}${n === 1 ? '' : 's'}`).join(', ')}), ${cy.edges().length} relations. Click a node to expand it${quiet > 0 ? `; ${quiet} labels of expanded nodes' neighbours show on hover` : ''}.`;
     canvas.dataset['nodes'] = String(cy.nodes().length);
     // data-nodes-occupation, data-nodes-skill, data-nodes-skill-group, data-nodes-isco-group
     for (const [kind, n] of counts) canvas.dataset[`nodes${kind.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}`] = String(n);
