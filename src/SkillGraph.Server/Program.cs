@@ -83,6 +83,7 @@ catch (Exception ex) when (ex is SkillGraphException or OptionsValidationExcepti
 app.UseStaticFiles();
 app.UseSkillGraphAuth();
 app.MapGet("/healthz", () => "ok");
+app.MapStudio();
 // The GraphiQL page is static and served to anyone; every GraphQL request is authorized by the AuthorizationRule.
 app.MapPost("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.PostAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);
 app.MapGet("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.GetAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);

@@ -48,6 +48,17 @@ public sealed class DevelopmentAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithoutAKeyTheViewerIsAnAnonymousApp()
+    {
+        using var client = _server.Client();
+
+        var answer = await GraphQLAnswer.PostAsync(client, "{ viewer { name roles permissions } }");
+
+        Assert.True(answer.Status == HttpStatusCode.OK && answer.Codes.Count == 0, answer.ToString());
+        Assert.Equal("""{"name":null,"roles":["app"],"permissions":["Read","UseStudent"]}""", answer.Body["data"]!["viewer"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task AWrongKeyIsNeverSilentlyAnonymous()
     {
         using var wrong = _server.Client("sg_not-a-key");

@@ -12,6 +12,7 @@ using SkillGraph.Application.Features.Curation.GetChangeSet;
 using SkillGraph.Application.Features.Curation.GetChangeSets;
 using SkillGraph.Application.Features.Curation.GetProposal;
 using SkillGraph.Application.Features.Curation.GetProposals;
+using SkillGraph.Application.Features.Keys.GetViewer;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
 using SkillGraph.Application.Features.Occupations.GetOccupationContext;
@@ -70,6 +71,7 @@ public sealed class RootFieldPipelineTests(EscoServerFixture esco, ITestOutputHe
         ["changeSet"] = ("""{ changeSet(id: "20261130T000000000Z-00000000") { id } }""", nameof(GetChangeSet)),
         ["proposals"] = ("""{ proposals(status: PENDING, first: 3) { totalCount } }""", nameof(GetProposals)),
         ["proposal"] = ("""{ proposal(id: "20261130T000000000Z-00000000") { id } }""", nameof(GetProposal)),
+        ["viewer"] = ("""{ viewer { roles } }""", nameof(GetViewer)),
     };
 
     private readonly ActivityRecorder _activities = new();

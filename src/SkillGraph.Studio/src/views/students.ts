@@ -1,0 +1,77 @@
+// Try the students: the skills a text expresses (highlighted by their spans) and the occupations it fits; a resume
+// against a job: score, covered and missing skills, the explanation and suggested resume lines.
+import { extractSkills, matchResume, suggestOccupations } from '../api';
+import { h, percent, replace, section } from '../dom';
+import { highlightedText } from '../highlight';
+import { may } from '../session';
+import { busy, conceptLink, errorLine, field } from './common';
+
+export const ExampleJobAd = `We are hiring a backend software developer to build our payment services.
+You will design and write Java and SQL code, review pull requests, write unit tests, and work with the product team in an agile process.
+Experience with cloud computing, Linux and continuous integration is a plus.`;
+
+export const ExampleResume = `Backend developer with five years of Java and PostgreSQL.
+Wrote unit tests for every change and took part in code reviews. Worked in Scrum teams.`;
+
+export function studentsView(): HTMLElement {
+  if (!may('UseStudent')) {
+    return section('Try the students', h('p', {}, 'Your key may not ask the student models (it needs the UseStudent permission: app, steward, reviewer or admin).'));
+  }
+  return h('div', { class: 'stack' }, h('h1', {}, 'Try the students'), extractPanel(), matchPanel());
+}
+
+function extractPanel(): HTMLElement {
+  const text = h('textarea', { rows: 7, class: 'wide' });
+  text.value = ExampleJobAd;
+  const button = h('button', { type: 'submit' }, 'Find skills and occupations');
+  const error = errorLine();
+  const result = h('div', { class: 'extract-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'form', 'aria-label': 'Extract skills' },
+    field('text', 'A job ad or a resume', text), h('div', { class: 'actions' }, button), error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(button, error, async () => {
+      const input = text.value;
+      const [skills, occupations] = await Promise.all([extractSkills(input), suggestOccupations(input)]);
+      replace(result,
+        h('h3', {}, 'Skills in the text'),
+        skills.length === 0 ? h('p', { class: 'muted' }, 'No ESCO skill found in the text.') : highlightedText(input, skills),
+        h('ol', { class: 'skill-list', 'data-testid': 'extracted' }, skills.map((skill) => h('li', { 'data-uri': skill.uri },
+          conceptLink(skill), h('span', { class: 'score' }, ` ${skill.score.toFixed(2)}`),
+          h('span', { class: 'muted' }, ` — ${skill.spans.map((s) => `“${s.text}”`).join(', ')}`)))),
+        h('h3', {}, 'Occupations it fits'),
+        occupations.length === 0 ? h('p', { class: 'muted' }, 'No occupation fits these skills.') : h('ol', { class: 'suggestions' }, occupations.map((suggestion) => h('li', {},
+          conceptLink(suggestion.occupation), h('span', { class: 'score' }, ` ${suggestion.score.toFixed(3)}`),
+          h('ul', { class: 'reasons' }, suggestion.reasons.map((reason) => h('li', {}, reason)))))));
+    });
+  });
+  return section('Skills in a text', form, result);
+}
+
+function matchPanel(): HTMLElement {
+  const job = h('textarea', { rows: 6 });
+  job.value = ExampleJobAd;
+  const resume = h('textarea', { rows: 6 });
+  resume.value = ExampleResume;
+  const button = h('button', { type: 'submit' }, 'Match the resume to the job');
+  const error = errorLine();
+  const result = h('div', { class: 'match-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'form', 'aria-label': 'Match a resume' },
+    h('div', { class: 'two' }, field('job', 'The job ad', job), field('resume', 'The resume', resume)), h('div', { class: 'actions' }, button), error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(button, error, async () => {
+      const match = await matchResume(job.value, resume.value);
+      replace(result,
+        h('p', { class: `verdict ${match.matched ? 'ok' : 'no'}` }, h('strong', {}, match.matched ? 'A match' : 'Not a match'), ` — score ${percent(match.score)} (model ${match.model})`),
+        h('p', {}, match.explanation),
+        h('div', { class: 'two' },
+          h('div', {}, h('h3', {}, `Covered skills (${match.coveredSkills.length})`), h('ul', { 'data-testid': 'covered' }, match.coveredSkills.map((s) => h('li', {},
+            conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null)))),
+          h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), h('ol', { 'data-testid': 'missing' }, match.missingSkills.map((s) => h('li', {}, conceptLink(s)))))),
+        h('h3', {}, 'Suggested resume lines'),
+        match.suggestedEdits.length === 0 ? h('p', { class: 'muted' }, 'None: nothing is missing.') : h('ul', {}, match.suggestedEdits.map((edit) => h('li', {}, edit))));
+    });
+  });
+  return section('A resume against a job', form, result);
+}
