@@ -20,8 +20,10 @@ public sealed record KnobCell(KnobSetting Setting, IReadOnlyList<double> Scores)
     /// <summary>The mean of <see cref="Relative"/>.</summary>
     public double Mean => Relative.Count == 0 ? 0 : Relative.Average();
 
+    /// <summary>The setting and its figures (×100), with the worst and mean relative figure once <see cref="KnobSelection.Normalise"/> filled them in.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Setting}: {string.Join(" · ", Scores.Select(s => (s * 100).ToString("F1", CultureInfo.InvariantCulture)))}; worst {Worst:F3}, mean {Mean:F3}");
+        $"{Setting}: {string.Join(" · ", Scores.Select(s => (s * 100).ToString("F1", CultureInfo.InvariantCulture)))}")
+        + (Relative.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; worst {Worst:F3}, mean {Mean:F3}"));
 }
 
 /// <summary>
