@@ -43,7 +43,7 @@ public sealed record ExtractorTrainOptions
     public float? GraphWeight { get; init; }
 
     /// <summary>The β tried with every (λ, α) when <see cref="GraphWeight"/> is null (0 = off); K stays <see cref="GraphRerankOptions.DefaultSkills"/>.</summary>
-    public IReadOnlyList<float> GraphWeights { get; init; } = [0f, GraphRerankOptions.DefaultWeight, 0.1f];
+    public IReadOnlyList<float> GraphWeights { get; init; } = [0f, 0.05f, 0.1f];
 
     public SpanContext SpanContext { get; init; } = SpanContext.Standalone;
 }
