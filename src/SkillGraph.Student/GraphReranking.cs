@@ -7,10 +7,10 @@ namespace SkillGraph.Student;
 public sealed record GraphRerankOptions
 {
     /// <summary>
-    /// The default <see cref="Weight"/> (with <see cref="DefaultSkills"/>): the best R-P@5 (then MRR) of β ∈ {0, .02, .05, .1, .2} ×
-    /// K ∈ {5, 12, 20} on SkillSkape dev with the shipped heads (56.0 / 0.583 against 55.4 / 0.573 without; docs/decisions/0019).
+    /// The default <see cref="Weight"/> (with <see cref="DefaultSkills"/>): chosen with the shipped heads' λ and α by one rule over
+    /// five held-out teacher styles (β ∈ {0, .05, .1}; docs/decisions/0022; the card of the shipped heads has the grid).
     /// </summary>
-    public const float DefaultWeight = 0.05f;
+    public const float DefaultWeight = 0.1f;
 
     /// <summary>The default <see cref="Skills"/>, chosen with <see cref="DefaultWeight"/>.</summary>
     public const int DefaultSkills = 5;

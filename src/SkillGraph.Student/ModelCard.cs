@@ -12,6 +12,8 @@ public sealed record ModelCard
     public required string TrainingData { get; init; }
     public required IReadOnlyDictionary<string, string> HyperParameters { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Metrics { get; init; }
+    /// <summary>How the hyper-parameters were chosen: every setting tried with its figures (null when nothing was chosen).</summary>
+    public IReadOnlyList<string>? Selection { get; init; }
     public required double TrainSeconds { get; init; }
     public required string CatalogFingerprint { get; init; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;

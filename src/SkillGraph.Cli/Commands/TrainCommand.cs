@@ -42,11 +42,26 @@ internal static class TrainCommand
         var matcherPairwise = new Option<float>("--matcher-pairwise") { Description = "Weight of the pairwise term (matched vs unmatched resume of one job) beside the per-resume loss of the linear match head; 0 = per-resume only.", DefaultValueFactory = _ => 4f };
         var noCrossStyle = new Option<bool>("--no-cross-style") { Description = "With several --records files, do not also pair one file's jobs with another's resumes for the same occupation." };
         var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records of each file for the matcher, spread evenly over it (feature extraction costs ≈ 0.2 s a record).", DefaultValueFactory = _ => 600 };
+        var selectRecords = new Option<string[]>("--select-records")
+        {
+            Description = "Teacher records the knobs are also chosen on (with --interpolate/--alpha/--graph-weight auto): the occupations the match head holds out (its seeded split) give their matched resumes (occupation suggestion Acc@1) and, when FILE.sentences.jsonl is beside it, their sentences (R-P@5).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var selectWholeRecords = new Option<string[]>("--select-whole-records")
+        {
+            Description = "As --select-records, but every record counts: records no part of the student trains on (e.g. the replay teacher over SkillSkape dev).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var selectSpans = new Option<string?>("--select-spans") { Description = "SkillSpan sentences the knobs are also chosen on (token F1; default $SKILLGRAPH_DATA/skillspan/dev.json; 'none' to leave spans out)." };
+        var selectMax = new Option<int>("--select-max") { Description = "At most this many texts of each selection style beyond --held-out, spread evenly (each costs one scorer pass per λ and α).", DefaultValueFactory = _ => 600 };
+        var graphWeight = new Option<string>("--graph-weight") { Description = "β of the graph re-ranking the knobs are chosen with, or 'auto' (the default): the best of --graph-weights under the same rule.", DefaultValueFactory = _ => "auto" };
+        var graphWeights = new Option<string>("--graph-weights") { Description = "β tried with --graph-weight auto, comma-separated (0 = off).", DefaultValueFactory = _ => "0,0.05,0.1" };
         var only = new Option<string?>("--only") { Description = "extractor | matcher: train just one (matcher: over the extractor `extract` would use)." };
         only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("train", "Train the student from teacher data: the extractor heads from labelled sentences, the match head from records (pure C#, ONNX output; minutes on 2 cores).")
         {
             data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, interpolations, records, maxRecords, featureCache, noCrossStyle, matcherHidden, matcherPairwise, only,
+            selectRecords, selectWholeRecords, selectSpans, selectMax, graphWeight, graphWeights,
         };
         epochs.Validators.Add(r =>
         {
@@ -55,7 +70,7 @@ internal static class TrainCommand
                 r.AddError("--epochs must be between 1 and 100");
             }
         });
-        foreach (var list in new[] { alphas, interpolations })
+        foreach (var list in new[] { alphas, interpolations, graphWeights })
         {
             list.Validators.Add(r =>
             {
@@ -73,6 +88,13 @@ internal static class TrainCommand
                 r.AddError("--alpha must be a number between 0 and 1, or auto");
             }
         });
+        graphWeight.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } a && a != "auto" && (!float.TryParse(a, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1))
+            {
+                r.AddError("--graph-weight must be between 0 and 1, or auto");
+            }
+        });
         interpolation.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string>() is { } a && a != "auto" && (!float.TryParse(a, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1))
@@ -85,7 +107,9 @@ internal static class TrainCommand
             var root = EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(EvaluationData.DataVariable));
             var trainPaths = parse.GetValue(data) is { Length: > 0 } given ? given : [Path.Combine(root, "skillskape", "train.csv")];
             var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
-            foreach (var path in trainPaths.Append(heldOutPath))
+            var spansPath = parse.GetValue(selectSpans) ?? Path.Combine(root, "skillspan", "dev.json");
+            var selectPaths = (parse.GetValue(selectRecords) ?? []).Concat(parse.GetValue(selectWholeRecords) ?? []).ToList();
+            foreach (var path in trainPaths.Append(heldOutPath).Concat(selectPaths).Concat(spansPath == "none" ? [] : [spansPath]))
             {
                 if (!File.Exists(path))
                 {
@@ -107,6 +131,13 @@ internal static class TrainCommand
             var index = await new ProgressReporter().RunAsync("student", report => Task.FromResult(StudentModels.LoadOrBuildIndex(
                 catalog, encoder, StudentModels.IndexPath(catalog, StudentCli.CacheDirectory(store)),
                 new SyncProgress<(int Done, int Total)>(p => report("embedding skill labels (once)", p.Done, p.Total))))).ConfigureAwait(false);
+            var prior = await SkillGraphPrior.LoadAsync(store, ct).ConfigureAwait(false);
+            var styles = SelectionStyles(catalog, prior, spansPath, parse.GetValue(selectRecords) ?? [], parse.GetValue(selectWholeRecords) ?? [], parse.GetValue(selectMax));
+            foreach (var style in styles)
+            {
+                await Console.Error.WriteLineAsync($"skillgraph: selection style {style.Name}: {style.Count} texts ({style.Measure})").ConfigureAwait(false);
+            }
+
             var options = new ExtractorTrainOptions
             {
                 Seed = parse.GetValue(seed),
@@ -118,25 +149,57 @@ internal static class TrainCommand
                 Alpha = parse.GetValue(alpha) is "auto" or null ? null : float.Parse(parse.GetValue(alpha)!, CultureInfo.InvariantCulture),
                 Interpolations = Floats(parse.GetValue(interpolations)!),
                 Interpolation = parse.GetValue(interpolation) is "auto" or null ? null : float.Parse(parse.GetValue(interpolation)!, CultureInfo.InvariantCulture),
+                GraphWeights = Floats(parse.GetValue(graphWeights)!),
+                GraphWeight = parse.GetValue(graphWeight) is "auto" or null ? null : float.Parse(parse.GetValue(graphWeight)!, CultureInfo.InvariantCulture),
             };
             var result = ExtractorTraining.Train(catalog, index, encoder, train, held, options, line =>
             {
                 ct.ThrowIfCancellationRequested();
                 Console.Error.WriteLine($"train: {line}");
-            });
+            }, styles, prior);
             var headsPath = Path.Combine(studentDirectory, StudentHeads.FileName);
             result.Heads.Save(headsPath);
             result.Card.Save(StudentHeads.CardPath(headsPath));
-            Console.WriteLine($"held-out teacher data ({held.Name}), every setting measured:");
+            Console.WriteLine($"every setting on the held-out styles ({string.Join(" · ", result.Styles)}; worst and mean of each figure over the best setting's):");
             foreach (var cell in result.Grid)
             {
                 Console.WriteLine($"  {cell}");
             }
 
+            Console.WriteLine($"chosen (the smallest worst-case relative drop, then the mean): {result.Chosen}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"extractor heads {result.Heads.Version}: {result.HeldOut}; trained in {result.Card.TrainSeconds:0} s"));
+                $"extractor heads {result.Heads.Version}: {result.HeldOut}; graph re-ranking β {result.Chosen.Setting.GraphWeight} (the hosts' Student:GraphWeight); trained in {result.Card.TrainSeconds:0} s"));
             Console.WriteLine($"  {headsPath} ({new FileInfo(headsPath).Length / 1024} KiB) and {StudentHeads.CardPath(headsPath)}");
             return headsPath;
+        }
+
+        static List<HeldOutStyle> SelectionStyles(SkillCatalog catalog, SkillGraphPrior prior, string spansPath, string[] heldOutOccupations, string[] whole, int max)
+        {
+            var styles = new List<HeldOutStyle>();
+            if (spansPath != "none")
+            {
+                var spans = SpanEvaluation.Load(spansPath);
+                styles.Add(new SpanStyle($"SkillSpan {Path.GetFileNameWithoutExtension(spansPath)}", StudentCli.Spread(spans, max)));
+            }
+
+            var split = new MatcherTrainOptions();
+            foreach (var (path, all) in heldOutOccupations.Select(p => (p, false)).Concat(whole.Select(p => (p, true))))
+            {
+                var file = Path.GetFileName(path);
+                var kept = MatchTriple.ReadJsonl(path).Where(t => all || MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
+                var which = all ? string.Empty : ", held-out occupations";
+                var sentences = Path.ChangeExtension(path, ".sentences.jsonl");
+                if (File.Exists(sentences))
+                {
+                    var ids = kept.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+                    var set = EvaluationData.LoadSentenceRecords(catalog, sentences, ids.Contains, $"{file} sentences{which}");
+                    styles.Add(new RankingStyle(set.Name, StudentCli.Spread(set.Items, max)));
+                }
+
+                styles.Add(new SuggestionStyle($"{file} matched resumes{which}", StudentCli.Spread(kept.Select(t => (t.ResumeMatched, t.OccupationUri)).ToList(), max), prior));
+            }
+
+            return styles;
         }
 
         static float[] Floats(string list) => [.. list.Split(',').Select(a => float.Parse(a, CultureInfo.InvariantCulture))];

@@ -106,6 +106,43 @@ public static class EvaluationData
         return new LabelledSet(Path.GetFileNameWithoutExtension(path), result, unknown);
     }
 
+    /// <summary>
+    /// The teacher's sentence records that belong to the records <paramref name="keepRecord"/> accepts (a sentence's id is its
+    /// record's id + "-sNN", as <c>skillgraph teach</c> writes them).
+    /// </summary>
+    public static LabelledSet LoadSentenceRecords(SkillCatalog catalog, string path, Func<string, bool> keepRecord, string name)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(keepRecord);
+        var unknown = 0;
+        var result = JsonLines.Read(path, line =>
+        {
+            var id = line.Id();
+            var cut = id.LastIndexOf("-s", StringComparison.Ordinal);
+            if (cut <= 0 || !keepRecord(id[..cut]))
+            {
+                return null;
+            }
+
+            var gold = new List<int>();
+            foreach (var uri in line.Strings("skills"))
+            {
+                var i = catalog.IndexOfUri(uri);
+                if (i < 0)
+                {
+                    unknown++;
+                }
+                else if (!gold.Contains(i))
+                {
+                    gold.Add(i);
+                }
+            }
+
+            return new LabelledText(line.String("text"), [.. gold]);
+        });
+        return new LabelledSet(name, [.. result.OfType<LabelledText>()], unknown);
+    }
+
     /// <summary>TECH or HOUSE validation: one row per (sentence, span, label); a query is a sentence with at least one real label.</summary>
     public static LabelledSet LoadValidation(SkillCatalog catalog, string dataRoot, string name)
     {

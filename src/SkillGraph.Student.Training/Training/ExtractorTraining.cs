@@ -39,6 +39,12 @@ public sealed record ExtractorTrainOptions
     /// <summary>Fusion weights tried on the held-out teacher data (reported; the best wins when <see cref="Alpha"/> is null).</summary>
     public IReadOnlyList<float> Alphas { get; init; } = [0.8f, 0.7f, 0.6f, 0.45f];
 
+    /// <summary>β of the graph re-ranking the heads are chosen with; null = the best of <see cref="GraphWeights"/> under the rule (needs the graph).</summary>
+    public float? GraphWeight { get; init; }
+
+    /// <summary>The β tried with every (λ, α) when <see cref="GraphWeight"/> is null (0 = off); K stays <see cref="GraphRerankOptions.DefaultSkills"/>.</summary>
+    public IReadOnlyList<float> GraphWeights { get; init; } = [0f, 0.05f, 0.1f];
+
     public SpanContext SpanContext { get; init; } = SpanContext.Standalone;
 }
 
@@ -48,8 +54,12 @@ public sealed record SelectionCell(float Interpolation, float Alpha, ExtractionM
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lambda {Interpolation} alpha {Alpha}: {Metrics}");
 }
 
-/// <summary>What training gives: the heads, their card, and every setting measured on the held-out teacher data (the chosen one is <see cref="HeldOut"/>).</summary>
-public sealed record ExtractorTrainingResult(StudentHeads Heads, ModelCard Card, IReadOnlyList<SelectionCell> Grid, SelectionCell HeldOut);
+/// <summary>
+/// What training gives: the heads, their card, every setting measured on the held-out styles (<see cref="Styles"/>, figures in
+/// that order) with the chosen one (<see cref="Chosen"/>, <see cref="KnobSelection"/>'s rule), and the chosen setting's ranking
+/// figures on the first style (<see cref="HeldOut"/>).
+/// </summary>
+public sealed record ExtractorTrainingResult(StudentHeads Heads, ModelCard Card, IReadOnlyList<string> Styles, IReadOnlyList<KnobCell> Grid, KnobCell Chosen, SelectionCell HeldOut);
 
 /// <summary>
 /// Distils the teacher's labelled sentences into the extractor's heads (docs/decisions/0004): pairs from the
@@ -61,7 +71,7 @@ public static class ExtractorTraining
 {
     public static ExtractorTrainingResult Train(
         SkillCatalog catalog, SkillIndex index, MiniLmEncoder encoder, IReadOnlyList<LabelledSet> train, LabelledSet heldOut,
-        ExtractorTrainOptions? options = null, Action<string>? log = null)
+        ExtractorTrainOptions? options = null, Action<string>? log = null, IReadOnlyList<HeldOutStyle>? styles = null, SkillGraphPrior? prior = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(index);
@@ -94,11 +104,35 @@ public static class ExtractorTraining
         var span = new ProjectionTrainer(trainer).Train(pairs.ForSpanHead, labels, catalog.Count, log);
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
-        // λ and α: the best R-P@5 (then MRR) on held-out teacher data — never on the human validation sets (docs/decisions/0019).
-        var held = heldOut.Items.Where(i => i.Gold.Length > 0).ToList();
-        var encoded = held.Select(i => textEncoder.Encode(i.Text)).ToList();
-        var grid = Select(sentence, span, labels, catalog.Count, held, encoded, o, cell => log($"{heldOut.Name} {cell}"));
-        var best = grid.Where(c => o.Alpha is null || c.Alpha == o.Alpha).MaxBy(c => (c.Metrics.RPrecision5, c.Metrics.Mrr))!;
+        // λ, α and β: chosen on held-out teacher styles by one rule written down first (KnobSelection; docs/decisions/0022) — never on the human validation sets.
+        var firstStyle = new RankingStyle(heldOut.Name, heldOut.Items);
+        var all = new List<HeldOutStyle> { firstStyle };
+        all.AddRange(styles ?? []);
+        var styleEncoder = new TextEncoder(encoder, null, o.SpanContext) { StandaloneSpanLimit = StyleSpanLimit };
+        foreach (var style in all)
+        {
+            log($"encoding {style.Name} ({style.Count} texts, {style.Measure})…");
+            style.Encode(styleEncoder);
+        }
+
+        log($"held-out styles encoded ({clock.Elapsed.TotalSeconds:F0} s)");
+        var grid = KnobSelection.Normalise(Grid(sentence, span, labels, catalog, styleEncoder, all, prior, o, cell => log($"{cell}")));
+        var eligible = grid.Where(c => (o.Interpolation is null || c.Setting.Interpolation == o.Interpolation)
+            && (o.Alpha is null || c.Setting.Alpha == o.Alpha) && (o.GraphWeight is null || c.Setting.GraphWeight == o.GraphWeight)).ToList();
+        var chosenCell = KnobSelection.Choose(eligible);
+        var setting = chosenCell.Setting;
+        log($"chosen: {chosenCell}");
+        ExtractionMetrics chosenMetrics;
+        {
+            var (s, p) = ((float[])sentence.Clone(), (float[])span.Clone());
+            Interpolate(s, setting.Interpolation);
+            Interpolate(p, setting.Interpolation);
+            using var scorer = new SkillScorer(ScorerModel.Build(s, MiniLmEncoder.Dimension, labels, catalog.Count, null, p), 2);
+            using var extractor = new SkillExtractor(styleEncoder, scorer, catalog);
+            chosenMetrics = firstStyle.Metrics(extractor, setting.Alpha, [Reranking(prior, setting.GraphWeight)])[0];
+        }
+
+        var best = new SelectionCell(setting.Interpolation, setting.Alpha, chosenMetrics);
         Interpolate(sentence, best.Interpolation);
         Interpolate(span, best.Interpolation);
         var chosen = best.Alpha;
@@ -112,12 +146,14 @@ public static class ExtractorTraining
             Seed = o.Seed,
             TrainingData = $"{string.Join(" + ", train.Select(t => $"{t.Name} ({t.Items.Count} sentences)"))}: sentence→skill and aligned span→skill pairs; "
                 + $"{index.Alt.Length} ESCO alternative→preferred label pairs ({pairs}); "
-                + $"{Chosen(o)} on {heldOut.Name} ({held.Count} sentences): "
-                + string.Join("; ", grid.Select(c => string.Create(CultureInfo.InvariantCulture, $"λ {c.Interpolation} α {c.Alpha} R-P@5 {c.Metrics.RPrecision5 * 100:F1} MRR {c.Metrics.Mrr:F3}"))),
+                + $"{Chosen(o)} by the smallest worst-case relative drop against the best setting of each held-out style (docs/decisions/0022): "
+                + string.Join("; ", all.Select(a => $"{a.Name} ({a.Count}, {a.Measure})")),
             HyperParameters = new Dictionary<string, string>
             {
                 ["alpha"] = F(chosen),
                 ["interpolation"] = F(best.Interpolation),
+                ["graphWeight"] = F(setting.GraphWeight),
+                ["graphSkills"] = F(GraphRerankOptions.DefaultSkills),
                 ["labelAltWeight"] = F(o.LabelAltWeight),
                 ["spanContext"] = o.SpanContext.ToString(),
                 ["temperature"] = F(o.Temperature),
@@ -128,50 +164,64 @@ public static class ExtractorTraining
                 ["hardNegatives"] = F(o.HardNegatives),
                 ["spanThreshold"] = F(o.SpanThreshold),
             },
-            Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>> { [heldOut.Name] = AsDictionary(best.Metrics) },
+            Metrics = new Dictionary<string, IReadOnlyDictionary<string, double>>
+            {
+                [heldOut.Name] = AsDictionary(best.Metrics),
+                ["selection"] = all.Select((a, i) => (Key: $"{a.Name} {a.Measure}", Value: Math.Round(chosenCell.Scores[i], 4)))
+                    .Append((Key: "worstRelative", Value: Math.Round(chosenCell.Worst, 4))).Append((Key: "meanRelative", Value: Math.Round(chosenCell.Mean, 4)))
+                    .ToDictionary(kv => kv.Key, kv => kv.Value),
+            },
+            Selection = [.. grid.Select(c => c.ToString())],
             TrainSeconds = Math.Round(trainSeconds, 1),
             CatalogFingerprint = catalog.Fingerprint().ToString("x16", CultureInfo.InvariantCulture),
         };
-        return new ExtractorTrainingResult(heads, card, grid, best);
+        return new ExtractorTrainingResult(heads, card, [.. all.Select(a => $"{a.Name} ({a.Measure})")], grid, chosenCell, best);
     }
 
-    /// <summary>
-    /// Every (λ, α) of the options measured on the held-out sentences: the interpolations of <see cref="ExtractorTrainOptions.Interpolations"/>
-    /// (or the fixed one) × the fusion weights of <see cref="ExtractorTrainOptions.Alphas"/> (and the fixed one). The heads are left as trained.
-    /// </summary>
-    public static IReadOnlyList<SelectionCell> Select(
-        float[] sentence, float[] span, float[] labels, int labelCount, IReadOnlyList<LabelledText> held, IReadOnlyList<EncodedText> encoded,
-        ExtractorTrainOptions options, Action<SelectionCell>? log = null)
+    /// <summary>Long texts are encoded as the hosts encode them (<see cref="ExtractorOptions.StandaloneSpanLimit"/>).</summary>
+    const int StyleSpanLimit = 96;
+
+    /// <summary>Every (λ, α, β) of the options (and the fixed values) on every style: one scorer per λ, one scorer pass per text and α.</summary>
+    static List<KnobCell> Grid(
+        float[] sentence, float[] span, float[] labels, SkillCatalog catalog, TextEncoder encoder, IReadOnlyList<HeldOutStyle> styles,
+        SkillGraphPrior? prior, ExtractorTrainOptions o, Action<KnobCell> log)
     {
-        ArgumentNullException.ThrowIfNull(sentence);
-        ArgumentNullException.ThrowIfNull(span);
-        ArgumentNullException.ThrowIfNull(options);
-        var lambdas = options.Interpolation is { } fixedLambda ? [fixedLambda] : options.Interpolations;
-        var alphas = options.Alpha is { } fixedAlpha ? options.Alphas.Append(fixedAlpha).Distinct().ToList() : options.Alphas;
-        var grid = new List<SelectionCell>();
+        var lambdas = o.Interpolations.Concat(o.Interpolation is { } l ? [l] : []).Distinct().ToList();
+        var alphas = o.Alphas.Concat(o.Alpha is { } a ? [a] : []).Distinct().ToList();
+        var betas = prior is null ? [0f] : o.GraphWeights.Concat(o.GraphWeight is { } b ? [b] : []).Distinct().ToList();
+        var rerankings = betas.Select(b => Reranking(prior, b)).ToList();
+        var cells = new List<KnobCell>();
         foreach (var lambda in lambdas)
         {
             var (s, p) = ((float[])sentence.Clone(), (float[])span.Clone());
             Interpolate(s, lambda);
             Interpolate(p, lambda);
-            using var scorer = new SkillScorer(ScorerModel.Build(s, MiniLmEncoder.Dimension, labels, labelCount, null, p), 2);
+            using var scorer = new SkillScorer(ScorerModel.Build(s, MiniLmEncoder.Dimension, labels, catalog.Count, null, p), 2);
+            using var extractor = new SkillExtractor(encoder, scorer, catalog);
             foreach (var alpha in alphas)
             {
-                var cell = new SelectionCell(lambda, alpha, ExtractionMetrics.Of(held, encoded, scorer, alpha));
-                grid.Add(cell);
-                log?.Invoke(cell);
+                var figures = styles.Select(style => style.Score(extractor, alpha, rerankings)).ToList();
+                for (var i = 0; i < betas.Count; i++)
+                {
+                    var cell = new KnobCell(new KnobSetting(lambda, alpha, betas[i]), [.. figures.Select(f => f[i])]);
+                    cells.Add(cell);
+                    log(cell);
+                }
             }
         }
 
-        return grid;
+        return cells;
     }
+
+    static GraphReranking? Reranking(SkillGraphPrior? prior, float weight) =>
+        prior is null || weight <= 0 ? null : new GraphReranking(prior, new GraphRerankOptions { Weight = weight, Skills = GraphRerankOptions.DefaultSkills });
 
     static string Chosen(ExtractorTrainOptions o) => (o.Interpolation, o.Alpha) switch
     {
         (null, null) => "interpolation and alpha chosen",
         (null, _) => "alpha fixed, interpolation chosen",
         (_, null) => "interpolation fixed, alpha chosen",
-        _ => "interpolation and alpha fixed; measured",
+        _ => "interpolation and alpha fixed; every setting measured",
     };
 
     public static IReadOnlyDictionary<string, double> AsDictionary(ExtractionMetrics m)
