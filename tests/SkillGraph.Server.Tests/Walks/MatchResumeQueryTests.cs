@@ -94,7 +94,9 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
             }
         }
 
-        Assert.True(called >= 10, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
+        // 10 of 12 here; the recruiter's strong resume scores 0.5599 against the threshold 0.559, inside what the int8
+        // encoder's kernels may move on another CPU (VNNI or not), so the bound that holds on any machine is 9.
+        Assert.True(called >= 9, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
     }
 
     [Fact]
