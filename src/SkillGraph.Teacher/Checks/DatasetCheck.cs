@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Teacher.Checks;
 
@@ -143,7 +144,7 @@ public static class DatasetCheck
 
         void Read(string path)
         {
-            foreach (var line in File.ReadLines(path))
+            foreach (var (_, line) in TextLines.Read(path))
             {
                 if (line.Trim().Length == 0)
                 {
