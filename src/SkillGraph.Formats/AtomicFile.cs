@@ -67,6 +67,30 @@ public static class AtomicFile
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
     }
 
+    /// <summary>
+    /// Checks, before a long run, that <paramref name="path"/> can be written as <see cref="Write"/> writes it (its folder can be
+    /// made and written, it is not a folder), so that the run fails at once with one line rather than at its end.
+    /// </summary>
+    /// <exception cref="IOException">the path is a folder, or its folder cannot be made or written.</exception>
+    public static void EnsureWritable(string path)
+    {
+        var (_, temporary) = Prepare(path);
+        try
+        {
+            using (new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new IOException($"{path}: cannot be written here ({ex.Message.TrimEnd('.')}).", ex);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     /// <summary>Whether <paramref name="path"/> is a temporary file this class writes (for a sweep of a folder, or a test).</summary>
     public static bool IsTemporary(string path) => path is not null && path.EndsWith(".tmp", StringComparison.Ordinal);
 
@@ -79,7 +103,13 @@ public static class AtomicFile
             throw new IOException($"{path}: is a folder, not a file.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var folder = Path.GetDirectoryName(full)!;
+        if (File.Exists(folder))
+        {
+            throw new IOException($"{path}: {folder} is a file, not a folder.");
+        }
+
+        Directory.CreateDirectory(folder);
         return (full, $"{full}.{Guid.NewGuid():N}.tmp");
     }
 }

@@ -33,6 +33,7 @@ internal static class ExtractCommand
         {
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
+            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
             using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct).ConfigureAwait(false);
             {
                 var outputPath = parse.GetValue(output)!.FullName;

@@ -25,6 +25,7 @@ internal static class MatchCommand
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
             var items = ReadInput(parse.GetValue(input)!.FullName);
+            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
             using var services = await StudentCli.OpenAsync(parse, null, ct, withMatcher: true, matcherPath: parse.GetValue(model)).ConfigureAwait(false);
             var outputPath = parse.GetValue(output)!.FullName;
             await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
