@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SkillGraph.Formats;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
 using SkillGraph.Student.Matching;
-using SkillGraph.Formats;
 
 namespace SkillGraph.Cli.Commands;
 

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using SkillGraph.Formats;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
-using SkillGraph.Formats;
 
 namespace SkillGraph.Teacher.Chat;
 

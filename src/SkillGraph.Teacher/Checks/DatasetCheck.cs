@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using SkillGraph.Formats;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
-using SkillGraph.Formats;
 
 namespace SkillGraph.Teacher.Checks;
 
