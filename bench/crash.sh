@@ -10,6 +10,6 @@ SEEDS="${SEEDS:-25}"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg); $SEEDS seeds per verb"
 dotnet build tests/SkillGraph.Tests -c Release -nologo -clp:ErrorsOnly >/dev/null
 start=$(date +%s)
-SKILLGRAPH_CRASH_SEEDS="$SEEDS" dotnet test tests/SkillGraph.Tests -c Release --no-build --filter "FullyQualifiedName~CliCrashTests" --logger "console;verbosity=normal" 2>&1 \
-  | grep -E "Passed |Failed |Total tests|Passed!|Failed!" || true
+SKILLGRAPH_CRASH_SEEDS="$SEEDS" dotnet test tests/SkillGraph.Tests -c Release --no-build --filter "FullyQualifiedName~CliCrashTests" --logger "console;verbosity=detailed" 2>&1 \
+  | grep -E "Passed |Failed |runs killed|^ *seed |Total tests|Passed!|Failed!" || true
 echo "== $(( $(date +%s) - start )) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

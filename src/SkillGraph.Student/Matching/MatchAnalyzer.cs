@@ -137,6 +137,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         }
 
         var encoded = (job ? _jobLines : _lines).EncodeMany([.. lines.Select(l => l.Text)], cancellationToken);
+        if (encoded.Any(e => e.ChunkCount == 0))
+        {
+            // The lines after the reading budget ran out were not read: they are no evidence, and no requirement either.
+            var read = Enumerable.Range(0, lines.Count).Where(i => encoded[i].ChunkCount > 0).ToList();
+            (lines, encoded) = ([.. read.Select(i => lines[i])], [.. read.Select(i => encoded[i])]);
+        }
+
         var lineVectors = new float[lines.Count * d];
         for (var i = 0; i < lines.Count; i++)
         {

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SkillGraph.Formats;
 using SkillGraph.Student;
 using SkillGraph.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SkillGraph.Tests.Cli;
 
@@ -13,7 +14,7 @@ namespace SkillGraph.Tests.Cli;
 /// state before the run or after it, never a mix; every output file under its final name is whole; a rerun completes and ends
 /// where an uninterrupted run ends. A few seeds per verb here; <c>bench/crash.sh</c> sweeps more (SKILLGRAPH_CRASH_SEEDS).
 /// </summary>
-public sealed class CliCrashTests : IDisposable
+public sealed class CliCrashTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly int Seeds = int.TryParse(Environment.GetEnvironmentVariable("SKILLGRAPH_CRASH_SEEDS"), CultureInfo.InvariantCulture, out var n) ? n : 5;
 
@@ -39,6 +40,8 @@ public sealed class CliCrashTests : IDisposable
             Assert.True(state == before || state == after, string.Join("\n", outcomes));
         }
 
+        Report("import", outcomes);
+
         Assert.Equal(0, (await CliProcess.RunAsync("import", "esco", "--dir", TestPaths.EscoDirectory, "--db", db)).ExitCode);
         Assert.Equal(after, Graph(db));
     }
@@ -55,11 +58,13 @@ public sealed class CliCrashTests : IDisposable
         var duration = await TimedRunAsync("curate", "apply", batch, "--db", reference);
         var after = Graph(reference);
 
+        var outcomes = new List<string>();
         foreach (var seed in Enumerable.Range(1, Seeds))
         {
             var db = Copy(sample, $"curate-{seed}.db");
-            await RunAndKillAsync(KillPoint(seed, duration), "curate", "apply", batch, "--db", db);
+            var killed = await RunAndKillAsync(KillPoint(seed, duration), "curate", "apply", batch, "--db", db);
             var state = Graph(db);
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")}, {(state == before ? "before, rerun completed" : state == after ? "after" : state)}");
             Assert.True(state == before || state == after, $"seed {seed}: {state}");
             if (state == before)
             {
@@ -68,6 +73,8 @@ public sealed class CliCrashTests : IDisposable
                 Assert.Equal(after, Graph(db));
             }
         }
+
+        Report("curate apply", outcomes);
     }
 
     [Fact]
@@ -77,11 +84,13 @@ public sealed class CliCrashTests : IDisposable
         var reference = Copy(sample, "keys-reference.db");
         var duration = await TimedRunAsync("keys", "create", "--role", "steward", "--name", "nightly", "--db", reference);
 
+        var outcomes = new List<string>();
         foreach (var seed in Enumerable.Range(1, Seeds))
         {
             var db = Copy(sample, $"keys-{seed}.db");
-            await RunAndKillAsync(KillPoint(seed, duration), "keys", "create", "--role", "steward", "--name", "nightly", "--db", db);
+            var killed = await RunAndKillAsync(KillPoint(seed, duration), "keys", "create", "--role", "steward", "--name", "nightly", "--db", db);
             var keys = Math.Max(0, Count(db, "api_key")); // -1: killed before the key table was made
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")}, {(keys == 0 ? "no key, rerun created it" : "the key")}");
             Assert.InRange(keys, 0, 1);
             if (keys == 0)
             {
@@ -93,21 +102,25 @@ public sealed class CliCrashTests : IDisposable
             Assert.Equal(1, Count(db, "api_key"));
             Assert.Contains("nightly", (await CliProcess.RunAsync("keys", "list", "--json", "--db", db)).Stdout, StringComparison.Ordinal);
         }
+
+        Report("keys create", outcomes);
     }
 
     [Fact]
     public async Task AKilledTeachLeavesOnlyWholeLinesAndARerunResumesToTheSameFiles()
     {
         var db = await SampleStoreAsync("teach.db");
-        string[] Teach(string output) => ["teach", "--occupations", "6", "--seed", "3", "--out", output, "--db", db];
+        string[] Teach(string output) => ["teach", "--occupations", "12", "--seed", "3", "--out", output, "--db", db];
         var reference = Path.Combine(_directory, "teach-reference", "records.jsonl");
         var duration = await TimedRunAsync(Teach(reference));
         var expected = Files(reference);
 
+        var outcomes = new List<string>();
         foreach (var seed in Enumerable.Range(1, Seeds))
         {
             var output = Path.Combine(_directory, $"teach-{seed}", "records.jsonl");
-            await RunAndKillAsync(KillPoint(seed, duration), Teach(output));
+            var killed = await RunAndKillAsync(KillPoint(seed, duration), Teach(output));
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")} with {(File.Exists(output) ? File.ReadAllLines(output).Length : 0)} of 12 records, rerun resumed to the same files");
             foreach (var file in Journals(output).Where(File.Exists))
             {
                 // every line under the final name is a whole record (what train and teach --check read)
@@ -118,6 +131,8 @@ public sealed class CliCrashTests : IDisposable
             Assert.True(rerun.ExitCode == 0, $"seed {seed}: {rerun.Stderr}");
             Assert.Equal(expected, Files(output));
         }
+
+        Report("teach", outcomes);
     }
 
     [Fact]
@@ -132,10 +147,12 @@ public sealed class CliCrashTests : IDisposable
         var duration = await TimedRunAsync(Train(reference));
         var expected = await File.ReadAllBytesAsync(Heads(reference));
 
+        var outcomes = new List<string>();
         foreach (var seed in Enumerable.Range(1, Seeds))
         {
             var output = Path.Combine(_directory, $"train-{seed}");
-            await RunAndKillAsync(KillPoint(seed, duration), Train(output));
+            var killed = await RunAndKillAsync(KillPoint(seed, duration), Train(output));
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")}, {(File.Exists(Heads(output)) ? "whole heads" : "no heads")}, rerun wrote the same bytes");
             if (File.Exists(Heads(output)))
             {
                 Assert.Equal(expected, await File.ReadAllBytesAsync(Heads(output)));
@@ -147,11 +164,25 @@ public sealed class CliCrashTests : IDisposable
             Assert.Equal(expected, await File.ReadAllBytesAsync(Heads(output)));
         }
 
+        Report("train", outcomes);
+
         static string Heads(string output) => Path.Combine(output, "student", StudentHeads.FileName);
     }
 
-    /// <summary>A point of a run that took <paramref name="duration"/>: seeded, spread over the whole run (process start included).</summary>
-    private static TimeSpan KillPoint(int seed, TimeSpan duration) => duration * new Random(seed).NextDouble();
+    private void Report(string verb, List<string> outcomes)
+    {
+        output.WriteLine($"{verb}: {outcomes.Count(o => o.Contains("killed", StringComparison.Ordinal))} of {outcomes.Count} runs killed");
+        foreach (var outcome in outcomes)
+        {
+            output.WriteLine($"  {outcome}");
+        }
+    }
+
+    /// <summary>
+    /// A point of a run that took <paramref name="duration"/>, seeded: uniform over 0.2–1.2 of it, so that most kills land in the
+    /// work and its writes rather than in the process's start, and some runs finish (their state is checked the same way).
+    /// </summary>
+    private static TimeSpan KillPoint(int seed, TimeSpan duration) => duration * (0.2 + new Random(seed).NextDouble());
 
     /// <summary>Runs the CLI, kills it (SIGKILL) after <paramref name="after"/> if it still runs; true when it was killed.</summary>
     private static async Task<bool> RunAndKillAsync(TimeSpan after, params string[] args)
