@@ -120,7 +120,7 @@ public sealed class CliCrashTests(ITestOutputHelper output) : IDisposable
         {
             var output = Path.Combine(_directory, $"teach-{seed}", "records.jsonl");
             var killed = await RunAndKillAsync(KillPoint(seed, duration), Teach(output));
-            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")} with {(File.Exists(output) ? File.ReadAllLines(output).Length : 0)} of 12 records, rerun resumed to the same files");
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")} with {(File.Exists(output) ? File.ReadAllLines(output).Length : 0)} records (12 occupations), rerun resumed to the same files");
             foreach (var file in Journals(output).Where(File.Exists))
             {
                 // every line under the final name is a whole record (what train and teach --check read)
