@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "student")
     return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1, args.Contains("--narrow-when-busy"), args.Contains("--batch"));
 }
 
+if (args.Length > 0 && args[0] == "hostile")
+{
+    return HostileTextTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.Length > 0 && args[0] == "curation")
 {
     // curation [SECONDS] [READERS] [ROUNDS] [COMPACT_AFTER]: issue 12's small-write targets (write latency, writes/s under reads, reads/s with and without writes).

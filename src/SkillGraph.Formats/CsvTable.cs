@@ -10,6 +10,8 @@ namespace SkillGraph.Formats;
 /// </summary>
 public static class CsvTable
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public delegate void RowHandler(CsvRow row);
 
     public static long Read(Stream stream, string fileName, IReadOnlyList<string> requiredColumns, RowHandler onRow, Action<long>? onProgress = null, bool allowShortRows = false)
@@ -19,7 +21,9 @@ public static class CsvTable
         var inHandler = false;
         try
         {
-            using var reader = Sep.Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = allowShortRows }).From(stream);
+            // Strict UTF-8 (a byte order mark is skipped): a file in another encoding is an error, not text with replacement characters.
+            using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+            using var reader = Sep.Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = allowShortRows }).From(text);
             var header = reader.Header;
             var indices = new int[requiredColumns.Count];
             for (var i = 0; i < requiredColumns.Count; i++)
@@ -35,6 +39,11 @@ public static class CsvTable
             foreach (var row in reader)
             {
                 line = row.LineNumberFrom;
+                if (row.Span.Length > TextLines.MaxLineBytes)
+                {
+                    throw new CsvFormatException(fileName, line, $"a row longer than {TextLines.MaxLineBytes} characters (the limit of a line).");
+                }
+
                 if (row.Span.Count('"') % 2 != 0)
                 {
                     throw new CsvFormatException(fileName, line, "a quoted field is not closed (is the file truncated?).");
@@ -61,6 +70,10 @@ public static class CsvTable
         catch (CsvFormatException)
         {
             throw;
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new CsvFormatException(fileName, line + 1, "not UTF-8 text (from about this line); save the file as UTF-8.", ex);
         }
         catch (Exception ex) when (!inHandler && ex is not OperationCanceledException and not OutOfMemoryException)
         {

@@ -30,28 +30,21 @@ public readonly struct JsonLine(string path, int number, JsonElement root)
 
 /// <summary>
 /// Reads JSONL files — one JSON object a line, blank lines skipped — for every reader of the project's line formats
-/// (the CLI's inputs, teacher records and sentences, SkillSpan). A line that is not a JSON object is an error naming
-/// the file and line.
+/// (the CLI's inputs, teacher records and sentences, SkillSpan), through <see cref="TextLines"/> (UTF-8, a bounded line
+/// length). A line that is not a JSON object is an error naming the file and line.
 /// </summary>
 public static class JsonLines
 {
     /// <summary>The items <paramref name="read"/> makes of the lines of <paramref name="path"/>, at most <paramref name="limit"/>.</summary>
     /// <exception cref="FileNotFoundException">no such file.</exception>
-    /// <exception cref="FormatException">a line is not JSON, not an object, or <paramref name="read"/> refused it.</exception>
+    /// <exception cref="FormatException">the file is not UTF-8, a line is too long, not JSON, not an object, or <paramref name="read"/> refused it.</exception>
     public static List<T> Read<T>(string path, Func<JsonLine, T> read, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(read);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         var items = new List<T>();
-        var number = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (number, text) in TextLines.Read(path))
         {
-            number++;
             if (items.Count == limit)
             {
                 break;

@@ -173,6 +173,21 @@ public sealed class EscoImporter(string language = "en")
             });
         }
 
+        // An import replaces the graph: a download in which every occupation or every skill failed to read must not empty it.
+        foreach (var (kind, file) in new[] { (ConceptKind.Occupation, Occupations), (ConceptKind.Skill, Skills) })
+        {
+            if (!_concepts.Values.Any(c => c.Kind == kind))
+            {
+                throw new EscoImportException(file, 0, $"holds no {kind.ToString().ToLowerInvariant()}; nothing was imported and the graph is as it was.");
+            }
+        }
+
+        if (relations.Count == 0 && skipped.Count > 0)
+        {
+            var first = skipped[0];
+            throw new EscoImportException(first.File, first.Line, $"every relation row was skipped ({skipped.Count}; the first {first.Reason}); nothing was imported.");
+        }
+
         return new GraphBatch
         {
             Concepts = [.. _concepts.Values.Select(c => new ConceptWrite(c))],

@@ -85,10 +85,76 @@ public sealed class ZipEscoSource : IEscoSource
 
     public bool Exists(string fileName) => _entries.ContainsKey(fileName);
 
-    public Stream Open(string fileName) =>
-        _entries.TryGetValue(fileName, out var entry)
-            ? entry.Open()
-            : throw new EscoImportException(fileName, 0, $"the file is in none of the zips ({Description}).");
+    /// <summary>The most a CSV file of the download may expand to (the largest of ESCO v1.1.1 is ≈ 40 MB).</summary>
+    public const long MaxEntryBytes = 1L << 30;
+
+    /// <summary>The most a CSV file may expand relative to its compressed size (ESCO's compress ≈ 5–10×; a zip bomb, thousands).</summary>
+    public const int MaxExpansion = 100;
+
+    public Stream Open(string fileName)
+    {
+        if (!_entries.TryGetValue(fileName, out var entry))
+        {
+            throw new EscoImportException(fileName, 0, $"the file is in none of the zips ({Description}).");
+        }
+
+        if (entry.Length > MaxEntryBytes || entry.Length > Math.Max(entry.CompressedLength, 1) * MaxExpansion)
+        {
+            throw new EscoImportException(
+                fileName, 0,
+                $"expands from {entry.CompressedLength} to {entry.Length} bytes, more than the limits ({MaxExpansion}× and {MaxEntryBytes} bytes); not an ESCO download (a zip bomb?).");
+        }
+
+        // The sizes in a zip's headers can lie: read no more than the entry says it holds.
+        return new BoundedStream(entry.Open(), entry.Length, fileName);
+    }
+
+    /// <summary>A read-only stream that refuses to yield more than <c>limit</c> bytes.</summary>
+    private sealed class BoundedStream(Stream inner, long limit, string fileName) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _read += n;
+            return _read > limit
+                ? throw new EscoImportException(fileName, 0, $"holds more than the {limit} bytes its zip entry declares; not an ESCO download (a zip bomb?).")
+                : n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     public void Dispose()
     {

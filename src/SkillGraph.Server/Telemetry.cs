@@ -26,7 +26,7 @@ public static class Telemetry
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("skillgraph-server"))
             .WithTracing(tracing => tracing.AddSource(SourceName).AddAspNetCoreInstrumentation().AddOtlpExporter())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddOtlpExporter());
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(Student.StudentTelemetry.MeterName).AddOtlpExporter());
         return services;
     }
 }

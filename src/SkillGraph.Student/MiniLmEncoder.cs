@@ -91,7 +91,7 @@ public sealed class MiniLmEncoder : IDisposable
     }
 
     /// <summary>Sentence embeddings of already tokenised sequences (each with [CLS] … [SEP]).</summary>
-    public float[][] EmbedTokenized(IReadOnlyList<int[]> sequences, int batchSize = 32)
+    public float[][] EmbedTokenized(IReadOnlyList<int[]> sequences, int batchSize = 32, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         var result = new float[sequences.Count][];
@@ -101,7 +101,7 @@ public sealed class MiniLmEncoder : IDisposable
             var n = Math.Min(batchSize, order.Length - s);
             var batch = new int[n][];
             for (var j = 0; j < n; j++) batch[j] = sequences[order[s + j]];
-            var states = Run(batch);
+            var states = Run(batch, cancellationToken);
             for (var j = 0; j < n; j++)
             {
                 var v = new float[Dimension];
@@ -115,8 +115,11 @@ public sealed class MiniLmEncoder : IDisposable
         return result;
     }
 
-    /// <summary>Runs the encoder on token sequences (each with [CLS] … [SEP]); returns the padded hidden states.</summary>
-    public TokenStates Run(IReadOnlyList<int[]> sequences)
+    /// <summary>
+    /// Runs the encoder on token sequences (each with [CLS] … [SEP]); returns the padded hidden states. A cancelled
+    /// <paramref name="cancellationToken"/> stops the run in progress (ONNX Runtime's terminate flag).
+    /// </summary>
+    public TokenStates Run(IReadOnlyList<int[]> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         var b = sequences.Count;
@@ -136,11 +139,10 @@ public sealed class MiniLmEncoder : IDisposable
         using var typesV = OrtValue.CreateTensorValueFromMemory(types, shape);
         var output = new float[b * t * Dimension];
         using var outV = OrtValue.CreateTensorValueFromMemory(output, [b, t, Dimension]);
-        using var ro = new RunOptions();
         var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
         try
         {
-            (busy ? _narrow! : _session).Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]);
+            OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]));
         }
         finally
         {
@@ -150,6 +152,7 @@ public sealed class MiniLmEncoder : IDisposable
             }
         }
 
+        StudentTelemetry.Tokens.Add(mask.Sum());
         return new TokenStates(output, b, t);
     }
 

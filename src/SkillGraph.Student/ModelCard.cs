@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Student;
 
@@ -20,6 +21,6 @@ public sealed record ModelCard
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void Save(string path) => Formats.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
     public static ModelCard? Load(string path) => JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Json);
 }

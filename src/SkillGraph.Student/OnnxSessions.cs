@@ -20,4 +20,39 @@ internal static class OnnxSessions
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return model is not null ? new InferenceSession(model, options) : new InferenceSession(path!, options);
     }
+
+    /// <summary>
+    /// One session run that <paramref name="cancellationToken"/> stops: its cancellation sets the run's terminate flag, which ONNX
+    /// Runtime checks between the graph's nodes; the run then ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static T Run<T>(CancellationToken cancellationToken, Func<RunOptions, T> run)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            StudentTelemetry.CancelledRuns.Add(1);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        using var options = new RunOptions();
+        using (cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, options))
+        {
+            try
+            {
+                return run(options);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                StudentTelemetry.CancelledRuns.Add(1);
+                throw new OperationCanceledException("the request was cancelled while the student's model ran.", cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Run{T}(CancellationToken, Func{RunOptions, T})"/>
+    public static void Run(CancellationToken cancellationToken, Action<RunOptions> run) =>
+        Run(cancellationToken, options =>
+        {
+            run(options);
+            return true;
+        });
 }

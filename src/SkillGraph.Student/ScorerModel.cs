@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Student;
 
@@ -95,10 +96,7 @@ public static class ScorerModel
         ArgumentNullException.ThrowIfNull(card);
         var meta = Metadata(catalog, alpha, spanContext, card.Version);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var tmp = full + ".tmp";
-        File.WriteAllBytes(tmp, Build(sentenceProjection, MiniLmEncoder.Dimension, labels, catalog.Count, meta, spanProjection));
-        File.Move(tmp, full, overwrite: true);
+        AtomicFile.WriteAllBytes(full, Build(sentenceProjection, MiniLmEncoder.Dimension, labels, catalog.Count, meta, spanProjection));
         card.Save(Path.ChangeExtension(full, ".card.json"));
     }
 

@@ -151,25 +151,27 @@ public sealed class SkillExtractor : IDisposable
     public void UseGraph(GraphReranking? reranking) => Volatile.Write(ref _reranking, reranking);
 
     /// <summary>The <paramref name="top"/> skills of <paramref name="text"/>, best first, each with the span that best supports it.</summary>
-    public IReadOnlyList<SkillMention> Extract(string text, int top = 10)
+    public IReadOnlyList<SkillMention> Extract(string text, int top = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ExtractMany([text], top)[0];
+        return ExtractMany([text], top, cancellationToken)[0];
     }
 
     /// <summary>
     /// <see cref="Extract"/> for several texts with shared encoder runs (<see cref="TextEncoder.EncodeMany"/>); the
-    /// server's opt-in batching across requests (<see cref="ExtractionBatcher"/>) calls it.
+    /// server's opt-in batching across requests (<see cref="ExtractionBatcher"/>) calls it. Each text is read up to the encoder's
+    /// reading budget (<see cref="SegmenterOptions.MaxTokens"/>, <see cref="SegmenterOptions.MaxSpans"/>); <paramref name="cancellationToken"/>
+    /// stops the ONNX runs, the one in progress included.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<SkillMention>> ExtractMany(IReadOnlyList<string> texts, int top = 10)
+    public IReadOnlyList<IReadOnlyList<SkillMention>> ExtractMany(IReadOnlyList<string> texts, int top = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var live = Enumerable.Range(0, texts.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i])).ToList();
-        var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])]);
+        var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])], cancellationToken);
         var result = new IReadOnlyList<SkillMention>[texts.Count];
         Array.Fill(result, []);
-        for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(encoded[j], Rank(encoded[j], top));
+        for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(encoded[j], Rank(encoded[j], top, cancellationToken));
         return result;
     }
 
@@ -194,17 +196,17 @@ public sealed class SkillExtractor : IDisposable
         })];
     }
 
-    IReadOnlyList<SkillMention> Rank(EncodedText encoded, int top)
+    IReadOnlyList<SkillMention> Rank(EncodedText encoded, int top, CancellationToken cancellationToken)
     {
         if (encoded.ChunkCount == 0) return [];
         var reranking = Reranking;
         if (reranking is not { Options.Active: true })
         {
-            if (SpanOverlapPenalty <= 0) return Mentions(encoded, top);
-            return Diversify(Mentions(encoded, Math.Max(top * 3, 50)), top, SpanOverlapPenalty);
+            if (SpanOverlapPenalty <= 0) return Mentions(encoded, top, cancellationToken);
+            return Diversify(Mentions(encoded, Math.Max(top * 3, 50), cancellationToken), top, SpanOverlapPenalty);
         }
 
-        var pool = reranking.Rerank(Mentions(encoded, GraphReranking.PoolSize(top)));
+        var pool = reranking.Rerank(Mentions(encoded, GraphReranking.PoolSize(top), cancellationToken));
         return SpanOverlapPenalty > 0 ? Diversify(pool, top, SpanOverlapPenalty) : [.. pool.Take(top)];
     }
 
@@ -235,13 +237,13 @@ public sealed class SkillExtractor : IDisposable
     }
 
     /// <summary>The scorer's top <paramref name="k"/> skills of an encoded text as mentions, best first, all from one catalog.</summary>
-    public IReadOnlyList<SkillMention> Mentions(EncodedText encoded, int k)
+    public IReadOnlyList<SkillMention> Mentions(EncodedText encoded, int k, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         var labels = Lease();
         try
         {
-            return ToMentions(encoded, labels.Scorer.Score(encoded, Math.Min(k, labels.Catalog.Count)), labels.Catalog);
+            return ToMentions(encoded, labels.Scorer.Score(encoded, Math.Min(k, labels.Catalog.Count), cancellationToken: cancellationToken), labels.Catalog);
         }
         finally
         {

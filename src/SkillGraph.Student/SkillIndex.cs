@@ -1,3 +1,4 @@
+using SkillGraph.Formats;
 namespace SkillGraph.Student;
 
 /// <summary>
@@ -162,9 +163,9 @@ public sealed class SkillIndex
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var tmp = path + ".tmp";
-        using (var w = new BinaryWriter(File.Create(tmp)))
+        AtomicFile.Write(path, stream =>
         {
+            using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(CatalogFingerprint);
@@ -174,8 +175,7 @@ public sealed class SkillIndex
             foreach (var o in AltOwner) w.Write(o);
             foreach (var v in Preferred.Concat(Alt))
                 foreach (var x in v) w.Write((Half)x);
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
     }
 
     public static SkillIndex Load(string path)

@@ -40,7 +40,7 @@ public sealed class SkillScorer : IDisposable
     public float Alpha { get; }
 
     /// <summary>Scores every skill for one encoded text and returns the top <paramref name="k"/>.</summary>
-    public ScoredSkills Score(EncodedText text, int k, float? alpha = null)
+    public ScoredSkills Score(EncodedText text, int k, float? alpha = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         const int d = MiniLmEncoder.Dimension;
@@ -50,11 +50,11 @@ public sealed class SkillScorer : IDisposable
         using var s = OrtValue.CreateTensorValueFromMemory(spans, [spans.Length / d, d]);
         using var a = OrtValue.CreateTensorValueFromMemory(new[] { alpha ?? Alpha }, [1]);
         using var kk = OrtValue.CreateTensorValueFromMemory(new long[] { k }, [1]);
-        using var ro = new RunOptions();
         var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
         try
         {
-            using var outputs = (busy ? _narrow! : _session).Run(ro, InputNames, [c, s, a, kk], OutputNames);
+            using var outputs = OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, InputNames, [c, s, a, kk], OutputNames));
+            StudentTelemetry.Spans.Add(spans.Length / d);
             return new ScoredSkills(
                 outputs[0].GetTensorDataAsSpan<float>().ToArray(),
                 outputs[1].GetTensorDataAsSpan<long>().ToArray(),

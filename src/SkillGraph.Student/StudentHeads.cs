@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Student;
 
@@ -29,11 +30,9 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var tmp = $"{full}.{Guid.NewGuid():N}.tmp";
-        using (var writer = new BinaryWriter(File.Create(tmp), Encoding.UTF8))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(D);
             writer.Write(Alpha);
@@ -47,9 +46,7 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
                     writer.Write((Half)value);
                 }
             }
-        }
-
-        File.Move(tmp, full, overwrite: true);
+        });
     }
 
     /// <summary>Reads a heads file; throws <see cref="InvalidDataException"/> naming the file when it is not one.</summary>

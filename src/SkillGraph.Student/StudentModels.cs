@@ -113,10 +113,7 @@ public static class StudentModels
     /// <summary>Writes <paramref name="index"/> to <paramref name="indexPath"/> atomically (concurrent writers never share a file).</summary>
     internal static void SaveIndex(SkillIndex index, string indexPath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(indexPath))!);
-        var temporary = $"{indexPath}.{Guid.NewGuid():N}.tmp";
-        index.Save(temporary);
-        File.Move(temporary, indexPath, overwrite: true);
+        index.Save(indexPath);
     }
 
     /// <summary>Where the label index of <paramref name="catalog"/> is cached under <paramref name="cacheDirectory"/>.</summary>

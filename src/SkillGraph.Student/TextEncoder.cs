@@ -47,28 +47,31 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     public int StandaloneSpanLimit { get; init; } = int.MaxValue;
 
     /// <summary>
-    /// Whether <see cref="StandaloneSpanLimit"/> counts the spans of all the texts one <see cref="EncodeMany"/> call encodes (the
-    /// lines of one document: all in one context) rather than each text's own.
+    /// Whether the texts one <see cref="EncodeMany"/> call encodes are the lines of one document: <see cref="StandaloneSpanLimit"/>
+    /// counts all their spans (all in one context), and they share one reading budget (<see cref="SegmenterOptions.MaxTokens"/>,
+    /// <see cref="SegmenterOptions.MaxSpans"/>: the lines after it runs out are not read). Otherwise each text has its own.
     /// </summary>
-    public bool LimitSpansOverAllTexts { get; init; }
+    public bool OneDocument { get; init; }
 
     const int D = MiniLmEncoder.Dimension;
 
     public MiniLmEncoder Encoder { get; } = encoder;
     public TextSegmenter Segmenter { get; } = new(encoder.Tokenizer, options);
 
-    public EncodedText Encode(string text) => EncodeMany([text])[0];
+    public EncodedText Encode(string text, CancellationToken cancellationToken = default) => EncodeMany([text], cancellationToken)[0];
 
     /// <summary>
     /// Encodes several texts with shared encoder runs: their sentence chunks batched together, and (in
     /// <see cref="SpanContext.Standalone"/> mode) their candidate spans batched together — what the server's opt-in
     /// batching does with the texts of concurrent requests. The int8 encoder quantises activations per run, so a text's
-    /// vectors differ slightly with what it is batched with (bench/RESULTS.md).
+    /// vectors differ slightly with what it is batched with (bench/RESULTS.md). Each text is read up to its reading budget (see
+    /// <see cref="OneDocument"/>); <paramref name="cancellationToken"/> stops the encoder runs, the one in progress included.
     /// </summary>
-    public IReadOnlyList<EncodedText> EncodeMany(IReadOnlyList<string> texts)
+    public IReadOnlyList<EncodedText> EncodeMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var segs = texts.Select(t => Segmenter.Segment(t)).ToArray();
+        var shared = OneDocument ? new ReadingBudget(Segmenter.Options) : null;
+        var segs = texts.Select(t => Segmenter.Segment(t, shared ?? new ReadingBudget(Segmenter.Options))).ToArray();
         var chunkVecs = segs.Select(g => new float[g.Chunks.Count * D]).ToArray();
         var spanVecs = segs.Select(g => new float[g.Spans.Count * D]).ToArray();
 
@@ -83,7 +86,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             var n = Math.Min(16, chunks.Count - s);
             var batch = new int[n][];
             for (var j = 0; j < n; j++) batch[j] = segs[chunks[s + j].Text].Chunks[chunks[s + j].Chunk].TokenIds;
-            var states = Encoder.Run(batch);
+            var states = Encoder.Run(batch, cancellationToken);
             for (var j = 0; j < n; j++) rowOf[chunks[s + j].Text][chunks[s + j].Chunk] = (states, j);
         }
         for (var t = 0; t < segs.Length; t++)
@@ -100,11 +103,11 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
         // 128 phrases (whole texts; a single text is always one run); the Chunk context text by text.
         var standalone = new List<int>();
         var phrased = new List<int>();
-        var allSpans = LimitSpansOverAllTexts ? segs.Sum(g => g.Spans.Count) : 0;
+        var allSpans = OneDocument ? segs.Sum(g => g.Spans.Count) : 0;
         for (var t = 0; t < segs.Length; t++)
         {
             if (segs[t].Chunks.Count == 0 || segs[t].Spans.Count == 0) continue;
-            var spans = LimitSpansOverAllTexts ? allSpans : segs[t].Spans.Count;
+            var spans = OneDocument ? allSpans : segs[t].Spans.Count;
             var context = SpanContext == SpanContext.Standalone && spans > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
             if (context == SpanContext.Standalone) standalone.Add(t);
             else if (context == SpanContext.Phrase) phrased.Add(t);
@@ -117,7 +120,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             while (last + 1 < phrased.Count && count + segs[phrased[last + 1]].Phrases.Count <= 128) count += segs[phrased[++last]].Phrases.Count;
             var seqs = new List<int[]>(count);
             for (var j = first; j <= last; j++) seqs.AddRange(PhraseSequences(segs[phrased[j]]));
-            var states = Encoder.Run(seqs);
+            var states = Encoder.Run(seqs, cancellationToken);
             for (int j = first, row = 0; j <= last; row += segs[phrased[j]].Phrases.Count, j++)
                 PoolSpans(segs[phrased[j]], SpanContext.Phrase, rowOf[phrased[j]], spanVecs[phrased[j]], states, row);
             first = last + 1;
@@ -135,7 +138,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                     seq[^1] = WordPieceTokenizer.SepId;
                     seqs.Add(seq);
                 }
-            var vecs = Encoder.EmbedTokenized(seqs, 64);
+            var vecs = Encoder.EmbedTokenized(seqs, 64, cancellationToken);
             var at = 0;
             foreach (var t in standalone)
                 for (var p = 0; p < segs[t].Spans.Count; p++) vecs[at++].CopyTo(spanVecs[t].AsSpan(p * D, D));

@@ -22,6 +22,34 @@ public sealed record SegmenterOptions
     public int MaxChunkTokens { get; init; } = 128;
     /// <summary>Longest phrase in words; longer runs are cut.</summary>
     public int MaxPhraseWords { get; init; } = 8;
+
+    /// <summary>
+    /// Most encoder tokens read of one text ([CLS] and [SEP] of each chunk included): the rest of a longer text is not read. A bound
+    /// on the work one request can ask for; 20,000 characters of English prose take ≈ 4,500 (docs/operations.md, "Text limits").
+    /// </summary>
+    public int MaxTokens { get; init; } = 8_192;
+
+    /// <summary>Most candidate spans read of one text (the scorer's work grows with them): the rest of a longer text is not read.</summary>
+    public int MaxSpans { get; init; } = 8_192;
+}
+
+/// <summary>
+/// What is left of <see cref="SegmenterOptions.MaxTokens"/> and <see cref="SegmenterOptions.MaxSpans"/> while one text (or the lines
+/// of one document) is segmented; once either is spent, nothing more is read.
+/// </summary>
+public sealed class ReadingBudget(int tokens, int spans)
+{
+    public ReadingBudget(SegmenterOptions options)
+        : this(options?.MaxTokens ?? throw new ArgumentNullException(nameof(options)), options.MaxSpans) { }
+
+    /// <summary>Tokens that may still be read.</summary>
+    public int Tokens { get; internal set; } = tokens;
+
+    /// <summary>Candidate spans that may still be listed.</summary>
+    public int Spans { get; internal set; } = spans;
+
+    /// <summary>Whether a text was cut because the budget ran out.</summary>
+    public bool Exhausted { get; internal set; }
 }
 
 /// <summary>
@@ -36,15 +64,20 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
 
     readonly record struct Unit(int Start, int End, bool Stop, bool BreakAfter, bool SentenceEnd);
 
-    public SegmentedText Segment(string text)
+    /// <summary>The text's chunks, phrases and candidate spans, up to the options' <see cref="SegmenterOptions.MaxTokens"/> and <see cref="SegmenterOptions.MaxSpans"/>.</summary>
+    public SegmentedText Segment(string text) => Segment(text, new ReadingBudget(_options));
+
+    /// <summary>The text's chunks, phrases and candidate spans, taking what it reads from <paramref name="budget"/> (shared by the lines of one document).</summary>
+    public SegmentedText Segment(string text, ReadingBudget budget)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(budget);
         var units = Units(text);
         var chunks = new List<TextChunk>();
         var spans = new List<CandidateSpan>();
         var phrases = new List<Phrase>();
         var i = 0;
-        while (i < units.Count)
+        while (i < units.Count && !budget.Exhausted)
         {
             // grow a chunk sentence by sentence up to the token budget
             var ids = new List<int>(64) { WordPieceTokenizer.ClsId };
@@ -67,13 +100,16 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
                 }
                 if (ids.Count + pieces.Count + 1 > _options.MaxChunkTokens && ids.Count > 1) break;
                 if (pieces.Count + 2 > _options.MaxChunkTokens) pieces = pieces.GetRange(0, _options.MaxChunkTokens - 2);
+                if (ids.Count + pieces.Count + 1 > budget.Tokens) { budget.Exhausted = true; break; }
                 tokEnd = Math.Min(tokEnd, tokStart + pieces.Count);
                 ids.AddRange(pieces);
                 unitTok.Add((tokStart, tokEnd));
                 i++;
                 if (u.SentenceEnd && ids.Count > 24) break;
             }
+            if (i == first) break; // not even the chunk's first word fits the budget
             ids.Add(WordPieceTokenizer.SepId);
+            budget.Tokens -= ids.Count;
             var last = i - 1;
             chunks.Add(new TextChunk([.. ids], new TextSpan(units[first].Start, units[last].End)));
             // phrases: runs of content words, joined by at most one connective stop word, never across punctuation
@@ -108,7 +144,10 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
                     {
                         var ts = unitTok[a - first].S;
                         var te = unitTok[b - first].E;
-                        if (te > ts) spans.Add(new CandidateSpan(chunkIndex, ts, te, new TextSpan(units[a].Start, units[b].End), ph));
+                        if (te <= ts) continue;
+                        if (budget.Spans == 0) { budget.Exhausted = true; break; }
+                        spans.Add(new CandidateSpan(chunkIndex, ts, te, new TextSpan(units[a].Start, units[b].End), ph));
+                        budget.Spans--;
                     }
                 }
             }

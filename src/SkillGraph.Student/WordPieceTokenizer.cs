@@ -66,6 +66,8 @@ public sealed class WordPieceTokenizer
     public int[] WordPieces(ReadOnlySpan<char> word)
     {
         var key = Normalize(word);
+        // a word too long for the vocabulary is [UNK]: not cached, so that long unique words cannot fill the cache (≈ 40 KB a key at the text limit)
+        if (key.Length > MaxWordChars) return [UnkId];
         lock (_cacheLock)
         {
             if (_wordCache.TryGetValue(key, out var cached)) return cached;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SkillGraph.Application.Features.Curation.GetChangeSets;
 using SkillGraph.Domain;
+using SkillGraph.Formats;
 using SkillGraph.Graph;
 
 namespace SkillGraph.Cli.Commands;
@@ -41,10 +42,8 @@ internal static class ChangesCommand
 
             using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
             var file = parse.GetValue(output);
-            var partial = file is null ? null : file.FullName + ".partial";
             var written = 0;
-            var writer = partial is null ? Console.Out : new StreamWriter(partial);
-            try
+            async Task ExportAsync(TextWriter writer)
             {
                 var page = new PageRequest(PageRequest.MaxPageSize);
                 while (true)
@@ -64,25 +63,18 @@ internal static class ChangesCommand
                     page = page with { After = sets.EndCursor };
                 }
             }
-            catch
+
+            if (file is null)
             {
-                if (partial is not null)
+                await ExportAsync(Console.Out).ConfigureAwait(false);
+            }
+            else
+            {
+                await AtomicFile.WriteAsync(file.FullName, async (stream, _) =>
                 {
-                    await writer.DisposeAsync().ConfigureAwait(false);
-                    File.Delete(partial);
-                }
-
-                throw;
-            }
-
-            if (partial is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (file is not null)
-            {
-                File.Move(partial!, file.FullName, overwrite: true);
+                    await using var writer = new StreamWriter(stream, leaveOpen: true);
+                    await ExportAsync(writer).ConfigureAwait(false);
+                }, ct).ConfigureAwait(false);
                 await Console.Error.WriteLineAsync($"Exported {written} change sets since {from:u} to {file.FullName}.").ConfigureAwait(false);
             }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Curation.ApplyChanges;
 using SkillGraph.Domain;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class CurateCommand
         apply.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, cancellationToken, async ct =>
         {
             var path = parse.GetValue(file)!;
-            var (changes, lineNumbers) = await ReadAsync(path, ct).ConfigureAwait(false);
+            var (changes, lineNumbers) = Read(path, ct);
             using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
             var result = await services.Mediator.Send(new ApplyChanges(changes, parse.GetValue(comment) ?? $"curate apply {path.Name}", parse.GetValue(dryRun)), ct).ConfigureAwait(false);
             Report(result, lineNumbers, parse.GetValue(CliOptions.Json));
@@ -56,14 +57,13 @@ internal static class CurateCommand
     }
 
     /// <summary>The file's changes and the line number of each (blank lines are skipped); a bad line throws naming the file and line.</summary>
-    private static async Task<(List<CurationChange> Changes, List<int> LineNumbers)> ReadAsync(FileInfo path, CancellationToken cancellationToken)
+    private static (List<CurationChange> Changes, List<int> LineNumbers) Read(FileInfo path, CancellationToken cancellationToken)
     {
         var changes = new List<CurationChange>();
         var numbers = new List<int>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path.FullName, cancellationToken).ConfigureAwait(false))
+        foreach (var (number, line) in TextLines.Read(path.FullName))
         {
-            number++;
+            cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;

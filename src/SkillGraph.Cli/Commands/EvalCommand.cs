@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SkillGraph.Formats;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
@@ -273,8 +274,6 @@ internal static class EvalCommand
         var updated = begin >= 0 && end > begin
             ? string.Concat(existing.AsSpan(0, begin), block, existing.AsSpan(end + EndMarker.Length))
             : existing.TrimEnd() + "\n\n" + block + "\n";
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, updated);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, updated);
     }
 }

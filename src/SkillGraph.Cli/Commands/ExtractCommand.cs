@@ -33,13 +33,13 @@ internal static class ExtractCommand
         {
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
+            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
             using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct).ConfigureAwait(false);
             {
                 var outputPath = parse.GetValue(output)!.FullName;
-                var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
-                try
+                await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
                 {
-                    await using (var writer = new StreamWriter(temporary))
+                    await using (var writer = new StreamWriter(stream, leaveOpen: true))
                     {
                         var lines = await new ProgressReporter().RunAsync("extract", async report =>
                         {
@@ -66,13 +66,7 @@ internal static class ExtractCommand
                         }).ConfigureAwait(false);
                         await Console.Error.WriteLineAsync($"skillgraph: {lines} texts → {outputPath}").ConfigureAwait(false);
                     }
-
-                    File.Move(temporary, outputPath, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
+                }, ct).ConfigureAwait(false);
             }
 
             return CliRunner.Ok;

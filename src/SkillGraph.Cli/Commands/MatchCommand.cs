@@ -25,12 +25,12 @@ internal static class MatchCommand
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
             var items = ReadInput(parse.GetValue(input)!.FullName);
+            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
             using var services = await StudentCli.OpenAsync(parse, null, ct, withMatcher: true, matcherPath: parse.GetValue(model)).ConfigureAwait(false);
             var outputPath = parse.GetValue(output)!.FullName;
-            var temporary = $"{outputPath}.{Guid.NewGuid():N}.tmp";
-            try
+            await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
             {
-                await using (var writer = new StreamWriter(temporary))
+                await using (var writer = new StreamWriter(stream, leaveOpen: true))
                 {
                     var lines = await new ProgressReporter().RunAsync("match", async report =>
                     {
@@ -46,13 +46,7 @@ internal static class MatchCommand
                     }).ConfigureAwait(false);
                     await Console.Error.WriteLineAsync($"skillgraph: {lines} pairs → {outputPath}").ConfigureAwait(false);
                 }
-
-                File.Move(temporary, outputPath, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+            }, ct).ConfigureAwait(false);
 
             return CliRunner.Ok;
         }));

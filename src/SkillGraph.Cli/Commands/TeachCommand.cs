@@ -94,6 +94,14 @@ internal static class TeachCommand
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  model calls {summary.ModelCalls} (cache hits {summary.CacheHits}), tokens {summary.InputTokens} in / {summary.OutputTokens} out, cost {summary.Cost:0.####}{(summary.StoppedByMaxCost ? " — stopped at --max-cost; rerun to continue" : string.Empty)}"));
             Console.WriteLine($"  records: {summary.OutputPath}\n  sentences: {summary.SentencesPath}\n  rejected: {summary.RejectedPath}");
+            if (summary.Written == 0 && summary.Rejected > 0)
+            {
+                // Every occupation this run taught failed: a scheduled run must notice (issue 15, item 7).
+                var reason = summary.RejectedByReason.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault() ?? "rejected";
+                throw new SkillGraphException(ErrorCode.TeacherFailed, string.Create(CultureInfo.InvariantCulture,
+                    $"every occupation taught failed ({summary.Rejected} rejected, no record written; most often: {reason}); see {summary.RejectedPath}"));
+            }
+
             return CliRunner.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SkillGraph.Domain;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
 using SkillGraph.Student.Evaluation;
@@ -125,6 +126,12 @@ internal static class TrainCommand
             foreach (var set in train.Append(held))
             {
                 await Console.Error.WriteLineAsync($"skillgraph: {set.Name}: {set.Items.Count} sentences, {set.UnknownLabels} labels not in this store's {catalog.Count} skills").ConfigureAwait(false);
+            }
+
+            // A run in which no sentence can be learnt from must fail, not write heads trained on nothing (issue 15, item 7).
+            if (!train.Any(set => set.Items.Any(item => item.Gold.Length > 0)))
+            {
+                throw new SkillGraphException(ErrorCode.BadInput, $"{string.Join(", ", trainPaths)}: no sentence names a skill of this store's {catalog.Count}; nothing to train on and nothing was written.");
             }
 
             using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 2, Quantize = true });

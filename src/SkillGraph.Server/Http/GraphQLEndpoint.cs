@@ -85,7 +85,9 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"the body is not a GraphQL request: {ex.Message}", ErrorCode.BadInput).ConfigureAwait(false);
+                // The innermost exception says what is wrong (e.g. "Invalid surrogate value" for a lone \ud800), the outer one where.
+                var cause = ex.GetBaseException() is { } inner && inner != ex ? $" ({inner.Message.TrimEnd('.')})" : string.Empty;
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, $"the body is not a GraphQL request: {ex.Message}{cause}", ErrorCode.BadInput).ConfigureAwait(false);
                 return;
             }
 

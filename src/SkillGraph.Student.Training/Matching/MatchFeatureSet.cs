@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Student.Matching;
 
@@ -52,10 +53,7 @@ public sealed record MatchFeatureSet(IReadOnlyList<MatchTriple> Triples, float[]
             rows[Key(missing[i])] = [Encode(built.Matched[i]), Encode(built.Unmatched[i])];
         }
 
-        var temporary = $"{cachePath}.{Guid.NewGuid():N}.tmp";
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cachePath))!);
-        File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(new Cached(stamp, rows)));
-        File.Move(temporary, cachePath, overwrite: true);
+        AtomicFile.WriteAllText(cachePath, System.Text.Json.JsonSerializer.Serialize(new Cached(stamp, rows)));
         return new MatchFeatureSet(triples, [.. triples.Select(t => Decode(rows[Key(t)][0]))], [.. triples.Select(t => Decode(rows[Key(t)][1]))]);
 
         // A triple is its id and its texts' lengths (another teaching run may reuse an id for other texts).

@@ -1,3 +1,4 @@
+using SkillGraph.Formats;
 namespace SkillGraph.Student.Matching;
 
 /// <summary>A trained head: the ONNX bytes, its card, and the measured metrics.</summary>
@@ -8,10 +9,7 @@ public sealed record MatcherTrainingResult(byte[] Onnx, ModelCard Card, MatcherM
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, Onnx);
-        File.Move(temporary, full, overwrite: true);
+        AtomicFile.WriteAllBytes(full, Onnx);
         Card.Save(Path.ChangeExtension(full, ".card.json"));
     }
 }

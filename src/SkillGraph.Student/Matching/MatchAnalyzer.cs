@@ -94,23 +94,23 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
-    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase);
+    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true };
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
     private readonly TextEncoder _jobLines = extractor.Encoder.SpanContext != SpanContext.Standalone
-        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase)
+        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true }
         : new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Standalone)
         {
             StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
-            LimitSpansOverAllTexts = true,
+            OneDocument = true,
         };
 
     /// <summary>
     /// Reads a job description like <see cref="Read"/>, but with the extractor's span context (one sequence per candidate span)
     /// when the whole job has no more candidate spans than the extractor's limit for that, as the extractor reads a short text.
     /// </summary>
-    public TextSkills ReadJob(string text) => Read(text, job: true);
+    public TextSkills ReadJob(string text, CancellationToken cancellationToken = default) => Read(text, job: true, cancellationToken);
 
     public MatchFeatureOptions Options { get; } = options ?? new MatchFeatureOptions();
 
@@ -121,11 +121,12 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     /// <summary>
     /// Reads one text line by line: every line is encoded on its own (one encoder pass over all lines' tokens, one over their
     /// phrases), so what a line says never depends on the others; one scorer pass then takes each skill's best chunk and best
-    /// phrase over all lines. Adding a line can only add evidence.
+    /// phrase over all lines. Adding a line can only add evidence. At most <see cref="MatchFeatureOptions.MaxLines"/> lines are read,
+    /// and only as many of them as fit one reading budget (<see cref="SegmenterOptions.MaxTokens"/>, <see cref="SegmenterOptions.MaxSpans"/>).
     /// </summary>
-    public TextSkills Read(string text) => Read(text, job: false);
+    public TextSkills Read(string text, CancellationToken cancellationToken = default) => Read(text, job: false, cancellationToken);
 
-    private TextSkills Read(string text, bool job)
+    private TextSkills Read(string text, bool job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         const int d = MiniLmEncoder.Dimension;
@@ -135,7 +136,14 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             return TextSkills.Empty with { Years = Years(text) };
         }
 
-        var encoded = (job ? _jobLines : _lines).EncodeMany([.. lines.Select(l => l.Text)]);
+        var encoded = (job ? _jobLines : _lines).EncodeMany([.. lines.Select(l => l.Text)], cancellationToken);
+        if (encoded.Any(e => e.ChunkCount == 0))
+        {
+            // The lines after the reading budget ran out were not read: they are no evidence, and no requirement either.
+            var read = Enumerable.Range(0, lines.Count).Where(i => encoded[i].ChunkCount > 0).ToList();
+            (lines, encoded) = ([.. read.Select(i => lines[i])], [.. read.Select(i => encoded[i])]);
+        }
+
         var lineVectors = new float[lines.Count * d];
         for (var i = 0; i < lines.Count; i++)
         {
@@ -145,7 +153,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         // One scorer pass over every line's chunks and phrases: it takes the best chunk and the best phrase of each skill, so
         // a skill's score can only rise when a line is added.
         var whole = Concatenate(encoded, lines);
-        var ranked = whole.ChunkCount == 0 ? [] : Extractor.Mentions(whole, Options.ResumeTop);
+        var ranked = whole.ChunkCount == 0 ? [] : Extractor.Mentions(whole, Options.ResumeTop, cancellationToken);
         var phraseVectors = (whole.SpanCount > 0 ? whole.SpanVectors : whole.ChunkVectors).ToArray();
         for (var p = 0; p < phraseVectors.Length / d; p++)
         {

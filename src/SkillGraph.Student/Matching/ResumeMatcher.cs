@@ -70,7 +70,8 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         return memory.ToArray();
     }
 
-    public ResumeMatch Match(string jobDescription, string resume)
+    /// <summary>How well <paramref name="resume"/> matches <paramref name="jobDescription"/>; <paramref name="cancellationToken"/> stops the ONNX runs.</summary>
+    public ResumeMatch Match(string jobDescription, string resume, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobDescription);
         ArgumentNullException.ThrowIfNull(resume);
@@ -79,14 +80,22 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         TextSkills? job = null, candidate = null;
         using (Analyzer.Extractor.SideBySide())
         {
-            Parallel.Invoke(() => job = Analyzer.ReadJob(jobDescription), () => candidate = Analyzer.Read(resume));
+            try
+            {
+                Parallel.Invoke(() => job = Analyzer.ReadJob(jobDescription, cancellationToken), () => candidate = Analyzer.Read(resume, cancellationToken));
+            }
+            catch (AggregateException e)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
         }
 
         return Match(job!, candidate!);
     }
 
     public ValueTask<ResumeMatch> MatchAsync(string jobDescription, string resume, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Match(jobDescription, resume));
+        ValueTask.FromResult(Match(jobDescription, resume, cancellationToken));
 
     /// <summary>Matches texts already read by <see cref="Analyzer"/> (the job by <see cref="MatchAnalyzer.ReadJob"/>, once for many resumes).</summary>
     public ResumeMatch Match(TextSkills job, TextSkills resume)
@@ -153,7 +162,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 
         static string Quote(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"\"{l}\""));
 
-        static string Shorten(string line) => line.Length <= 80 ? line : line[..(line.LastIndexOf(' ', 77) is > 20 and var cut ? cut : 77)] + "…";
+        static string Shorten(string line) => line.Length <= 80 ? line : line[..(line.LastIndexOf(' ', 77) is > 20 and var cut ? cut : TextEvidence.Boundary(line, 77))] + "…";
     }
 
     /// <summary>One resume line per missing skill, most important first, naming the ESCO skill and phrased from its description.</summary>
@@ -185,7 +194,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         if (text.Length > 160)
         {
             var cut = text.LastIndexOf(' ', 157);
-            text = text[..(cut > 0 ? cut : 157)].TrimEnd(',', ';', ' ') + "…";
+            text = text[..(cut > 0 ? cut : TextEvidence.Boundary(text, 157))].TrimEnd(',', ';', ' ') + "…";
         }
 
         return char.ToLowerInvariant(text[0]) + text[1..];

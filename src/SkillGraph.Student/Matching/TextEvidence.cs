@@ -43,7 +43,7 @@ public static class TextEvidence
                 to--;
             }
 
-            to = Math.Min(to, from + maxChars);
+            to = to > from + maxChars ? Boundary(text, from + maxChars) : to;
 
             // A line needs a letter or digit to say anything.
             for (var c = from; c < to; c++)
@@ -55,6 +55,13 @@ public static class TextEvidence
                 }
             }
         }
+    }
+
+    /// <summary><paramref name="index"/>, or one less where a cut there would split a surrogate pair (an emoji, a rare CJK character).</summary>
+    public static int Boundary(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
     }
 
     private static bool IsBreak(string text, int i) => text[i] switch

@@ -69,7 +69,7 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
         var (extractor, info) = Get();
         if (!options.Value.BatchAcrossRequests)
         {
-            return new SkillExtraction(info.Version, extractor.Extract(text, first));
+            return new SkillExtraction(info.Version, extractor.Extract(text, first, cancellationToken));
         }
 
         var batcher = LazyInitializer.EnsureInitialized(ref _batcher, () => new ExtractionBatcher(extractor));

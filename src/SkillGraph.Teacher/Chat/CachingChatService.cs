@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using SkillGraph.Formats;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
 
@@ -55,10 +56,7 @@ public sealed class CachingChatService(IChatCompletionService inner, string prov
         activity?.SetTag("gen_ai.usage.output_tokens", output);
         if (path is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllTextAsync(temporary, TeacherJson.Line(new CachedAnswer(provider, model, promptHash, content, input, output)), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteAllText(path, TeacherJson.Line(new CachedAnswer(provider, model, promptHash, content, input, output)));
         }
 
         return [Message(content, promptHash, cacheHit: false)];

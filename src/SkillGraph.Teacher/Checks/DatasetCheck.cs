@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SkillGraph.Formats;
 using SkillGraph.Teacher.Pipeline;
 using SkillGraph.Teacher.Records;
 
@@ -58,6 +59,7 @@ public static class DatasetCheck
         var records = new List<TeacherRecord>();
         var sentences = new List<SentenceRecord>();
         var unreadable = 0;
+        string? firstUnreadable = null;
         Read(file);
         var sentencesFile = TeachOptions.SiblingPath(file, ".sentences.jsonl");
         if (records.Count > 0 && !string.Equals(Path.GetFullPath(file), sentencesFile, StringComparison.Ordinal) && File.Exists(sentencesFile))
@@ -117,7 +119,7 @@ public static class DatasetCheck
         {
             new("teacher records", N(records.Count), true),
             new("sentence records", N(sentences.Count), true),
-            new("unreadable lines", N(unreadable), unreadable == 0),
+            new("unreadable lines", unreadable == 0 ? N(unreadable) : $"{N(unreadable)} (the first: {firstUnreadable})", unreadable == 0),
             new("duplicate ids", N(duplicateIds), duplicateIds == 0),
             new("duplicate job descriptions", N(duplicateJobs), duplicateJobs == 0),
             new("duplicate resumes", N(duplicateResumes), duplicateResumes == 0),
@@ -141,9 +143,15 @@ public static class DatasetCheck
         return new DatasetReport(file, records.Count, sentences.Count, unreadable, duplicateIds, duplicateJobs, duplicateResumes, duplicateSentences,
             leaks, leakExamples, outside, removedNotRequired, experiencesLeft, identical, unchangedYears, occupations, groups, skills, removedSkills, lengths, findings);
 
+        void Unreadable(string path, int number)
+        {
+            unreadable++;
+            firstUnreadable ??= $"{Path.GetFileName(path)} line {number}";
+        }
+
         void Read(string path)
         {
-            foreach (var line in File.ReadLines(path))
+            foreach (var (number, line) in TextLines.Read(path))
             {
                 if (line.Trim().Length == 0)
                 {
@@ -163,12 +171,12 @@ public static class DatasetCheck
                     }
                     else
                     {
-                        unreadable++;
+                        Unreadable(path, number);
                     }
                 }
                 catch (JsonException)
                 {
-                    unreadable++;
+                    Unreadable(path, number);
                 }
             }
         }

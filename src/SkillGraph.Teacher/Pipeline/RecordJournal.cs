@@ -1,15 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using SkillGraph.Formats;
 
 namespace SkillGraph.Teacher.Pipeline;
 
 /// <summary>
-/// A JSONL file written one record at a time: append, flush to disk (fsync), next. On open, a torn last line
-/// (a crash mid-write) is cut off, and the ids of the complete lines are read back so a rerun can skip them.
+/// A JSONL file written one record at a time: the lines of one append in one write (so a kill never leaves a torn line), flushed
+/// to disk (fsync), next. On open, a torn last line (a power loss mid-write) is cut off, and the ids of the complete lines are
+/// read back so a rerun can skip them; <see cref="Retain"/> rewrites the file whole or not at all (<see cref="AtomicFile"/>).
 /// </summary>
 internal sealed class RecordJournal : IDisposable
 {
-    private readonly FileStream _stream;
+    private FileStream _stream;
 
     private RecordJournal(string path, FileStream stream, List<string> lines)
     {
@@ -27,7 +29,7 @@ internal sealed class RecordJournal : IDisposable
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var lines = new List<string>();
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var stream = OpenStream(path);
         try
         {
             var bytes = new byte[stream.Length];
@@ -72,30 +74,24 @@ internal sealed class RecordJournal : IDisposable
             return;
         }
 
-        _stream.SetLength(0);
-        foreach (var line in kept)
-        {
-            var bytes = Encoding.UTF8.GetBytes(line + "\n");
-            _stream.Write(bytes);
-        }
-
-        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        AtomicFile.WriteAllText(Path, string.Concat(kept.Select(line => line + "\n")));
+        _stream = OpenStream(Path);
+        _stream.Seek(0, SeekOrigin.End);
     }
 
     public void Append(IEnumerable<string> lines)
     {
-        var any = false;
-        foreach (var line in lines)
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(lines.Select(line => line + "\n")));
+        if (bytes.Length > 0)
         {
-            _stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
-            any = true;
-        }
-
-        if (any)
-        {
+            _stream.Write(bytes); // unbuffered: one write for all the lines
             _stream.Flush(flushToDisk: true);
         }
     }
+
+    // No buffer: each Write is one write to the file, so a kill between two records never leaves half of one.
+    private static FileStream OpenStream(string path) => new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
 
     public static string? IdOf(string line)
     {

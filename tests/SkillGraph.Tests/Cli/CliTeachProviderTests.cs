@@ -53,6 +53,32 @@ public sealed class CliTeachProviderTests : IDisposable
         Assert.Contains("'gpt' is not a teacher provider", unknown.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARunInWhichTheTeacherAnswersNonsenseForEveryOccupationExitsWithTeacherFailed()
+    {
+        using var listener = new HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var answering = AnswerNonsenseAsync(listener, stop.Token);
+        var output = Path.Combine(_directory, "n.jsonl");
+
+        var result = await RunAsync(
+            new() { ["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1", ["OPENAI_MODEL"] = "nonsense", ["OPENAI_API_KEY"] = "k" },
+            "teach", "--provider", "openai-compatible", "--occupations", "1", "--no-cache", "--out", output, "--db", Path.Combine(_directory, "n.db"));
+        await stop.CancelAsync();
+        listener.Stop();
+        await answering;
+
+        Assert.Equal(9, result.ExitCode); // TEACHER_FAILED, where it used to exit 0
+        Assert.Contains("0 records and 0 sentences written", result.Stdout, StringComparison.Ordinal);
+        var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("skillgraph:", StringComparison.Ordinal)); // besides the progress lines
+        Assert.StartsWith("skillgraph: error: every occupation taught failed (1 rejected, no record written; most often: ", error, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(output).Length);
+        Assert.NotEmpty(File.ReadAllLines(Path.ChangeExtension(output, ".rejected.jsonl")));
+    }
+
     /// <summary>The CLI as a child process whose environment has none of the teacher variables but <paramref name="environment"/>.</summary>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(Dictionary<string, string> environment, params string[] args)
     {
@@ -85,6 +111,29 @@ public sealed class CliTeachProviderTests : IDisposable
         context.Response.StatusCode = 400;
         context.Response.Close();
         return (context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body);
+    }
+
+    /// <summary>Answers every chat completion with a well-formed answer that says nothing a record can be made of.</summary>
+    private static async Task AnswerNonsenseAsync(HttpListener listener, CancellationToken cancellationToken)
+    {
+        const string answer = """{"id":"c1","object":"chat.completion","created":0,"model":"nonsense","choices":[{"index":0,"message":{"role":"assistant","content":"I like turtles."},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":3,"total_tokens":6}}""";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(answer);
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes, cancellationToken);
+            context.Response.Close();
+        }
     }
 
     private static int FreePort()

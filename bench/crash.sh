@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Issue 15, item 4: the crash tests (tests/SkillGraph.Tests/Cli/CliCrashTests) with more seeds than the test command runs:
+# the real CLI killed with SIGKILL at SEEDS seeded random points of import, curate apply, keys create, teach and train; after
+# each kill PRAGMA integrity_check is ok, the store holds the state before or after the run, every output under its final
+# name is whole, and a rerun completes where an uninterrupted run ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SKILLGRAPH_DATA="${SKILLGRAPH_DATA:-$(cd .. && pwd)/shared/data}"
+SEEDS="${SEEDS:-25}"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg); $SEEDS seeds per verb"
+dotnet build tests/SkillGraph.Tests -c Release -nologo -clp:ErrorsOnly >/dev/null
+start=$(date +%s)
+SKILLGRAPH_CRASH_SEEDS="$SEEDS" dotnet test tests/SkillGraph.Tests -c Release --no-build --filter "FullyQualifiedName~CliCrashTests" --logger "console;verbosity=detailed" 2>&1 \
+  | grep -E "Passed |Failed |runs killed|^ *seed |Total tests|Passed!|Failed!" || true
+echo "== $(( $(date +%s) - start )) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
