@@ -21,6 +21,7 @@ namespace SkillGraph.Server.GraphQL;
 /// <summary>
 /// Runs one GraphQL request: the size of the document is checked before it is validated, parsed and validated
 /// documents are cached by their text (only the complexity rule, which depends on the variables, runs again),
+/// introspection is refused where <see cref="GraphQLExposure"/> turns it off,
 /// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says. The <see cref="AuthorizationRule"/> runs for
 /// every request, cached documents included.
 /// </summary>
@@ -36,7 +37,7 @@ public sealed class GraphQLRunner
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _cachedCharacters;
 
-    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
+    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, IOptions<GraphQLExposure> exposure, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
     {
         _executer = executer;
         _logger = logger;
@@ -57,8 +58,9 @@ public sealed class GraphQLRunner
                     ? new FieldComplexityResult(0, 1)
                     : standardImpact(context),
         });
-        _rules = [.. DocumentValidator.CoreRules, complexity, authorization];
-        _cachedRules = [complexity, authorization];
+        IValidationRule[] introspection = exposure.Value.ShowsSchema ? [] : [new IntrospectionRule()];
+        _rules = [.. DocumentValidator.CoreRules, .. introspection, complexity, authorization];
+        _cachedRules = [.. introspection, complexity, authorization];
     }
 
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -102,7 +104,7 @@ public sealed class GraphQLRunner
                 }
                 catch (GraphQLMaxDepthExceededException)
                 {
-                    return Refused($"the document nests deeper than the parser allows; the server's maxDepth is {_limits.MaxDepth}.", LimitCode);
+                    return Refused($"the document nests deeper than the parser allows (its values or selections; fields have the limit maxDepth = {_limits.MaxDepth}).", LimitCode);
                 }
 
                 if (document is not null)

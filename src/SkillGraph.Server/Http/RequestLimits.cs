@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using SkillGraph.Domain;
+
+namespace SkillGraph.Server.Http;
+
+/// <summary>
+/// The size and time limits of every endpoint, not only of GraphQL (docs/security.md): a body announced larger than
+/// <see cref="GraphQLLimits.MaxRequestBytes"/> is refused with 413 before any endpoint runs, Kestrel reads no more than that
+/// of any body, and every request is cancelled and answered 504 when it runs past <see cref="GraphQLLimits.RequestTimeout"/>
+/// plus <see cref="Grace"/> (GraphQL execution stops at the limit itself and names it; the grace covers reading the body and
+/// writing the answer). Both refusals are GraphQL errors with code <c>LIMIT</c> that name the limit.
+/// </summary>
+public static class RequestLimits
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
+    public static IServiceCollection AddSkillGraphRequestLimits(this IServiceCollection services)
+    {
+        // GraphQLEndpoint reads up to one byte past the limit to tell "at the limit" from "over it".
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GraphQLLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes + 1L);
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GraphQLLimits>>((timeouts, limits) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = limits.Value.RequestTimeout + Grace,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            WriteTimeoutResponse = http => http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(
+                http, StatusCodes.Status504GatewayTimeout, ErrorCode.Limit, $"the request ran longer than the limit requestTimeout = {limits.Value.RequestTimeout.TotalSeconds:0.###} s (plus {Grace.TotalSeconds:0} s to read and write it).",
+                CancellationToken.None), // the request's own token is the one the limit cancelled
+        });
+        return services;
+    }
+
+    /// <summary>The body-size refusal, then the time limit; after routing, before authentication.</summary>
+    public static WebApplication UseSkillGraphRequestLimits(this WebApplication app)
+    {
+        var max = app.Services.GetRequiredService<IOptions<GraphQLLimits>>().Value.MaxRequestBytes;
+        app.Use((http, next) => http.Request.ContentLength > max
+            ? http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCode.Limit, GraphQLEndpoint.TooLargeMessage(max))
+            : next(http));
+        app.UseRequestTimeouts();
+        return app;
+    }
+}
