@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SkillGraph.Application.Features.Keys;
+
+namespace SkillGraph.Server.Tests.Fuzz;
+
+/// <summary>
+/// Sends fuzz cases to a server (the test host or a real one) and judges every answer: no status 500 (nor any 5xx but the
+/// time limit's 504), an answer that is a GraphQL response (JSON with data or errors; the GraphiQL page for a browser), every
+/// error with a code, no field failing with an unhandled exception, every <c>LIMIT</c> naming its limit, and the
+/// server still answering <c>/healthz</c> at the end. Refusals (4xx, or errors without data) are timed.
+/// </summary>
+public sealed class FuzzRun(HttpClient client, string? key)
+{
+    public async Task<FuzzReport> RunAsync(FuzzCases cases, int first, int count, int parallel = 4)
+    {
+        var report = new FuzzReport();
+        var next = first - 1;
+        async Task Worker()
+        {
+            while (true)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= first + count)
+                {
+                    return;
+                }
+
+                await SendAsync(cases.Make(index), report);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(Worker)));
+        try
+        {
+            var health = await client.GetStringAsync("/healthz");
+            if (health != "ok")
+            {
+                report.Fail(null, $"/healthz answered '{health}' after the run");
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            report.Fail(null, $"/healthz failed after the run: {ex.Message}");
+        }
+
+        return report;
+    }
+
+    private async Task SendAsync(FuzzCase fuzz, FuzzReport report)
+    {
+        using var request = new HttpRequestMessage(fuzz.Method, fuzz.PathAndQuery);
+        if (fuzz.Body is not null)
+        {
+            request.Content = fuzz.Chunked ? new StreamContent(new MemoryStream(fuzz.Body)) : new ByteArrayContent(fuzz.Body);
+            if (fuzz.ContentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", fuzz.ContentType);
+            }
+        }
+
+        if (fuzz.Accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", fuzz.Accept);
+        }
+
+        if (fuzz.SendKey && key is not null)
+        {
+            request.Headers.Add(ApiKeySecret.Header, key);
+        }
+
+        var watch = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            response = await client.SendAsync(request);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+        {
+            report.Fail(fuzz, $"no answer: {ex.GetType().Name}: {ex.Message}");
+            return;
+        }
+
+        watch.Stop();
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var problem = Judge(fuzz, response, status, text, out var refusal);
+            report.Record(fuzz, status, watch.Elapsed, refusal);
+            if (problem is not null)
+            {
+                report.Fail(fuzz, $"{status}: {problem}; answer: {(text.Length > 400 ? text[..400] + "…" : text)}");
+            }
+        }
+    }
+
+    private static string? Judge(FuzzCase fuzz, HttpResponseMessage response, int status, string text, out bool refusal)
+    {
+        refusal = status >= 400;
+        if (status >= 500 && status != (int)HttpStatusCode.GatewayTimeout)
+        {
+            return "a server error";
+        }
+
+        if (status is 414 or 431 && text.Length == 0)
+        {
+            return null; // Kestrel's own refusal of a request line or headers over its limits (a real server only)
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType == "text/html")
+        {
+            return status == 200 && fuzz.Method == HttpMethod.Get && fuzz.Accept == "text/html" ? null : "an HTML answer to a GraphQL request";
+        }
+
+        JsonObject? body;
+        try
+        {
+            body = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null || (!body.ContainsKey("data") && !body.ContainsKey("errors")))
+        {
+            return "not a GraphQL response";
+        }
+
+        var errors = body["errors"] as JsonArray ?? [];
+        refusal |= errors.Count > 0 && body["data"] is null;
+        foreach (var error in errors)
+        {
+            var message = error?["message"]?.GetValue<string>() ?? "";
+            var code = error?["extensions"]?["code"]?.GetValue<string>();
+            if (message.StartsWith("Error trying to resolve field", StringComparison.Ordinal) || message.Contains("   at ", StringComparison.Ordinal))
+            {
+                return "a field failed with an unhandled exception";
+            }
+
+            if (string.IsNullOrEmpty(code))
+            {
+                return $"an error without a code ('{message}')";
+            }
+
+            if (code == "LIMIT" && !message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"a LIMIT that does not name its limit ('{message}')";
+            }
+
+            if (message.Contains('\n'))
+            {
+                return "an error message of more than one line";
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>What a fuzz run saw: statuses and error codes by kind, refusal latencies, and every failure with its case.</summary>
+public sealed class FuzzReport
+{
+    private readonly object _gate = new();
+    private readonly List<double> _refusalMilliseconds = [];
+
+    public SortedDictionary<int, int> Statuses { get; } = [];
+
+    public SortedDictionary<string, SortedDictionary<int, int>> StatusesByKind { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Failures { get; } = [];
+
+    public int Count { get; private set; }
+
+    public double MaxRefusalMilliseconds { get; private set; }
+
+    public (int Index, string Kind) SlowestRefusal { get; private set; }
+
+    public double RefusalP99 => Percentile(0.99);
+
+    public double RefusalP50 => Percentile(0.50);
+
+    public int Refusals => _refusalMilliseconds.Count;
+
+    public int RefusalsOver(double milliseconds)
+    {
+        lock (_gate)
+        {
+            return _refusalMilliseconds.Count(m => m > milliseconds);
+        }
+    }
+
+    public void Record(FuzzCase fuzz, int status, TimeSpan elapsed, bool refusal)
+    {
+        lock (_gate)
+        {
+            Count++;
+            Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+            if (!StatusesByKind.TryGetValue(fuzz.Kind, out var byKind))
+            {
+                StatusesByKind[fuzz.Kind] = byKind = [];
+            }
+
+            byKind[status] = byKind.GetValueOrDefault(status) + 1;
+            if (refusal)
+            {
+                _refusalMilliseconds.Add(elapsed.TotalMilliseconds);
+                if (elapsed.TotalMilliseconds > MaxRefusalMilliseconds)
+                {
+                    MaxRefusalMilliseconds = elapsed.TotalMilliseconds;
+                    SlowestRefusal = (fuzz.Index, fuzz.Kind);
+                }
+            }
+        }
+    }
+
+    public void Fail(FuzzCase? fuzz, string problem)
+    {
+        lock (_gate)
+        {
+            Failures.Add(fuzz is null ? problem : $"case {fuzz.Index} ({fuzz.Kind}, {fuzz.Method} {fuzz.PathAndQuery[..Math.Min(80, fuzz.PathAndQuery.Length)]}, {fuzz.ContentType}): {problem}\n  sent: {fuzz.Preview}");
+        }
+    }
+
+    public string Summary(int seed)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"fuzz seed {seed}: {Count} requests, {Failures.Count} failures; statuses {string.Join(", ", Statuses.Select(s => $"{s.Key}: {s.Value}"))}");
+        text.AppendLine($"refusals: {Refusals}, p50 {RefusalP50:0.0} ms, p99 {RefusalP99:0.0} ms, max {MaxRefusalMilliseconds:0.0} ms (case {SlowestRefusal.Index}, {SlowestRefusal.Kind}), over 100 ms: {RefusalsOver(100)}");
+        foreach (var (kind, statuses) in StatusesByKind)
+        {
+            text.AppendLine($"  {kind,-18} {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
+        }
+
+        foreach (var failure in Failures.Take(20))
+        {
+            text.AppendLine("FAIL " + failure);
+        }
+
+        return text.ToString();
+    }
+
+    private double Percentile(double p)
+    {
+        lock (_gate)
+        {
+            if (_refusalMilliseconds.Count == 0)
+            {
+                return 0;
+            }
+
+            var sorted = _refusalMilliseconds.Order().ToList();
+            return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        }
+    }
+}
