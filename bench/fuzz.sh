@@ -21,7 +21,7 @@ for _ in $(seq 1 600); do
 done
 
 echo "== building the fuzzer (tests/SkillGraph.Server.Tests, Release)"
-dotnet build -c Release -nologo -v q "$root/tests/SkillGraph.Server.Tests" >/dev/null
+dotnet build -c Release -nologo -v q -clp:ErrorsOnly "$root/tests/SkillGraph.Server.Tests"
 echo "== fuzzing: ${DOCUMENTS:-10000} cases, seed ${SEED:-15}, ${PARALLEL:-1} at a time; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 set +e

@@ -64,6 +64,9 @@ builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphStudent();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
+// Diagnostics:RuntimeStatsEvery: a log line of GC counts, heap and thread-pool queue at that interval (off by default; bench/soak.sh).
+builder.Services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
+builder.Services.AddHostedService<RuntimeStatsLogging>();
 builder.Services.AddSingleton<SkillGraph.Server.GraphQL.Authorization.AuthorizationRule>();
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();

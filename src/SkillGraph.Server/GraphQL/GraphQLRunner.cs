@@ -11,6 +11,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Authorization;
@@ -29,6 +30,7 @@ public sealed class GraphQLRunner
 {
     private const int MaxCachedCharacters = 8 * 1024 * 1024;
     private static readonly string LimitCode = ErrorCodes.Name(ErrorCode.Limit);
+    private const Permission ModelPermissions = Permission.UseStudent | Permission.SpendTeacher;
     private readonly IDocumentExecuter<ISchema> _executer;
     private readonly ILogger<GraphQLRunner> _logger;
     private readonly GraphQLLimits _limits;
@@ -52,11 +54,14 @@ public sealed class GraphQLRunner
             DefaultListImpactMultiplier = PagingArguments.DefaultPageSize,
             ValidateComplexityDelegate = CheckComplexityAsync,
 
-            // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it.
+            // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it. A field that
+            // runs a model (the student or the teacher) costs modelFieldCost.
             DefaultComplexityImpactDelegate = context =>
                 context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                     ? new FieldComplexityResult(0, 1)
-                    : standardImpact(context),
+                    : (context.FieldDefinition.Required() & ModelPermissions) != 0
+                        ? new FieldComplexityResult(_limits.ModelFieldCost, 1)
+                        : standardImpact(context),
         });
         IValidationRule[] introspection = exposure.Value.ShowsSchema ? [] : [new IntrospectionRule()];
         _rules = [.. DocumentValidator.CoreRules, .. introspection, complexity, authorization];
@@ -155,12 +160,15 @@ public sealed class GraphQLRunner
     {
         if (context.MaxDepth > _limits.MaxDepth)
         {
-            context.Error = new ComplexityError($"the query is {context.MaxDepth} levels deep, more than the limit maxDepth = {_limits.MaxDepth}.");
+            context.Error = new ComplexityError($"the query is {context.MaxDepth} levels deep, more than the limit maxDepth = {_limits.MaxDepth}.") { Code = LimitCode };
         }
         else if (context.TotalImpact > _limits.MaxComplexity)
         {
             context.Error = new ComplexityError(
-                $"the query costs {context.TotalImpact:0}, more than the limit maxComplexity = {_limits.MaxComplexity} (each field costs 1, times the `first` of the lists above it).");
+                $"the query costs {context.TotalImpact:0}, more than the limit maxComplexity = {_limits.MaxComplexity} (each field costs 1, times the `first` of the lists above it; a field that runs a model costs modelFieldCost = {_limits.ModelFieldCost}).")
+            {
+                Code = LimitCode,
+            };
         }
 
         return Task.CompletedTask;

@@ -7,8 +7,8 @@ namespace SkillGraph.Server.Http;
 
 /// <summary>
 /// The size and time limits of every endpoint, not only of GraphQL (docs/security.md): a body announced larger than
-/// <see cref="GraphQLLimits.MaxRequestBytes"/> is refused with 413 before any endpoint runs, Kestrel reads no more than that
-/// of any body, and every request is cancelled and answered 504 when it runs past <see cref="GraphQLLimits.RequestTimeout"/>
+/// <see cref="GraphQLLimits.MaxRequestBytes"/> is refused with 413 before any endpoint runs, no endpoint reads more than that of
+/// any body (Kestrel discards the rest of a refused body, up to <see cref="DrainFactor"/> times the limit), and every request is cancelled and answered 504 when it runs past <see cref="GraphQLLimits.RequestTimeout"/>
 /// plus <see cref="Grace"/> (GraphQL execution stops at the limit itself and names it; the grace covers reading the body and
 /// writing the answer). Both refusals are GraphQL errors with code <c>LIMIT</c> that name the limit.
 /// </summary>
@@ -16,10 +16,15 @@ public static class RequestLimits
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How much of a refused body Kestrel reads and discards (a multiple of maxRequestBytes: 1 MiB by default).</summary>
+    public const int DrainFactor = 4;
+
     public static IServiceCollection AddSkillGraphRequestLimits(this IServiceCollection services)
     {
-        // GraphQLEndpoint reads up to one byte past the limit to tell "at the limit" from "over it".
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GraphQLLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes + 1L);
+        // No endpoint reads more than maxRequestBytes + 1 (GraphQLEndpoint reads one byte past the limit to tell "at" from
+        // "over"); Kestrel reads the rest of a refused body, up to DrainFactor × the limit, and throws it away, so that the
+        // client, still sending, receives the 413 and may reuse the connection. A larger body gets the 413 and the connection closed.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GraphQLLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = DrainFactor * (long)limits.Value.MaxRequestBytes);
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GraphQLLimits>>((timeouts, limits) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {

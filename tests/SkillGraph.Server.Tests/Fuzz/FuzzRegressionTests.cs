@@ -32,6 +32,20 @@ public sealed class FuzzRegressionTests(EscoServerFixture esco)
     }
 
     [Fact]
+    public async Task AliasedModelFieldsAreRefusedBeforeAnyRuns() // bench/fuzz.sh case 114: 1,500 aliased student fields ran to the time limit
+    {
+        var query = "{ " + string.Join(' ', Enumerable.Range(0, 100).Select(i => $"a{i}: extractSkills(text: \"Java and SQL\") {{ model }}")) + " }";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var answer = await esco.QueryAsync(query);
+
+        Assert.Equal("LIMIT", answer.FirstErrorCode());
+        Assert.Contains("more than the limit maxComplexity = 50000", answer.FirstError(), StringComparison.Ordinal);
+        Assert.Contains("modelFieldCost = 5000", answer.FirstError(), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task ValuesNestedPastTheParserNameTheLimit() // case 45: a LIMIT that named no limit
     {
         var answer = await esco.QueryAsync("{ nodes(ids: " + new string('[', 5_000) + "1" + new string(']', 5_000) + ") { __typename } }");

@@ -39,7 +39,7 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
-    public async Task ABodyThatStallsIsCutOffAtTheTimeLimitOverARealSocket()
+    public async Task OverARealSocketAStalledBodyIsCutOffAtTheTimeLimitAndALargeOneGets413()
     {
         var folder = TestPaths.NewTempDirectory();
         var database = Path.Combine(folder, "sample.db");
@@ -74,6 +74,20 @@ public sealed class RequestLimitTests
         Assert.StartsWith("HTTP/1.1 504", answer.ToString(), StringComparison.Ordinal);
         Assert.Contains("the request ran longer than the limit requestTimeout = 0.5 s", answer.ToString(), StringComparison.Ordinal);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15)); // 0.5 s + the 2 s grace for reading and writing
+
+        // A client still sending a 1 MB body gets the 413 (the rest is discarded, not reset), and its connection serves the next request.
+        using var client = server.Client();
+        foreach (var chunked in new[] { false, true })
+        {
+            var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("{\"query\":\"{ search(text: \\\"" + new string('a', 1_000_000) + "\\\") { score } }\"}"));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = chunked ? new StreamContent(body) : new ByteArrayContent(body.ToArray()) };
+            request.Content.Headers.ContentType = new("application/json");
+            using var tooLarge = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+            Assert.Contains("limit maxRequestBytes = 262144", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 }
