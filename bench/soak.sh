@@ -21,8 +21,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/serve.sh"
 
 export SOAK_KEY SOAK_OCCUPATIONS="$work/occupations.txt" SOAK_SKILLS="$work/skills.txt"
 SOAK_KEY="$(dotnet "$cli" keys create --role steward --name bench-soak --db "$work/esco.db" 2>/dev/null)"
-grep -o 'http://data.europa.eu/esco/occupation/[0-9a-f-]*' "$esco/occupations_en.csv" | sort -u | head -500 >"$SOAK_OCCUPATIONS"
-grep -o 'http://data.europa.eu/esco/skill/[0-9a-f-]*' "$esco/skills_en.csv" | sort -u | head -2000 >"$SOAK_SKILLS"
+grep -o 'http://data.europa.eu/esco/occupation/[0-9a-f-]*' "$esco/occupations_en.csv" | sort -u | awk 'NR <= 500' >"$SOAK_OCCUPATIONS"
+grep -o 'http://data.europa.eu/esco/skill/[0-9a-f-]*' "$esco/skills_en.csv" | sort -u | awk 'NR <= 2000' >"$SOAK_SKILLS"
 
 echo "(Development; the steward's key for writes; rate limits lifted; runtime figures logged every 5 s)"
 start_server Auth__RateLimits__PermitsPerWindow=10000000 Diagnostics__RuntimeStatsEvery=00:00:05 \
@@ -37,7 +37,7 @@ echo "== warm-up 20 s"
 wrk -t"$threads" -c"$connections" -d20s -s "$mix" "$url/graphql" >/dev/null 2>&1
 
 runtime() { grep 'runtime: gc0=' "$work/server.log" | tail -1 | sed -E 's/.*runtime: //'; }
-field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
+field() { sed -E "s/.*(^| )$1=([0-9.]+).*/\2/" <<<"$2"; }
 echo "== soak: $minutes × ${slice} s, wrk -t$threads -c$connections, $(nproc) cores shared by server and wrk; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%5s %9s %8s %6s %6s %9s %8s %8s %8s %7s %5s %5s %4s %6s %6s\n' slice requests "req/s" errors non2xx conflicts writes "p50 ms" "p99 ms" "RSS MiB" gc0 gc1 gc2 tpthr tpqueue
 declare -a rss p99

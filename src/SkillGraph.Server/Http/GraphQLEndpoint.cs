@@ -64,7 +64,22 @@ public sealed class GraphQLEndpoint(
                     buffer = bigger;
                 }
 
-                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted).ConfigureAwait(false);
+                }
+                catch (BadHttpRequestException ex) // the client sent less than it announced, or too slowly, or went away
+                {
+                    if (!http.RequestAborted.IsCancellationRequested)
+                    {
+                        await WriteErrorAsync(http, ex.StatusCode, mediaType, $"the body could not be read: {ex.Message}",
+                            ex.StatusCode == StatusCodes.Status400BadRequest ? ErrorCode.BadInput : ErrorCode.Limit).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
                 if (read == 0)
                 {
                     break;

@@ -30,9 +30,14 @@ public static class RequestLimits
         {
             Timeout = limits.Value.RequestTimeout + Grace,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-            WriteTimeoutResponse = http => http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(
+            WriteTimeoutResponse = http =>
+            {
+                // The body may be half read: close the connection rather than have Kestrel drain a body that stalled.
+                http.Response.Headers.Connection = "close";
+                return http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(
                 http, StatusCodes.Status504GatewayTimeout, ErrorCode.Limit, $"the request ran longer than the limit requestTimeout = {limits.Value.RequestTimeout.TotalSeconds:0.###} s (plus {Grace.TotalSeconds:0} s to read and write it).",
-                CancellationToken.None), // the request's own token is the one the limit cancelled
+                    CancellationToken.None); // the request's own token is the one the limit cancelled
+            },
         });
         return services;
     }
@@ -41,9 +46,20 @@ public static class RequestLimits
     public static WebApplication UseSkillGraphRequestLimits(this WebApplication app)
     {
         var max = app.Services.GetRequiredService<IOptions<GraphQLLimits>>().Value.MaxRequestBytes;
-        app.Use((http, next) => http.Request.ContentLength > max
-            ? http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCode.Limit, GraphQLEndpoint.TooLargeMessage(max))
-            : next(http));
+        app.Use((http, next) =>
+        {
+            if (!(http.Request.ContentLength > max))
+            {
+                return next(http);
+            }
+
+            if (http.Request.ContentLength > DrainFactor * (long)max)
+            {
+                http.Response.Headers.Connection = "close"; // Kestrel will not read that much: the client must not reuse the connection
+            }
+
+            return http.RequestServices.GetRequiredService<GraphQLEndpoint>().RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCode.Limit, GraphQLEndpoint.TooLargeMessage(max));
+        });
         app.UseRequestTimeouts();
         return app;
     }

@@ -39,7 +39,7 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
-    public async Task OverARealSocketAStalledBodyIsCutOffAtTheTimeLimitAndALargeOneGets413()
+    public async Task OverARealSocketAStalledBodyIsCutOffALargeOneGets413AndACutOneIsNoError()
     {
         var folder = TestPaths.NewTempDirectory();
         var database = Path.Combine(folder, "sample.db");
@@ -88,6 +88,19 @@ public sealed class RequestLimitTests
             Assert.Equal("ok", await client.GetStringAsync("/healthz"));
         }
 
+        // A client that goes away in the middle of its body (as wrk does when it stops) is not an error of the server.
+        // (Before it, Kestrel may have logged that it could not drain the stalled body above: its own line, kept.)
+        var before = server.Log.Length;
+        using (var leaving = new TcpClient())
+        {
+            await leaving.ConnectAsync(server.Url.Host, server.Url.Port);
+            await leaving.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"POST /graphql HTTP/1.1\r\nHost: {server.Url.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"query\":"));
+        }
+
+        Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+        await Task.Delay(500);
+        var after = server.Log[before..];
+        Assert.True(!after.Contains("fail:", StringComparison.Ordinal), after[Math.Max(0, after.IndexOf("fail:", StringComparison.Ordinal))..]);
         Directory.Delete(folder, recursive: true);
     }
 }
