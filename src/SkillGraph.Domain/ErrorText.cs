@@ -9,7 +9,7 @@ namespace SkillGraph.Domain;
 /// </summary>
 public static class ErrorText
 {
-    public const int MaxQuoted = 60;
+    public const int MaxQuoted = 200; // a URI fits whole
 
     public static string OneLine(string message)
     {
