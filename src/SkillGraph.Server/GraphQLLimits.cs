@@ -24,6 +24,15 @@ public sealed class GraphQLLimits
     [Range(1, 10_000_000)]
     public int MaxComplexity { get; set; } = 50_000;
 
+    /// <summary>
+    /// What one field that runs a model costs in <see cref="MaxComplexity"/> (the student's <c>extractSkills</c>,
+    /// <c>matchResume</c>, <c>suggestOccupations</c>, … and the teacher's fields): with the defaults a document holds at most
+    /// ten, so aliases cannot multiply the most expensive work (found by the fuzzer: 1,500 aliased student fields ran to the
+    /// time limit).
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ModelFieldCost { get; set; } = 5_000;
+
     /// <summary>Largest <c>first</c> of a connection.</summary>
     [Range(1, PageRequest.MaxPageSize)]
     public int MaxPageSize { get; set; } = 500;

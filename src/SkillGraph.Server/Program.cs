@@ -20,6 +20,11 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.Services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+// What a browser and the internet may see and do (docs/security.md): GraphiQL and introspection (section GraphQL), CORS
+// (section Cors, closed by default), the body and time limits of every endpoint.
+builder.Services.AddSkillGraphExposure(builder.Environment);
+builder.Services.AddSkillGraphCors(builder.Configuration);
+builder.Services.AddSkillGraphRequestLimits();
 
 // The graph store: Graph:Store = Embedded (default: --db, else SKILLGRAPH_DB, else Graph:Embedded:Path, else
 // data/skillgraph.db; an empty store seeds the sample graph) or Neo4j (Graph:Neo4j:*, connected and checked at start).
@@ -59,9 +64,13 @@ builder.Services.AddSkillGraphTeacher();
 builder.Services.AddSkillGraphStudent();
 builder.Services.AddSkillGraphSchema();
 builder.Services.AddSkillGraphTelemetry(builder.Configuration);
+// Diagnostics:RuntimeStatsEvery: a log line of GC counts, heap and thread-pool queue at that interval (off by default; bench/soak.sh).
+builder.Services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
+builder.Services.AddHostedService<RuntimeStatsLogging>();
 builder.Services.AddSingleton<SkillGraph.Server.GraphQL.Authorization.AuthorizationRule>();
 builder.Services.AddSingleton<GraphQLRunner>();
 builder.Services.AddSingleton<GraphQLEndpoint>();
+builder.Services.AddSkillGraphPageCompression();
 
 var app = builder.Build();
 
@@ -80,6 +89,11 @@ catch (Exception ex) when (ex is SkillGraphException or OptionsValidationExcepti
     return ex is SkillGraphException known ? ErrorCodes.ExitCode(known.Code) : ErrorCodes.ExitCode(ErrorCode.BadInput); // a setting that fails validation is bad input
 }
 
+app.UseSkillGraphSecurityHeaders();
+app.UseSkillGraphRequestLimits();
+app.UseCors(CrossOriginOptions.Policy);
+app.UseSkillGraphPageCompression();
+app.UseGraphiQLFiles();
 app.UseStaticFiles();
 app.UseSkillGraphAuth();
 app.MapGet("/healthz", () => "ok");
@@ -88,7 +102,8 @@ app.MapStudio();
 app.MapPost("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.PostAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);
 app.MapGet("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.GetAsync(http)).RequireRateLimiting(CallerRateLimits.Policy);
 var sdl = app.Services.GetRequiredService<GraphQL.Types.ISchema>().Print();
-app.MapGet("/graphql/sdl", () => Results.Text(sdl, "text/plain; charset=utf-8")).RequireAuthorization(AuthRegistration.ReadPolicy).RequireRateLimiting(CallerRateLimits.Policy);
+var showsSchema = app.Services.GetRequiredService<IOptions<GraphQLExposure>>().Value.ShowsSchema;
+app.MapGet("/graphql/sdl", () => showsSchema ? Results.Text(sdl, "text/plain; charset=utf-8") : Results.Text(GraphQLExposure.IntrospectionOff("/graphql/sdl"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)).RequireAuthorization(AuthRegistration.ReadPolicy).RequireRateLimiting(CallerRateLimits.Policy);
 
 try
 {

@@ -11,6 +11,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using SkillGraph.Application.Authorization;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 using SkillGraph.Server.GraphQL.Authorization;
@@ -21,6 +22,7 @@ namespace SkillGraph.Server.GraphQL;
 /// <summary>
 /// Runs one GraphQL request: the size of the document is checked before it is validated, parsed and validated
 /// documents are cached by their text (only the complexity rule, which depends on the variables, runs again),
+/// introspection is refused where <see cref="GraphQLExposure"/> turns it off,
 /// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says. The <see cref="AuthorizationRule"/> runs for
 /// every request, cached documents included.
 /// </summary>
@@ -28,6 +30,7 @@ public sealed class GraphQLRunner
 {
     private const int MaxCachedCharacters = 8 * 1024 * 1024;
     private static readonly string LimitCode = ErrorCodes.Name(ErrorCode.Limit);
+    private const Permission ModelPermissions = Permission.UseStudent | Permission.SpendTeacher;
     private readonly IDocumentExecuter<ISchema> _executer;
     private readonly ILogger<GraphQLRunner> _logger;
     private readonly GraphQLLimits _limits;
@@ -36,7 +39,7 @@ public sealed class GraphQLRunner
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _cachedCharacters;
 
-    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
+    public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, IOptions<GraphQLExposure> exposure, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
     {
         _executer = executer;
         _logger = logger;
@@ -51,14 +54,18 @@ public sealed class GraphQLRunner
             DefaultListImpactMultiplier = PagingArguments.DefaultPageSize,
             ValidateComplexityDelegate = CheckComplexityAsync,
 
-            // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it.
+            // Introspection costs nothing: the schema is small and fixed, and GraphiQL must be able to load it. A field that
+            // runs a model (the student or the teacher) costs modelFieldCost.
             DefaultComplexityImpactDelegate = context =>
                 context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                     ? new FieldComplexityResult(0, 1)
-                    : standardImpact(context),
+                    : (context.FieldDefinition.Required() & ModelPermissions) != 0
+                        ? new FieldComplexityResult(_limits.ModelFieldCost, 1)
+                        : standardImpact(context),
         });
-        _rules = [.. DocumentValidator.CoreRules, complexity, authorization];
-        _cachedRules = [complexity, authorization];
+        IValidationRule[] introspection = exposure.Value.ShowsSchema ? [] : [new IntrospectionRule()];
+        _rules = [.. DocumentValidator.CoreRules, .. introspection, complexity, authorization];
+        _cachedRules = [.. introspection, complexity, authorization];
     }
 
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -102,7 +109,7 @@ public sealed class GraphQLRunner
                 }
                 catch (GraphQLMaxDepthExceededException)
                 {
-                    return Refused($"the document nests deeper than the parser allows; the server's maxDepth is {_limits.MaxDepth}.", LimitCode);
+                    return Refused($"the document nests deeper than the parser allows (its values or selections; fields have the limit maxDepth = {_limits.MaxDepth}).", LimitCode);
                 }
 
                 if (document is not null)
@@ -153,12 +160,15 @@ public sealed class GraphQLRunner
     {
         if (context.MaxDepth > _limits.MaxDepth)
         {
-            context.Error = new ComplexityError($"the query is {context.MaxDepth} levels deep, more than the limit maxDepth = {_limits.MaxDepth}.");
+            context.Error = new ComplexityError($"the query is {context.MaxDepth} levels deep, more than the limit maxDepth = {_limits.MaxDepth}.") { Code = LimitCode };
         }
         else if (context.TotalImpact > _limits.MaxComplexity)
         {
             context.Error = new ComplexityError(
-                $"the query costs {context.TotalImpact:0}, more than the limit maxComplexity = {_limits.MaxComplexity} (each field costs 1, times the `first` of the lists above it).");
+                $"the query costs {context.TotalImpact:0}, more than the limit maxComplexity = {_limits.MaxComplexity} (each field costs 1, times the `first` of the lists above it; a field that runs a model costs modelFieldCost = {_limits.ModelFieldCost}).")
+            {
+                Code = LimitCode,
+            };
         }
 
         return Task.CompletedTask;

@@ -19,7 +19,8 @@ namespace SkillGraph.Server.Http;
 /// rule gets 401 (<c>UNAUTHENTICATED</c>, with <c>WWW-Authenticate</c>), 403 (<c>FORBIDDEN</c>) or 429 (<c>LIMIT</c>, with
 /// <c>Retry-After</c>) whichever media type it accepts.
 /// </summary>
-public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IGraphQLTextSerializer textSerializer, IOptions<GraphQLLimits> limits, IWebHostEnvironment environment)
+public sealed class GraphQLEndpoint(
+    GraphQLRunner runner, IGraphQLSerializer serializer, IGraphQLTextSerializer textSerializer, IOptions<GraphQLLimits> limits, IOptions<GraphQLExposure> exposure, IWebHostEnvironment environment)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     private const string Json = "application/json";
@@ -63,7 +64,22 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
                     buffer = bigger;
                 }
 
-                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted).ConfigureAwait(false);
+                }
+                catch (BadHttpRequestException ex) // the client sent less than it announced, or too slowly, or went away
+                {
+                    if (!http.RequestAborted.IsCancellationRequested)
+                    {
+                        await WriteErrorAsync(http, ex.StatusCode, mediaType, $"the body could not be read: {ex.Message}",
+                            ex.StatusCode == StatusCodes.Status400BadRequest ? ErrorCode.BadInput : ErrorCode.Limit).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -104,6 +120,13 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
         var query = http.Request.Query;
         if (!query.ContainsKey("query") && AcceptsHtml(http.Request))
         {
+            if (!exposure.Value.ServesGraphiQL)
+            {
+                await WriteErrorAsync(http, StatusCodes.Status404NotFound, ResponseMediaType(http.Request),
+                    "GraphiQL is turned off on this server (setting GraphQL:GraphiQL); send GraphQL with POST /graphql.", ErrorCode.NotFound).ConfigureAwait(false);
+                return;
+            }
+
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("graphiql/index.html"), http.RequestAborted).ConfigureAwait(false);
             return;
@@ -150,9 +173,12 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
         await WriteAsync(http, status, mediaType, result).ConfigureAwait(false);
     }
 
-    /// <summary>Answers a request refused before GraphQL ran (a wrong key, a spent rate limit) with one GraphQL error.</summary>
-    public Task RefuseAsync(HttpContext http, int status, ErrorCode code, string message) =>
-        WriteErrorAsync(http, status, ResponseMediaType(http.Request), message, code);
+    /// <summary>
+    /// Answers a request refused before GraphQL ran (a wrong key, a spent rate limit, a body or time limit) with one GraphQL
+    /// error; <paramref name="cancellationToken"/> instead of the request's own token where that is already cancelled (the time limit).
+    /// </summary>
+    public Task RefuseAsync(HttpContext http, int status, ErrorCode code, string message, CancellationToken? cancellationToken = null) =>
+        WriteErrorAsync(http, status, ResponseMediaType(http.Request), message, code, cancellationToken);
 
     /// <summary>401, 403 or 429 (with their headers) for a request the authorization rule refused; null for any other refusal.</summary>
     private static int? RefusalStatus(HttpContext http, ExecutionResult result)
@@ -183,16 +209,19 @@ public sealed class GraphQLEndpoint(GraphQLRunner runner, IGraphQLSerializer ser
     }
 
     private Task TooLargeAsync(HttpContext http, string mediaType, int max) =>
-        WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"the body is larger than {max} bytes (limit maxRequestBytes = {max}).", ErrorCode.Limit);
+        WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, TooLargeMessage(max), ErrorCode.Limit);
 
-    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message, ErrorCode code) =>
-        WriteAsync(http, status, mediaType, new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = ErrorCodes.Name(code) }] });
+    /// <summary>The refusal of a body over <see cref="GraphQLLimits.MaxRequestBytes"/>, here and on every other endpoint.</summary>
+    public static string TooLargeMessage(int max) => $"the body is larger than {max} bytes (limit maxRequestBytes = {max}).";
 
-    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message, ErrorCode code, CancellationToken? cancellationToken = null) =>
+        WriteAsync(http, status, mediaType, new ExecutionResult { Executed = false, Errors = [new ExecutionError(ErrorText.OneLine(message)) { Code = ErrorCodes.Name(code) }] }, cancellationToken);
+
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, CancellationToken? cancellationToken = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+        await serializer.WriteAsync(http.Response.Body, result, cancellationToken ?? http.RequestAborted).ConfigureAwait(false);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -87,7 +87,7 @@ public sealed class RoleBoundaryTests(AuthServerFixture fixture)
     }
 
     [Fact]
-    public async Task WithoutAKeyOutsideDevelopmentEveryOperationIs401AndThePageAndHealthStayOpen()
+    public async Task WithoutAKeyOutsideDevelopmentEveryOperationIs401HealthStaysOpenAndGraphiQLIsOff()
     {
         using var client = fixture.Server.Client();
 
@@ -103,7 +103,7 @@ public sealed class RoleBoundaryTests(AuthServerFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         using var page = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         page.Headers.Accept.ParseAdd("text/html");
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(page)).StatusCode); // GraphiQL: Development only unless GraphQL:GraphiQL (docs/security.md)
 
         using var analyst = fixture.Server.Client(fixture.Server.Keys[Role.Analyst]);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/graphql/sdl")).StatusCode);

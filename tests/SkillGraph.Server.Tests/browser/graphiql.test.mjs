@@ -1,5 +1,5 @@
 // Browser check of GraphiQL at GET /graphql: headless Debian chromium loads the page from the server's own
-// files (no CDN), the first example tab runs, and the result shows the occupation with its skills.
+// files (no CDN) under the server's CSP, the first example tab runs, and the result shows the occupation with its skills.
 //   cd tests/SkillGraph.Server.Tests/browser && npm ci && npm test
 // Server and browser: server.mjs (the sample graph on an empty temporary store); the test is skipped, saying so, only
 // when chromium is absent.
@@ -32,7 +32,9 @@ test('GraphiQL loads from local files, runs the first example and shows the resu
       return route.continue();
     });
 
-    await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    const first = await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    // The page runs under the server's content security policy (docs/security.md); a violation is a console error below.
+    assert.match(first.headers()['content-security-policy'] ?? '', /script-src 'self';.*frame-ancestors 'none'/);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     await page.locator('.graphiql-query-editor').getByText('OccupationSkills').first().waitFor({ timeout: 30_000 });
 

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace SkillGraph.Server.Tests.Fuzz;
+
+/// <summary>
+/// Documents the fuzzer found breaking a rule (seed 15), kept as they were sent: an error message must be one line that
+/// quotes at most a bounded part of the input, and a <c>LIMIT</c> must name its limit.
+/// </summary>
+[Collection(EscoCollection.Name)]
+public sealed class FuzzRegressionTests(EscoServerFixture esco)
+{
+    [Theory]
+    [InlineData("{ occupation(uri: \"a\\nb\") { __typename } }")] // case 205: the message held a line break
+    [InlineData("{ skillGap(occupationUri: \"a\\nb\") { essentialCoverage } }")] // case 207
+    public async Task AnInputWithALineBreakGetsAOneLineError(string query)
+    {
+        var message = (await esco.QueryAsync(query)).FirstError();
+
+        Assert.Equal("'a\\nb' is not a concept URI (expected an absolute http:// or https:// URI).", message[(message.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+    }
+
+    [Fact]
+    public async Task AHugeInputIsNotEchoedBackWhole() // cases 37, 83, 261: 20–120 KB quoted in the message
+    {
+        var uri = string.Concat(Enumerable.Repeat("abcdefghij klmnop, qrstu. vwxyz\n", 3_000));
+
+        var message = (await esco.QueryAsync("query($u: String!) { relatedSkills(uri: $u) { __typename } }", new { u = uri })).FirstError();
+
+        Assert.True(message.Length < 400, message);
+        Assert.Contains($"({uri.Length} characters)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public async Task AliasedModelFieldsAreRefusedBeforeAnyRuns() // bench/fuzz.sh case 114: 1,500 aliased student fields ran to the time limit
+    {
+        var query = "{ " + string.Join(' ', Enumerable.Range(0, 100).Select(i => $"a{i}: extractSkills(text: \"Java and SQL\") {{ model }}")) + " }";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var answer = await esco.QueryAsync(query);
+
+        Assert.Equal("LIMIT", answer.FirstErrorCode());
+        Assert.Contains("more than the limit maxComplexity = 50000", answer.FirstError(), StringComparison.Ordinal);
+        Assert.Contains("modelFieldCost = 5000", answer.FirstError(), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ValuesNestedPastTheParserNameTheLimit() // case 45: a LIMIT that named no limit
+    {
+        var answer = await esco.QueryAsync("{ nodes(ids: " + new string('[', 5_000) + "1" + new string(']', 5_000) + ") { __typename } }");
+
+        Assert.Equal("LIMIT", answer.FirstErrorCode());
+        Assert.Contains("limit maxDepth = 15", answer.FirstError(), StringComparison.Ordinal);
+        Assert.IsType<JsonObject>(answer);
+    }
+}
