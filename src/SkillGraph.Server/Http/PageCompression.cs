@@ -9,13 +9,19 @@ namespace SkillGraph.Server.Http;
 /// </summary>
 public static class PageCompression
 {
-    public static IServiceCollection AddSkillGraphPageCompression(this IServiceCollection services) =>
-        services.AddResponseCompression(options =>
+    public static IServiceCollection AddSkillGraphPageCompression(this IServiceCollection services)
+    {
+        // Optimal rather than the providers' Fastest: the studio's 600 KB script goes out as ≈190 KB instead of ≈265 KB
+        // (gzip), for a few milliseconds more per page load.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
+        return services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true; // nothing under /graphql passes through it
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
+    }
 
     public static WebApplication UseSkillGraphPageCompression(this WebApplication app)
     {
