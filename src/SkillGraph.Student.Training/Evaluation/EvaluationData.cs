@@ -87,21 +87,9 @@ public static class EvaluationData
         var unknown = 0;
         var result = JsonLines.Read(path, line =>
         {
-            var gold = new List<int>();
-            foreach (var uri in line.Strings("skills"))
-            {
-                var i = catalog.IndexOfUri(uri);
-                if (i < 0)
-                {
-                    unknown++;
-                }
-                else if (!gold.Contains(i))
-                {
-                    gold.Add(i);
-                }
-            }
-
-            return new LabelledText(line.String("text"), [.. gold]);
+            var (gold, missing) = GoldIndices(catalog, line.Strings("skills"));
+            unknown += missing;
+            return new LabelledText(line.String("text"), gold);
         });
         return new LabelledSet(Path.GetFileNameWithoutExtension(path), result, unknown);
     }
@@ -124,23 +112,32 @@ public static class EvaluationData
                 return null;
             }
 
-            var gold = new List<int>();
-            foreach (var uri in line.Strings("skills"))
-            {
-                var i = catalog.IndexOfUri(uri);
-                if (i < 0)
-                {
-                    unknown++;
-                }
-                else if (!gold.Contains(i))
-                {
-                    gold.Add(i);
-                }
-            }
-
-            return new LabelledText(line.String("text"), [.. gold]);
+            var (gold, missing) = GoldIndices(catalog, line.Strings("skills"));
+            unknown += missing;
+            return new LabelledText(line.String("text"), gold);
         });
         return new LabelledSet(name, [.. result.OfType<LabelledText>()], unknown);
+    }
+
+    /// <summary>The catalog indices of a record's skill URIs, each once, in order; and how many URIs the catalog lacks.</summary>
+    private static (int[] Gold, int Unknown) GoldIndices(SkillCatalog catalog, IEnumerable<string> uris)
+    {
+        var gold = new List<int>();
+        var unknown = 0;
+        foreach (var uri in uris)
+        {
+            var i = catalog.IndexOfUri(uri);
+            if (i < 0)
+            {
+                unknown++;
+            }
+            else if (!gold.Contains(i))
+            {
+                gold.Add(i);
+            }
+        }
+
+        return ([.. gold], unknown);
     }
 
     /// <summary>TECH or HOUSE validation: one row per (sentence, span, label); a query is a sentence with at least one real label.</summary>
