@@ -14,6 +14,11 @@ public sealed class FuzzReport
 
     public List<string> Failures { get; } = [];
 
+    /// <summary>Every refusal slower than <see cref="SlowRefusalMilliseconds"/>: the case, its status, its time and what was sent.</summary>
+    public List<string> SlowRefusals { get; } = [];
+
+    public const double SlowRefusalMilliseconds = 100;
+
     public int Count { get; private set; }
 
     public double MaxRefusalMilliseconds { get; private set; }
@@ -49,6 +54,10 @@ public sealed class FuzzReport
             if (refusal)
             {
                 _refusalMilliseconds.Add(elapsed.TotalMilliseconds);
+                if (elapsed.TotalMilliseconds > SlowRefusalMilliseconds)
+                {
+                    SlowRefusals.Add($"case {fuzz.Index} ({fuzz.Kind}, {fuzz.Method}, {fuzz.ContentType}, {fuzz.Body?.Length ?? 0} bytes): {status} after {elapsed.TotalMilliseconds:0} ms; sent: {fuzz.Preview[..Math.Min(160, fuzz.Preview.Length)]}");
+                }
                 if (elapsed.TotalMilliseconds > MaxRefusalMilliseconds)
                 {
                     MaxRefusalMilliseconds = elapsed.TotalMilliseconds;
@@ -74,6 +83,11 @@ public sealed class FuzzReport
         foreach (var (kind, statuses) in StatusesByKind)
         {
             text.AppendLine($"  {kind,-18} {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
+        }
+
+        foreach (var slow in SlowRefusals.Take(50))
+        {
+            text.AppendLine("SLOW " + slow);
         }
 
         foreach (var failure in Failures.Take(20))
