@@ -18,11 +18,20 @@ public abstract class HeldOutStyle(string name, string measure)
     /// <summary>What <see cref="Score"/> measures, e.g. "R-P@5".</summary>
     public string Measure { get; } = measure;
 
+    IReadOnlyList<EncodedText> _encoded = [];
+
     /// <summary>How many texts are measured.</summary>
-    public abstract int Count { get; }
+    public int Count => Texts.Count;
+
+    /// <summary>The texts measured, in the order the style's figures read them.</summary>
+    protected abstract IReadOnlyList<string> Texts { get; }
 
     /// <summary>Encodes the texts (once; the encoder does not depend on the heads).</summary>
-    public abstract void Encode(TextEncoder encoder);
+    public void Encode(TextEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        _encoded = [.. Texts.Select(text => encoder.Encode(text))];
+    }
 
     /// <summary>
     /// The figure for these heads (<paramref name="extractor"/>'s scorer) and fusion weight under each of
@@ -31,16 +40,17 @@ public abstract class HeldOutStyle(string name, string measure)
     public abstract double[] Score(SkillExtractor extractor, float alpha, IReadOnlyList<GraphReranking?> rerankings);
 
     /// <summary>
-    /// The scorer's candidates of a text for an answer of <paramref name="top"/>, as many as <see cref="SkillExtractor.Extract"/>
-    /// re-ranks (<see cref="GraphReranking.PoolSize"/>); <see cref="Answer"/> cuts them to the answer of one setting.
+    /// The scorer's candidates of each encoded text for an answer of <paramref name="top"/>, as many as
+    /// <see cref="SkillExtractor.Extract"/> re-ranks (<see cref="GraphReranking.PoolSize"/>); <see cref="Answer"/> cuts them
+    /// to the answer of one setting.
     /// </summary>
-    protected static IReadOnlyList<SkillMention> Candidates(SkillExtractor extractor, EncodedText encoded, float alpha, int top)
+    protected List<IReadOnlyList<SkillMention>> Candidates(SkillExtractor extractor, float alpha, int top)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        ArgumentNullException.ThrowIfNull(encoded);
-        return encoded.ChunkCount == 0
-            ? []
-            : extractor.ToMentions(encoded, extractor.Scorer.Score(encoded, Math.Min(GraphReranking.PoolSize(top), extractor.Catalog.Count), alpha));
+        var pool = Math.Min(GraphReranking.PoolSize(top), extractor.Catalog.Count);
+        return [.. _encoded.Select(encoded => encoded.ChunkCount == 0
+            ? (IReadOnlyList<SkillMention>)[]
+            : extractor.ToMentions(encoded, extractor.Scorer.Score(encoded, pool, alpha)))];
     }
 
     /// <summary>The first <paramref name="top"/> of <paramref name="candidates"/> re-ranked as <see cref="SkillExtractor.Extract"/> re-ranks them.</summary>
@@ -51,17 +61,9 @@ public abstract class HeldOutStyle(string name, string measure)
 /// <summary>Labelled sentences (SkillSkape dev, the offline teacher's sentences of held-out occupations): R-Precision@5 of the extractor's ranking.</summary>
 public sealed class RankingStyle(string name, IReadOnlyList<LabelledText> items) : HeldOutStyle(name, "R-P@5")
 {
-    IReadOnlyList<EncodedText> _encoded = [];
-
     public IReadOnlyList<LabelledText> Items { get; } = [.. items.Where(i => i.Gold.Length > 0)];
 
-    public override int Count => Items.Count;
-
-    public override void Encode(TextEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        _encoded = [.. Items.Select(i => encoder.Encode(i.Text))];
-    }
+    protected override IReadOnlyList<string> Texts => field ??= [.. Items.Select(i => i.Text)];
 
     public override double[] Score(SkillExtractor extractor, float alpha, IReadOnlyList<GraphReranking?> rerankings) =>
         [.. Metrics(extractor, alpha, rerankings).Select(m => m.RPrecision5)];
@@ -72,7 +74,7 @@ public sealed class RankingStyle(string name, IReadOnlyList<LabelledText> items)
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(rerankings);
         const int Depth = ExtractionMetrics.Depth;
-        var candidates = _encoded.Select(e => Candidates(extractor, e, alpha, Depth)).ToList();
+        var candidates = Candidates(extractor, alpha, Depth);
         return [.. rerankings.Select(r => ExtractionMetrics.Compute(Items, q =>
             [.. Answer(candidates[q], r, Depth).Select(m => (long)extractor.Catalog.IndexOfUri(m.Uri))]))];
     }
@@ -84,21 +86,13 @@ public sealed class RankingStyle(string name, IReadOnlyList<LabelledText> items)
 /// </summary>
 public sealed class SpanStyle(string name, IReadOnlyList<SpanSentence> sentences) : HeldOutStyle(name, "token F1")
 {
-    IReadOnlyList<EncodedText> _encoded = [];
-
-    public override int Count => sentences.Count;
-
-    public override void Encode(TextEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        _encoded = [.. sentences.Select(s => encoder.Encode(s.Text))];
-    }
+    protected override IReadOnlyList<string> Texts { get; } = [.. sentences.Select(s => s.Text)];
 
     public override double[] Score(SkillExtractor extractor, float alpha, IReadOnlyList<GraphReranking?> rerankings)
     {
         ArgumentNullException.ThrowIfNull(rerankings);
         const int Top = 10;
-        var candidates = _encoded.Select(e => Candidates(extractor, e, alpha, Top)).ToList();
+        var candidates = Candidates(extractor, alpha, Top);
         return [.. rerankings.Select(r => TokenF1(candidates, r, Top))];
     }
 
@@ -133,21 +127,13 @@ public sealed class SpanStyle(string name, IReadOnlyList<SpanSentence> sentences
 /// </summary>
 public sealed class SuggestionStyle(string name, IReadOnlyList<(string Text, string OccupationUri)> texts, SkillGraphPrior prior) : HeldOutStyle(name, "Acc@1")
 {
-    IReadOnlyList<EncodedText> _encoded = [];
-
-    public override int Count => texts.Count;
-
-    public override void Encode(TextEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        _encoded = [.. texts.Select(t => encoder.Encode(t.Text))];
-    }
+    protected override IReadOnlyList<string> Texts { get; } = [.. texts.Select(t => t.Text)];
 
     public override double[] Score(SkillExtractor extractor, float alpha, IReadOnlyList<GraphReranking?> rerankings)
     {
         ArgumentNullException.ThrowIfNull(rerankings);
         const int Top = SuggestOccupations.SkillsFromText;
-        var candidates = _encoded.Select(e => Candidates(extractor, e, alpha, Top)).ToList();
+        var candidates = Candidates(extractor, alpha, Top);
         return [.. rerankings.Select(r => Accuracy(candidates, r, Top))];
     }
 
