@@ -38,6 +38,7 @@ public sealed class GraphQLRunner
     private readonly IValidationRule[] _cachedRules;
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _cachedCharacters;
+    private static readonly ParserOptions ParserOptions = new() { Ignore = IgnoreOptions.Comments };
 
     public GraphQLRunner(IDocumentExecuter<ISchema> executer, IOptions<GraphQLLimits> limits, IOptions<GraphQLExposure> exposure, AuthorizationRule authorization, ILogger<GraphQLRunner> logger)
     {
@@ -99,13 +100,23 @@ public sealed class GraphQLRunner
             }
             else
             {
+                if (SyntaxProbe.NeedsProbe(query) && ProbeSyntax(query) is { } refused)
+                {
+                    return refused;
+                }
+
                 try
                 {
-                    document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+                    document = Parser.Parse(query, ParserOptions);
                 }
-                catch (GraphQLSyntaxErrorException)
+                catch (GraphQLSyntaxErrorException ex)
                 {
-                    document = null; // the executer parses again and reports the error with its location
+                    return SyntaxError(ex.Description, (ex.Location.Line, ex.Location.Column));
+                }
+                catch (IndexOutOfRangeException)
+                {
+                    // GraphQLParser failing to write its own error message (a case the probe did not foresee)
+                    return Refused("Error parsing query: the document has a syntax error the parser could not locate.", "SYNTAX_ERROR");
                 }
                 catch (GraphQLMaxDepthExceededException)
                 {
@@ -195,6 +206,46 @@ public sealed class GraphQLRunner
         }
 
         result.Errors = named;
+    }
+
+    /// <summary>The syntax error of a document with a long line, found in its <see cref="SyntaxProbe"/>; null when it has none.</summary>
+    private static ExecutionResult? ProbeSyntax(string query)
+    {
+        var probe = SyntaxProbe.Build(query);
+        if (probe.Limit is not null)
+        {
+            return Refused(probe.Limit, LimitCode, probe.LimitLocation);
+        }
+
+        try
+        {
+            Parser.Parse(probe.Probe, ParserOptions);
+            return null;
+        }
+        catch (GraphQLSyntaxErrorException ex)
+        {
+            var (description, at) = probe.Explain(ex);
+            return SyntaxError(description, at);
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return null; // a lone CR inside a block string: the document's own parse answers
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return null; // the document's own parse says so
+        }
+    }
+
+    /// <summary>As GraphQL.NET words a syntax error, with the location in the document.</summary>
+    private static ExecutionResult SyntaxError(string description, (int Line, int Column) at) =>
+        Refused($"Error parsing query: {description}", "SYNTAX_ERROR", at);
+
+    private static ExecutionResult Refused(string message, string code, (int Line, int Column) at)
+    {
+        var error = new ExecutionError(message) { Code = code };
+        error.AddLocation(new Location(at.Line, at.Column));
+        return new() { Executed = false, Errors = [error] };
     }
 
     private static ExecutionResult Refused(string message, string code) =>

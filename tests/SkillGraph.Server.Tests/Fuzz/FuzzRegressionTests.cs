@@ -45,6 +45,47 @@ public sealed class FuzzRegressionTests(EscoServerFixture esco)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
+    [Theory] // bench/fuzz.sh case 3561: a 210 KB string whose last backslash escapes its closing quote took 22 s (504)
+    [InlineData("\\\") { code } }", "Unterminated string.", 14)]
+    [InlineData("\") { code } } }", "Unexpected }", 14)]
+    [InlineData("\") { code }", "Expected Name, found EOF; for more information see http://spec.graphql.org/October2021/#Field", 11)]
+    [InlineData("\\q\") { code } }", "Invalid character escape sequence: \\q.", 1)]
+    public async Task ASyntaxErrorAfterAHugeLineIsFoundAtOnceAndPlacedRight(string ending, string description, int beyond)
+    {
+        var start = "{ iscoGroup(code: \"" + string.Concat(Enumerable.Repeat("abcdefghij klmnop, qrstu. vwxyz\\n", 6_500));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var answer = await esco.QueryAsync(start + ending);
+
+        Assert.Equal("SYNTAX_ERROR", answer.FirstErrorCode());
+        Assert.Equal($"Error parsing query: {description}", answer.FirstError());
+        var location = answer["errors"]![0]!["locations"]![0]!;
+        Assert.Equal(1, (int)location["line"]!);
+        Assert.Equal(start.Length + 1 + beyond, (int)location["column"]!); // 1-based, on the character the parser stopped at
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ALoneCarriageReturnBeforeASyntaxErrorIsASyntaxErrorNotA500() // GraphQLParser failed writing its own message
+    {
+        var answer = await esco.QueryAsync("{ __typename }\rfragment O on O\rccupation { preferredLabel }");
+
+        Assert.Equal("SYNTAX_ERROR", answer.FirstErrorCode());
+        Assert.StartsWith("Error parsing query: Expected {, found Name \"ccupation\"", answer.FirstError(), StringComparison.Ordinal);
+        Assert.Equal(3, (int)answer["errors"]![0]!["locations"]![0]!["line"]!);
+    }
+
+    [Fact]
+    public async Task AHugeValidDocumentStillRuns()
+    {
+        var code = string.Concat(Enumerable.Repeat("abcdefghij klmnop, qrstu. vwxyz\\n", 6_500));
+
+        var answer = await esco.QueryAsync("{ iscoGroup(code: \"" + code + "\") { code } }");
+
+        Assert.Null(answer["errors"]);
+        Assert.Null(answer["data"]!["iscoGroup"]);
+    }
+
     [Fact]
     public async Task ValuesNestedPastTheParserNameTheLimit() // case 45: a LIMIT that named no limit
     {

@@ -103,5 +103,30 @@ public sealed class ExtractorPipelineTests : IDisposable
         Assert.Equal(extractor.Extract(requests[1].Text, 1)[0].Uri, answers[1][0].Uri);
     }
 
+    [Fact]
+    public async Task Batched_extraction_drops_a_request_cancelled_while_it_waits()
+    {
+        var catalog = new SkillCatalog(Skills);
+        var index = SkillIndex.Build(catalog, _encoder);
+        var scorer = new SkillScorer(ScorerModel.Build(null, MiniLmEncoder.Dimension, index.LabelMatrix(0.5f), catalog.Count));
+        using var extractor = new SkillExtractor(new TextEncoder(_encoder, null, SpanContext.Standalone), scorer, catalog);
+        using var batcher = new ExtractionBatcher(extractor, maxBatch: 1);
+        var busy = string.Join(' ', Enumerable.Repeat("We need someone who writes Java every day and prepares meat dishes.", 150));
+
+        // One text at a time: while the long text runs, the second waits in the queue, and its caller gives up.
+        var first = batcher.ExtractAsync(busy, 3);
+        using var gone = new CancellationTokenSource();
+        var second = batcher.ExtractAsync("Experience with structured query language is a must.", 1, gone.Token);
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.NotEmpty(await first);
+        var third = await batcher.ExtractAsync("A driving licence: you will drive vehicles to our clients.", 1);
+        Assert.Equal("http://example.org/skill/drive", third[0].Uri);
+
+        Assert.Equal((2L, 2L, 1L), batcher.Counts); // the long text and the third; the cancelled one never ran
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.ExtractAsync("Java", 1, gone.Token));
+        Assert.Equal(2L, batcher.Counts.Dropped);
+    }
+
     public void Dispose() => _encoder.Dispose();
 }
