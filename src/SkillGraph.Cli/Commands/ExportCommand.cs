@@ -17,6 +17,7 @@ internal static class ExportCommand
         {
             var stopwatch = Stopwatch.StartNew();
             var folder = parse.GetValue(output)!;
+            OutputRoots.Check(folder.FullName, "--out");
             if (File.Exists(folder.FullName))
             {
                 throw new ArgumentException($"--out {folder} is a file, not a folder.");
