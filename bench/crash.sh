@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 15, item 4: the crash tests (tests/SkillGraph.Tests/Cli/CliCrashTests) with more seeds than the test command runs:
-# the real CLI killed with SIGKILL at SEEDS seeded random points of import, curate apply, keys create, teach and train; after
-# each kill PRAGMA integrity_check is ok, the store holds the state before or after the run, every output under its final
-# name is whole, and a rerun completes where an uninterrupted run ends.
+# the real CLI killed with SIGKILL at SEEDS seeded random points of import, curate apply, keys create, teach, train and
+# export neo4j; after each kill PRAGMA integrity_check is ok, the store holds the state before or after the run, every output
+# under its final name is whole (an export folder the previous set or the new one), and a rerun completes where an
+# uninterrupted run ends. The CLI runs with the temp folder in SKILLGRAPH_OUTPUT_ROOTS (tests/SkillGraph.Tests/Support/CliProcess.cs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SKILLGRAPH_DATA="${SKILLGRAPH_DATA:-$(cd .. && pwd)/shared/data}"

@@ -40,8 +40,8 @@ internal static class ChangesCommand
                 only = ConceptUri.TryParse(uriText, out var uri) ? uri : throw new ArgumentException($"--concept '{uriText}' is not a concept URI.");
             }
 
+            var file = parse.GetValue(output) is { } given ? OutputRoots.Check(given.FullName, "--out") : null;
             using var services = await CliRunner.OpenServicesAsync(parse, ct).ConfigureAwait(false);
-            var file = parse.GetValue(output);
             var written = 0;
             async Task ExportAsync(TextWriter writer)
             {
@@ -70,12 +70,12 @@ internal static class ChangesCommand
             }
             else
             {
-                await AtomicFile.WriteAsync(file.FullName, async (stream, _) =>
+                await AtomicFile.WriteAsync(file, async (stream, _) =>
                 {
                     await using var writer = new StreamWriter(stream, leaveOpen: true);
                     await ExportAsync(writer).ConfigureAwait(false);
                 }, ct).ConfigureAwait(false);
-                await Console.Error.WriteLineAsync($"Exported {written} change sets since {from:u} to {file.FullName}.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Exported {written} change sets since {from:u} to {file}.").ConfigureAwait(false);
             }
 
             return CliRunner.Ok;

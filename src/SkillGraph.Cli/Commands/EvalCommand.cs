@@ -65,6 +65,11 @@ internal static class EvalCommand
         });
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
+            if (parse.GetValue(results) is { } resultsFile)
+            {
+                OutputRoots.Check(resultsFile, "--results");
+            }
+
             var root = EvaluationData.ResolveRoot(Environment.GetEnvironmentVariable(EvaluationData.DataVariable));
             var heldOutPath = parse.GetValue(heldOut) ?? Path.Combine(root, "skillskape", "dev.csv");
             var spanDev = Path.Combine(root, "skillspan", "dev.json");

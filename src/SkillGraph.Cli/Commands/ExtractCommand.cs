@@ -31,12 +31,12 @@ internal static class ExtractCommand
         });
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
+            var outputPath = OutputRoots.Check(parse.GetValue(output)!.FullName, "--output");
             var inputPath = parse.GetValue(input)!.FullName;
             var items = ReadInput(inputPath);
-            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
+            AtomicFile.EnsureWritable(outputPath);
             using var services = await StudentCli.OpenAsync(parse, parse.GetValue(model), ct).ConfigureAwait(false);
             {
-                var outputPath = parse.GetValue(output)!.FullName;
                 await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
                 {
                     await using (var writer = new StreamWriter(stream, leaveOpen: true))

@@ -24,10 +24,10 @@ internal static class MatchCommand
         var command = new Command("match", "Match resumes to jobs: score, covered and missing ESCO skills, explanation, suggested resume lines (the student models, ONNX).") { input, output, model };
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
+            var outputPath = OutputRoots.Check(parse.GetValue(output)!.FullName, "--output");
             var items = ReadInput(parse.GetValue(input)!.FullName);
-            AtomicFile.EnsureWritable(parse.GetValue(output)!.FullName);
+            AtomicFile.EnsureWritable(outputPath);
             using var services = await StudentCli.OpenAsync(parse, null, ct, withMatcher: true, matcherPath: parse.GetValue(model)).ConfigureAwait(false);
-            var outputPath = parse.GetValue(output)!.FullName;
             await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
             {
                 await using (var writer = new StreamWriter(stream, leaveOpen: true))

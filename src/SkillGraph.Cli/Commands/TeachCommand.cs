@@ -69,13 +69,13 @@ internal static class TeachCommand
             {
                 Occupations = parse.GetValue(occupations) ?? 10,
                 OccupationUris = parse.GetValue(occupation) is { Length: > 0 } uris ? [.. uris.Select(ConceptUri.Parse)] : null,
-                OutputPath = parse.GetValue(output)!.FullName,
+                OutputPath = OutputRoots.Check(parse.GetValue(output)!.FullName, "--out"),
                 Provider = BindProvider(configuration),
                 Seed = parse.GetValue(seed),
                 MaxNodes = parse.GetValue(maxNodes) ?? TeachOptions.DefaultMaxNodes,
                 Concurrency = parse.GetValue(concurrency),
                 MaxCost = parse.GetValue(maxCost),
-                CacheDirectory = parse.GetValue(cacheDir),
+                CacheDirectory = parse.GetValue(cacheDir) is { } cache ? OutputRoots.Check(cache, "--cache-dir") : null,
                 UseCache = !parse.GetValue(noCache),
                 CreatedAt = TeachOptions.ResolveCreatedAt(parse.GetValue(createdAt), configuration["SOURCE_DATE_EPOCH"]),
             };

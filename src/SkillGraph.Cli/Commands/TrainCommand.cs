@@ -213,6 +213,13 @@ internal static class TrainCommand
 
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
         {
+            var studentDirectory = Path.Combine(OutputRoots.Check(parse.GetValue(output)!, "--out"), "student");
+            OutputRoots.Check(studentDirectory, "--out"); // OUT/student may be a link
+            if (parse.GetValue(featureCache) is { } cache)
+            {
+                OutputRoots.Check(cache, "--feature-cache");
+            }
+
             var trainExtractor = parse.GetValue(only) is null or "extractor";
             var recordsPaths = parse.GetValue(records) ?? [];
             if (parse.GetValue(only) == "matcher" && recordsPaths.Length == 0)
@@ -239,7 +246,6 @@ internal static class TrainCommand
 
             var recordsPath = string.Join(" + ", recordsPaths.Select(Path.GetFileName));
             using var store = await CliRunner.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var studentDirectory = Path.Combine(parse.GetValue(output)!, "student");
             string? headsPath = null;
             if (trainExtractor)
             {

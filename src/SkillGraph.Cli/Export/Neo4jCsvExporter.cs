@@ -13,8 +13,9 @@ namespace SkillGraph.Cli.Export;
 /// included), so that the adapter reads an imported database unchanged and keeps versions; one relationship file
 /// per relation type with <c>:START_ID(Concept)</c>, <c>:END_ID(Concept)</c>, <c>:TYPE</c>; header files apart; a
 /// README.txt with the import command. Reads only through <see cref="IGraphStore"/>, in batches, ordered by URI, so the
-/// same graph always gives the same bytes. Files are written to a temporary folder beside the target and then moved
-/// into place one by one, so no file is ever half-written.
+/// same graph always gives the same bytes. The files are written into a staging folder beside the target, flushed to disk,
+/// and the folder replaces the target as one set (<see cref="ExportFolder"/>): a kill leaves the previous export or the new
+/// one, never a mix.
 /// </summary>
 internal sealed class Neo4jCsvExporter(IGraphStore store)
 {
@@ -48,19 +49,17 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Exports into <paramref name="outDirectory"/> (created if missing; other files in it are left alone).</summary>
-    public async Task<Neo4jExportSummary> ExportAsync(string outDirectory, Action<string, double, double> report, CancellationToken cancellationToken)
-    {
-        var target = Path.GetFullPath(outDirectory);
-        if (File.Exists(target))
-        {
-            throw new ArgumentException($"--out {outDirectory} is a file, not a folder.");
-        }
+    /// <summary>Every file an export writes: the folder it replaces may hold these and nothing else.</summary>
+    public static IReadOnlySet<string> Files { get; } = Kinds.Select(k => k.File).Concat(Relations.Select(r => r.File))
+        .SelectMany(file => new[] { $"{file}.csv", $"{file}-header.csv" }).Append("README.txt").ToHashSet(StringComparer.Ordinal);
 
-        var parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar)) ?? target;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar))}.export-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
+    /// <summary>
+    /// Exports into <paramref name="target"/>, a folder <see cref="ExportFolder.Prepare"/> returned: created if missing,
+    /// replaced as a whole set if present.
+    /// </summary>
+    public async Task<Neo4jExportSummary> ExportAsync(string target, Action<string, double, double> report, CancellationToken cancellationToken)
+    {
+        var temp = ExportFolder.NewStaging(target);
         try
         {
             var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -85,17 +84,16 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
             }
 
             WriteText(temp, "README.txt", Readme(rows, nodes, relationships));
-            Directory.CreateDirectory(target);
-            foreach (var path in Directory.GetFiles(temp).Order(StringComparer.Ordinal))
-            {
-                File.Move(path, Path.Combine(target, Path.GetFileName(path)), overwrite: true);
-            }
-
+            cancellationToken.ThrowIfCancellationRequested();
+            ExportFolder.Replace(temp, target);
             return new Neo4jExportSummary(rows, nodes, relationships);
         }
         finally
         {
-            Directory.Delete(temp, recursive: true);
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
         }
     }
 
@@ -156,6 +154,7 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
             report($"writing {label} nodes", written, uris.Count);
         }
 
+        await FlushToDiskAsync(writer).ConfigureAwait(false);
         return written;
     }
 
@@ -180,6 +179,7 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
             report($"writing {name} relationships", done, sources.Count);
         }
 
+        await FlushToDiskAsync(writer).ConfigureAwait(false);
         return written;
     }
 
@@ -231,9 +231,21 @@ internal sealed class Neo4jCsvExporter(IGraphStore store)
         return Quote(string.Join(ArrayDelimiter, items));
     }
 
-    private static StreamWriter NewWriter(string path) => new(path, append: false, Utf8) { NewLine = "\n" };
+    private static StreamWriter NewWriter(string path) => new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None), Utf8) { NewLine = "\n" };
 
-    private static void WriteText(string directory, string file, string text) => File.WriteAllText(Path.Combine(directory, file), text, Utf8);
+    /// <summary>Everything written so far, on the disk: the staging folder replaces the export only with whole files.</summary>
+    private static async Task FlushToDiskAsync(StreamWriter writer)
+    {
+        await writer.FlushAsync().ConfigureAwait(false);
+        ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+    }
+
+    private static void WriteText(string directory, string file, string text)
+    {
+        using var stream = new FileStream(Path.Combine(directory, file), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(Utf8.GetBytes(text));
+        stream.Flush(flushToDisk: true);
+    }
 
     private static string Readme(IReadOnlyDictionary<string, long> rows, long nodes, long relationships)
     {

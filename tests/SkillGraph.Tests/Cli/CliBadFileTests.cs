@@ -6,8 +6,9 @@ namespace SkillGraph.Tests.Cli;
 
 /// <summary>
 /// Bad files for every verb that reads one (issue 15, item 8): a truncated file, another encoding, a byte order mark, CRLF line
-/// ends, a 100 MB line, a zip bomb, and outputs that cannot be written. A bad file gets one line naming the file and the line, a
-/// non-zero exit and no output file (nothing half-written, no temporary file left); a BOM and CRLF are read as plain UTF-8.
+/// ends, a 100 MB line, a zip bomb, outputs that cannot be written, and outputs outside the working tree (decision 0024). A bad
+/// file gets one line naming the file and the line, a non-zero exit and no output file (nothing half-written, no temporary file
+/// left); a BOM and CRLF are read as plain UTF-8.
 /// </summary>
 public sealed class CliBadFileTests : IDisposable
 {
@@ -174,7 +175,8 @@ public sealed class CliBadFileTests : IDisposable
         {
             foreach (var verb in new[] { "extract", "match" })
             {
-                var result = await CliProcess.RunAsync(verb, "--input", verb == "extract" ? texts : pairs, "--output", output, "--db", Db);
+                // /proc is an output root here, so that the write itself is what fails
+                var result = await CliProcess.RunInAsync(TestPaths.RepositoryRoot, $"{Path.GetTempPath()}{Path.PathSeparator}/proc", verb, "--input", verb == "extract" ? texts : pairs, "--output", output, "--db", Db);
                 var context = $"{verb} → {output}: exit {result.ExitCode}\n{result.Stderr}";
                 Assert.True(result.ExitCode == 1, context);
                 var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith("skillgraph:", StringComparison.Ordinal));
@@ -188,6 +190,84 @@ public sealed class CliBadFileTests : IDisposable
         Assert.Contains("is a folder", changes.Stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFileSystemEntries(aFolder));
+    }
+
+    /// <summary>Each verb's output option (file or folder), as the verb is run with it; --since etc. valid so that only the output is wrong.</summary>
+    private static readonly (string Option, Func<string, string[]> Args)[] Outputs =
+    [
+        ("--output", output => ["extract", "--input", "texts.jsonl", "--output", output]),
+        ("--output", output => ["match", "--input", "pairs.jsonl", "--output", output]),
+        ("--out", output => ["changes", "export", "--since", "2020-01-01", "--out", output]),
+        ("--out", output => ["export", "neo4j", "--out", output]),
+        ("--out", output => ["teach", "--occupations", "1", "--out", output]),
+        ("--cache-dir", output => ["teach", "--occupations", "1", "--out", "records.jsonl", "--cache-dir", output]),
+        ("--out", output => ["train", "--out", output]),
+        ("--feature-cache", output => ["train", "--only", "matcher", "--records", "pairs.jsonl", "--feature-cache", output]),
+        ("--results", output => ["eval", "--results", output]),
+    ];
+
+    [Fact]
+    public async Task AnOutputOutsideTheWorkingTreeIsOneLineNamingOptionAndPathForEveryVerb_AndNothingIsWritten()
+    {
+        var tree = Path.Combine(_directory, "tree");
+        var outside = Path.Combine(_directory, "outside");
+        Directory.CreateDirectory(tree);
+        Directory.CreateDirectory(outside);
+        await File.WriteAllTextAsync(Path.Combine(tree, "texts.jsonl"), """{"id": "1", "text": "We need a Java developer."}""" + "\n");
+        await File.WriteAllTextAsync(Path.Combine(tree, "pairs.jsonl"), """{"id": "1", "job": "Java developer", "resume": "I write Java."}""" + "\n");
+        File.CreateSymbolicLink(Path.Combine(tree, "link"), outside); // a folder inside the tree that points outside it
+        foreach (var (option, args) in Outputs)
+        {
+            foreach (var (output, shown) in new[]
+            {
+                (Path.Combine(outside, "out"), Path.Combine(outside, "out")),
+                (Path.Combine(tree, "..", "outside", "out"), Path.Combine(outside, "out")),
+                (Path.Combine(tree, "link", "out"), $"{Path.Combine(tree, "link", "out")} (a link to {Path.Combine(outside, "out")})"),
+            })
+            {
+                var result = await CliProcess.RunInAsync(tree, null, [.. args(output), "--db", Db]);
+                var context = $"{string.Join(' ', args(output))}: exit {result.ExitCode}\n{result.Stderr}";
+                Assert.True(result.ExitCode == 2, context);
+                var error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.Equal($"skillgraph: error: {option} {shown} is outside the working tree ({tree}); run from its folder or add its folder to SKILLGRAPH_OUTPUT_ROOTS.", error);
+            }
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+        Assert.Equal(["link", "pairs.jsonl", "texts.jsonl"], Directory.GetFileSystemEntries(tree).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOutputIsWrittenInsideTheWorkingTreeOrAFolderOfSkillgraphOutputRoots()
+    {
+        var tree = Path.Combine(_directory, "tree");
+        var outside = Path.Combine(_directory, "outside");
+        Directory.CreateDirectory(tree);
+        Directory.CreateDirectory(outside);
+
+        var relative = await CliProcess.RunInAsync(tree, null, "changes", "export", "--since", "2020-01-01", "--out", Path.Combine("deltas", "delta.jsonl"), "--db", Db);
+        Assert.True(relative.ExitCode == 0, relative.Stderr);
+        Assert.True(File.Exists(Path.Combine(tree, "deltas", "delta.jsonl")));
+
+        var refused = await CliProcess.RunInAsync(tree, null, "export", "neo4j", "--out", Path.Combine(outside, "neo4j"), "--db", Db);
+        Assert.Equal(2, refused.ExitCode);
+        var allowed = await CliProcess.RunInAsync(tree, $"/nonexistent-root{Path.PathSeparator}{outside}", "export", "neo4j", "--out", Path.Combine(outside, "neo4j"), "--db", Db);
+        Assert.True(allowed.ExitCode == 0, allowed.Stderr);
+        Assert.True(File.Exists(Path.Combine(outside, "neo4j", "README.txt")));
+        var other = await CliProcess.RunInAsync(tree, outside, "export", "neo4j", "--out", outside + "x", "--db", Db);
+        Assert.Contains($"--out {outside}x is outside the working tree ({tree}) or SKILLGRAPH_OUTPUT_ROOTS ({outside}); ", other.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outside + "x"));
+    }
+
+    [Fact]
+    public void APathIsInsideARootOnlyOnASeparatorBoundary()
+    {
+        Assert.True(SkillGraph.Cli.OutputRoots.IsInside("/work/main", "/work/main"));
+        Assert.True(SkillGraph.Cli.OutputRoots.IsInside("/work/main/out/x.jsonl", "/work/main/"));
+        Assert.True(SkillGraph.Cli.OutputRoots.IsInside("/anything", "/"));
+        Assert.False(SkillGraph.Cli.OutputRoots.IsInside("/work/mainx/x.jsonl", "/work/main"));
+        Assert.False(SkillGraph.Cli.OutputRoots.IsInside("/work", "/work/main"));
+        Assert.False(SkillGraph.Cli.OutputRoots.IsInside("/Work/main/x", "/work/main")); // ordinal
     }
 
     /// <summary>A folder of links to the ESCO download's files, to replace one of them.</summary>

@@ -10,9 +10,9 @@ namespace SkillGraph.Tests.Cli;
 
 /// <summary>
 /// Crash safety (issue 15, item 4): the real CLI killed with SIGKILL at seeded random points of <c>import</c>, <c>curate apply</c>,
-/// <c>keys create</c>, <c>teach</c> and <c>train</c>. After each kill the store passes <c>PRAGMA integrity_check</c> and holds the
-/// state before the run or after it, never a mix; every output file under its final name is whole; a rerun completes and ends
-/// where an uninterrupted run ends. A few seeds per verb here; <c>bench/crash.sh</c> sweeps more (SKILLGRAPH_CRASH_SEEDS).
+/// <c>keys create</c>, <c>teach</c>, <c>train</c> and <c>export neo4j</c>. After each kill the store passes <c>PRAGMA integrity_check</c>
+/// and holds the state before the run or after it, never a mix; every output file under its final name is whole, an export
+/// folder the whole previous set or the whole new one; a rerun completes and ends where an uninterrupted run ends. A few seeds per verb here; <c>bench/crash.sh</c> sweeps more (SKILLGRAPH_CRASH_SEEDS).
 /// </summary>
 public sealed class CliCrashTests(ITestOutputHelper output) : IDisposable
 {
@@ -167,6 +167,51 @@ public sealed class CliCrashTests(ITestOutputHelper output) : IDisposable
         Report("train", outcomes);
 
         static string Heads(string output) => Path.Combine(output, "student", StudentHeads.FileName);
+    }
+
+    [Fact]
+    public async Task AKilledExportLeavesTheWholePreviousSetOrTheWholeNewOneAndARerunWritesTheNewOne()
+    {
+        var db = await SampleStoreAsync("export-old.db");
+        var previous = Path.Combine(_directory, "export-previous");
+        Assert.Equal(0, (await CliProcess.RunAsync("export", "neo4j", "--out", previous, "--db", db)).ExitCode);
+        var batch = Path.Combine(_directory, "export-batch.jsonl");
+        await File.WriteAllLinesAsync(batch, Enumerable.Range(0, 5).Select(i =>
+            $$$"""{"op": "createConcept", "ref": "e{{{i}}}", "input": {"kind": "SKILL", "preferredLabel": "export crash skill {{{i}}}"}}"""));
+        Assert.Equal(0, (await CliProcess.RunAsync("curate", "apply", batch, "--db", db)).ExitCode);
+        var reference = Path.Combine(_directory, "export-reference");
+        var duration = await TimedRunAsync("export", "neo4j", "--out", reference, "--db", db);
+        var (before, after) = (ExportSet(previous), ExportSet(reference));
+        Assert.NotEqual(before, after);
+
+        var outcomes = new List<string>();
+        foreach (var seed in Enumerable.Range(1, Seeds))
+        {
+            var output = Path.Combine(_directory, $"export-{seed}", "neo4j");
+            Directory.CreateDirectory(output);
+            foreach (var file in Directory.GetFiles(previous))
+            {
+                File.Copy(file, Path.Combine(output, Path.GetFileName(file)));
+            }
+
+            var killed = await RunAndKillAsync(KillPoint(seed, duration), "export", "neo4j", "--out", output, "--db", db);
+            var kept = Directory.GetDirectories(Path.GetDirectoryName(output)!, "neo4j.old-*");
+            var state = Directory.Exists(output) ? ExportSet(output) : kept.Length == 1 ? ExportSet(kept[0]) : "(no folder)";
+            var which = state == before ? "the previous set" : state == after ? "the new set" : "a mix";
+            outcomes.Add($"seed {seed}: {(killed ? "killed" : "finished")}, {(Directory.Exists(output) ? which : $"{which} in {Path.GetFileName(kept.FirstOrDefault())}")}, rerun wrote the new set");
+            Assert.True(state == before || state == after, string.Join("\n", outcomes));
+
+            var rerun = await CliProcess.RunAsync("export", "neo4j", "--out", output, "--db", db);
+            Assert.True(rerun.ExitCode == 0, $"seed {seed}: {rerun.Stderr}");
+            Assert.Equal(after, ExportSet(output));
+            Assert.Equal(["neo4j"], Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!).Select(Path.GetFileName)); // no staging or old folder left
+        }
+
+        Report("export neo4j", outcomes);
+
+        // Every file's name and bytes, in name order.
+        static string ExportSet(string folder) => string.Join("\n", Directory.GetFiles(folder).Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetFileName(f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}"));
     }
 
     private void Report(string verb, List<string> outcomes)

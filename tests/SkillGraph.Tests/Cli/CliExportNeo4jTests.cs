@@ -135,6 +135,12 @@ public sealed class CliExportNeo4jTests : IDisposable
         await ExportAsync();
         var first = Snapshot();
         File.WriteAllText(Path.Combine(Out, "skills.csv"), "damaged");
+        File.Delete(Path.Combine(Out, "broader.csv"));
+        foreach (var leftover in new[] { Out + ".tmp-" + Guid.NewGuid().ToString("N"), Out + ".old-" + Guid.NewGuid().ToString("N") })
+        {
+            Directory.CreateDirectory(leftover); // what a killed run leaves: an unfinished staging folder, a replaced export
+            File.WriteAllText(Path.Combine(leftover, "skills.csv"), "stale");
+        }
 
         await ExportAsync();
 
@@ -146,6 +152,37 @@ public sealed class CliExportNeo4jTests : IDisposable
         }
 
         Assert.Equal(["neo4j-import"], Directory.GetDirectories(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task APreviousExportThatAKilledSwapLeftAsideIsPutBackBeforeTheExport()
+    {
+        await ExportAsync();
+        var first = Snapshot();
+        Directory.Move(Out, Out + ".old-" + Guid.NewGuid().ToString("N")); // killed between its two renames
+        Directory.CreateDirectory(Out + ".tmp-" + Guid.NewGuid().ToString("N"));
+        var (exitCode, _, stderr) = await CliProcess.RunAsync("export", "neo4j", "--out", Path.Combine(_directory, "elsewhere"), "--db", Db);
+        Assert.True(exitCode == 0, stderr); // another folder's leftovers are not its business
+        Assert.False(Directory.Exists(Out));
+
+        await ExportAsync();
+
+        Assert.Equal(first.Keys, Snapshot().Keys);
+        Assert.Equal(["elsewhere", "neo4j-import"], Directory.GetDirectories(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFolderWithOtherFilesIsRefusedAndLeftAsItWas()
+    {
+        Directory.CreateDirectory(Out);
+        File.WriteAllText(Path.Combine(Out, "notes.md"), "keep me");
+
+        var (exitCode, _, stderr) = await CliProcess.RunAsync("export", "neo4j", "--out", Out, "--db", Db);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"skillgraph: error: --out {Out} holds notes.md, which this export does not write; the export replaces the whole folder, so give an empty or new folder.", stderr.TrimEnd('\n'));
+        Assert.Equal(["notes.md"], Directory.GetFileSystemEntries(Out).Select(Path.GetFileName));
+        Assert.False(File.Exists(Db), "refused before the store was opened");
     }
 
     [Fact]

@@ -2,9 +2,15 @@ using System.Diagnostics;
 
 namespace SkillGraph.Tests.Support;
 
-/// <summary>Runs the real <c>skillgraph</c> program (the CLI build copied next to the tests) as a child process.</summary>
+/// <summary>
+/// Runs the real <c>skillgraph</c> program (the CLI build copied next to the tests) as a child process, from the repository
+/// root, with the temp folder added to the output roots (<c>SKILLGRAPH_OUTPUT_ROOTS</c>, decision 0024): the tests write their
+/// outputs under it.
+/// </summary>
 public static class CliProcess
 {
+    public const string OutputRootsVariable = "SKILLGRAPH_OUTPUT_ROOTS";
+
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "skillgraph.dll");
 
     public static ProcessStartInfo StartInfo(params string[] args)
@@ -24,12 +30,35 @@ public static class CliProcess
         }
 
         info.Environment.Remove("SKILLGRAPH_DB");
+        info.Environment[OutputRootsVariable] = Path.GetTempPath();
         return info;
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunToEndAsync(StartInfo(args));
+
+    /// <summary>
+    /// Runs the CLI from <paramref name="workingDirectory"/> with <c>SKILLGRAPH_OUTPUT_ROOTS</c> set to <paramref name="outputRoots"/>
+    /// (<c>null</c>: unset, so only the working directory is an output root).
+    /// </summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string workingDirectory, string? outputRoots, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        info.WorkingDirectory = workingDirectory;
+        if (outputRoots is null)
+        {
+            info.Environment.Remove(OutputRootsVariable);
+        }
+        else
+        {
+            info.Environment[OutputRootsVariable] = outputRoots;
+        }
+
+        return RunToEndAsync(info);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(ProcessStartInfo info)
+    {
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
