@@ -473,7 +473,5 @@ internal static class SyntaxProbe
             var within = offset - chunk.ProbeStart;
             return Position(_document, within >= chunk.ProbeLength ? chunk.Start + chunk.Length : chunk.Start + within);
         }
-
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{_chunks.Count} chunks");
     }
 }
