@@ -3,7 +3,7 @@
 # matchResume, a steward's updateConcept with a key made by `skillgraph keys create`) over loopback against the Release
 # server on the full ESCO store, in slices of SLICE_S seconds (default 60) for MINUTES slices (default 10). Per slice:
 # requests, errors (GraphQL errors and socket errors), non-2xx, intended CONFLICTs (stale expectedVersion) apart,
-# p50/p99 (wrk), the server's RSS (/proc), GC counts and thread-pool queue (the server's own runtime log line,
+# p50/p99 (wrk), the server's RSS (/proc), its managed heap, the GraphQL documents it keeps parsed, GC counts and thread-pool queue (its own runtime log line,
 # Diagnostics:RuntimeStatsEvery). Targets, checked at the end: 0 errors and 0 non-2xx; RSS growth ≤ 5 % from slice 2 to
 # the last; p99 of the last slice ≤ 1.5 × slice 2. Exit 1 when a target is missed.
 #   bench/soak.sh                                  # 10 × 60 s, wrk -t2 -c16
@@ -39,7 +39,7 @@ wrk -t"$threads" -c"$connections" -d20s -s "$mix" "$url/graphql" >/dev/null 2>&1
 runtime() { grep 'runtime: gc0=' "$work/server.log" | tail -1 | sed -E 's/.*runtime: //'; }
 field() { sed -E "s/.*(^| )$1=([0-9.]+).*/\2/" <<<"$2"; }
 echo "== soak: $minutes × ${slice} s, wrk -t$threads -c$connections, $(nproc) cores shared by server and wrk; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%5s %9s %8s %6s %6s %9s %8s %8s %8s %7s %5s %5s %4s %6s %6s\n' slice requests "req/s" errors non2xx conflicts writes "p50 ms" "p99 ms" "RSS MiB" gc0 gc1 gc2 tpthr tpqueue
+printf '%5s %9s %8s %6s %6s %9s %8s %8s %8s %7s %8s %7s %5s %5s %4s %6s %6s\n' slice requests "req/s" errors non2xx conflicts writes "p50 ms" "p99 ms" "RSS MiB" "heap MiB" "docs" gc0 gc1 gc2 tpthr tpqueue
 declare -a rss p99
 failed=0
 bad_answers=0
@@ -50,8 +50,9 @@ for m in $(seq 1 "$minutes"); do
   stats="$(runtime)"
   requests=$(field requests "$line"); errors=$(( $(field errors "$line") + $(field socket_errors "$line") ))
   p99[m]=$(field p99_ms "$line")
-  printf '%5s %9s %8.0f %6s %6s %9s %8s %8s %8s %7s %5s %5s %4s %6s %6s\n' "$m" "$requests" "$(echo "$requests / $slice" | bc -l)" "$errors" \
+  printf '%5s %9s %8.0f %6s %6s %9s %8s %8s %8s %7s %8s %7s %5s %5s %4s %6s %6s\n' "$m" "$requests" "$(echo "$requests / $slice" | bc -l)" "$errors" \
     "$(field non2xx "$line")" "$(field conflicts "$line")" "$(field writes "$line")" "$(field p50_ms "$line")" "${p99[m]}" "${rss[m]}" \
+    "$(field heapMiB "$stats")" "$(field cachedDocuments "$stats")" \
     "$(field gc0 "$stats")" "$(field gc1 "$stats")" "$(field gc2 "$stats")" "$(field threadPoolThreads "$stats")" "$(field threadPoolQueue "$stats")"
   [ "$errors" -eq 0 ] && [ "$(field non2xx "$line")" -eq 0 ] || { failed=1; bad_answers=1; }
   [ -s "$work/wrk.err" ] && head -3 "$work/wrk.err"

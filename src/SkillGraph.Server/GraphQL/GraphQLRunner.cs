@@ -21,7 +21,8 @@ namespace SkillGraph.Server.GraphQL;
 
 /// <summary>
 /// Runs one GraphQL request: the size of the document is checked before it is validated, parsed and validated
-/// documents are cached by their text (only the complexity rule, which depends on the variables, runs again),
+/// documents that run a second time are cached by their text (only the complexity rule, which depends on the variables,
+/// runs again),
 /// introspection is refused where <see cref="GraphQLExposure"/> turns it off,
 /// and depth, cost and time are limited as <see cref="GraphQLLimits"/> says. The <see cref="AuthorizationRule"/> runs for
 /// every request, cached documents included.
@@ -36,7 +37,9 @@ public sealed class GraphQLRunner
     private readonly GraphQLLimits _limits;
     private readonly IValidationRule[] _rules;
     private readonly IValidationRule[] _cachedRules;
+    private const int MaxSeenOnce = 16_384;
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, byte> _seenOnce = new();
     private long _cachedCharacters;
     private static readonly ParserOptions ParserOptions = new() { Ignore = IgnoreOptions.Comments };
 
@@ -141,13 +144,38 @@ public sealed class GraphQLRunner
         var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
         activity?.SetTag("graphql.errors", result.Errors?.Count ?? 0);
         if (!cached && result.Executed && options.Document is { } parsed && query is not null && Interlocked.Read(ref _cachedCharacters) < MaxCachedCharacters
-            && _documents.TryAdd(query, parsed))
+            && SeenBefore(query) && _documents.TryAdd(query, parsed))
         {
             Interlocked.Add(ref _cachedCharacters, query.Length);
         }
 
         NameTimeouts(result);
         return result;
+    }
+
+    /// <summary>What the document cache holds: documents and their characters.</summary>
+    public (int Documents, long Characters) CacheSize => (_documents.Count, Interlocked.Read(ref _cachedCharacters));
+
+    /// <summary>
+    /// Whether this document ran before (by its hash): a document is kept parsed only from its second run, so documents
+    /// written once with their values inline (a steward's edit, a one-off query) never fill the cache. The set of hashes
+    /// seen once is emptied when it reaches <see cref="MaxSeenOnce"/>; a hash collision only admits a document early.
+    /// </summary>
+    private bool SeenBefore(string query)
+    {
+        var hash = string.GetHashCode(query, StringComparison.Ordinal);
+        if (_seenOnce.TryRemove(hash, out _))
+        {
+            return true;
+        }
+
+        if (_seenOnce.Count >= MaxSeenOnce)
+        {
+            _seenOnce.Clear();
+        }
+
+        _seenOnce.TryAdd(hash, 0);
+        return false;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Server.Tests.Occupations;
 
 namespace SkillGraph.Server.Tests.Http;
@@ -120,9 +121,29 @@ public sealed class GraphQLOverHttpTests(EscoServerFixture esco)
         Assert.Contains("'not a uri' is not a concept URI", badUri.FirstError(), StringComparison.Ordinal);
         Assert.Equal("BAD_INPUT", badUri["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
-        // The document is cached now (it ran once); variables are still checked on every request.
+        // The document is cached now (it ran twice); variables are still checked on every request.
+        await esco.QueryAsync("query($u: String!) { occupation(uri: $u) { uri } }", new { u = "not a uri either" });
         var wrongTypeAgain = await esco.QueryAsync("query($u: String!) { occupation(uri: $u) { uri } }", new { u = new[] { 1, 2 } });
         Assert.Equal(wrongType.FirstError(), wrongTypeAgain.FirstError());
+    }
+
+    [Fact]
+    public async Task ADocumentIsKeptParsedFromItsSecondRunOnly()
+    {
+        var runner = esco.Factory.Services.GetRequiredService<SkillGraph.Server.GraphQL.GraphQLRunner>();
+        var unique = $"{{ search(text: \"cache admission {Guid.NewGuid():N}\", first: 1) {{ score }} }}";
+
+        var before = runner.CacheSize;
+        await esco.QueryAsync(unique);
+        var afterOnce = runner.CacheSize;
+        await esco.QueryAsync(unique);
+        var afterTwice = runner.CacheSize;
+        await esco.QueryAsync(unique);
+
+        // The tests of one server run one at a time, so the differences are this document's.
+        Assert.Equal(before, afterOnce);
+        Assert.Equal((before.Documents + 1, before.Characters + unique.Length), afterTwice);
+        Assert.Equal(afterTwice, runner.CacheSize);
     }
 
     [Fact]
