@@ -87,15 +87,23 @@ internal sealed partial class RunningServer : IAsyncDisposable
 
     public HttpClient Client() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>Stops the process and waits until its output is read to the end.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process (SIGKILL: no shutdown, no finally block, no flush) and waits until it is gone; true when it still ran.</summary>
+    public async Task<bool> KillAsync()
     {
-        if (!_process.HasExited)
+        var running = !_process.HasExited;
+        if (running)
         {
             _process.Kill(entireProcessTree: true);
         }
 
         await _process.WaitForExitAsync();
+        return running;
+    }
+
+    /// <summary>Stops the process (<see cref="KillAsync"/>) and waits until its output is read to the end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 
