@@ -115,6 +115,9 @@ public sealed class MiniLmEncoder : IDisposable
         return result;
     }
 
+    /// <summary>A run over more tokens than this gives its arena memory back when it ends (<see cref="OnnxSessions.Run{T}"/>).</summary>
+    private const int LargeRunTokens = 8_192;
+
     /// <summary>
     /// Runs the encoder on token sequences (each with [CLS] … [SEP]); returns the padded hidden states. A cancelled
     /// <paramref name="cancellationToken"/> stops the run in progress (ONNX Runtime's terminate flag).
@@ -142,7 +145,7 @@ public sealed class MiniLmEncoder : IDisposable
         var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
         try
         {
-            OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]));
+            OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, ["input_ids", "attention_mask", "token_type_ids"], [idsV, maskV, typesV], OutputNames, [outV]), large: b * t > LargeRunTokens);
         }
         finally
         {

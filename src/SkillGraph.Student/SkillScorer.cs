@@ -39,6 +39,9 @@ public sealed class SkillScorer : IDisposable
     public IReadOnlyDictionary<string, string> Metadata { get; }
     public float Alpha { get; }
 
+    /// <summary>A run over more spans than this (a score matrix of spans × catalog) gives its arena memory back when it ends.</summary>
+    private const int LargeRunSpans = 1_024;
+
     /// <summary>Scores every skill for one encoded text and returns the top <paramref name="k"/>.</summary>
     public ScoredSkills Score(EncodedText text, int k, float? alpha = null, CancellationToken cancellationToken = default)
     {
@@ -53,7 +56,7 @@ public sealed class SkillScorer : IDisposable
         var busy = _narrow is not null && Interlocked.Increment(ref _inFlight) > 1;
         try
         {
-            using var outputs = OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, InputNames, [c, s, a, kk], OutputNames));
+            using var outputs = OnnxSessions.Run(cancellationToken, ro => (busy ? _narrow! : _session).Run(ro, InputNames, [c, s, a, kk], OutputNames), large: spans.Length / d > LargeRunSpans);
             StudentTelemetry.Spans.Add(spans.Length / d);
             return new ScoredSkills(
                 outputs[0].GetTensorDataAsSpan<float>().ToArray(),
