@@ -54,6 +54,24 @@ public static partial class ResumeEditor
         return Suggest(label, knowledge, jobWords, facts.IsActionVerb, facts.IsOnlyActionVerb);
     }
 
+    /// <summary>
+    /// One line per skill, in order: where the job's phrase for a skill already gave an earlier skill's line (one phrase, several
+    /// skills found in it), the later skill's line is written from its label instead, so no line is suggested twice when it need not be.
+    /// </summary>
+    public static IReadOnlyList<string> SuggestEach(IEnumerable<(string Label, bool Knowledge, string? JobWords)> skills, SkillFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        ArgumentNullException.ThrowIfNull(facts);
+        var lines = new List<string>();
+        foreach (var (label, knowledge, jobWords) in skills)
+        {
+            var line = Suggest(label, knowledge, jobWords, facts);
+            lines.Add(lines.Contains(line, StringComparer.Ordinal) ? Suggest(label, knowledge, null, facts) : line);
+        }
+
+        return lines;
+    }
+
     /// <summary><see cref="Suggest(string, bool, string?, SkillFacts)"/> with the two verb tests given.</summary>
     public static string Suggest(string label, bool knowledge, string? jobWords, Func<string, bool> isVerb, Func<string, bool> isOnlyVerb)
     {

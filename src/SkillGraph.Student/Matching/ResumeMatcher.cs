@@ -113,7 +113,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
             .OrderByDescending(c => c.Skill.Score)
             .ToList();
         var missingSkills = missing.Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, MentionLines.Line(job, c.Skill))).ToList();
-        var edits = missing.Select(c => ResumeEditor.Suggest(c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill), facts)).ToList();
+        var edits = ResumeEditor.SuggestEach(missing.Select(c => (c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill))), facts);
         var matched = score >= Head.Threshold;
         return new ResumeMatch(Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills), edits);
     }

@@ -127,6 +127,18 @@ public sealed class ResumeEditorTests
     }
 
     [Fact]
+    public void Two_skills_found_in_one_phrase_of_the_job_get_two_lines_the_second_from_its_label()
+    {
+        var lines = ResumeEditor.SuggestEach(
+            [("mentor individuals", false, "mentor junior developers"), ("agile project management", true, "mentor junior developers"), ("write code", false, null)],
+            Facts);
+
+        Assert.Equal(
+            ["Mentored [n] junior developers at [employer or project], [result].", "Used agile project management to [what you built or did] at [employer or project].", "Wrote code at [employer or project], [result]."],
+            lines);
+    }
+
+    [Fact]
     public void The_line_of_a_mention_is_the_line_holding_its_span_and_its_words_the_phrase_around_it()
     {
         const string text = "Senior Backend Engineer.\nYou will mentor junior developers, take part in code reviews.";
