@@ -51,6 +51,12 @@ public sealed record TextSkills(
 
     public int PhraseCount => Phrases.Length / MiniLmEncoder.Dimension;
 
+    /// <summary>Where each of <see cref="Lines"/> starts in the text (character offsets, the frame of <see cref="Ranked"/>'s spans).</summary>
+    public IReadOnlyList<int> LineStarts { get; init; } = [];
+
+    /// <summary>The extent of each phrase (a run of content words, <see cref="Phrase"/>) its candidate spans cover, in text order.</summary>
+    public IReadOnlyList<TextSpan> PhraseExtents { get; init; } = [];
+
     public float Score(string uri) => ScoreOf.TryGetValue(uri, out var s) ? s : Floor;
 }
 
@@ -176,7 +182,26 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             lineVectors,
             lineTerms,
             lineTerms.SelectMany(t => t).ToHashSet(StringComparer.Ordinal),
-            Years(text));
+            Years(text))
+        {
+            LineStarts = [.. lines.Select(l => l.Start)],
+            PhraseExtents = Extents(whole.Segments),
+        };
+    }
+
+    /// <summary>Each phrase's extent: from its first candidate span's start to its last one's end.</summary>
+    private static TextSpan[] Extents(SegmentedText segments)
+    {
+        var extents = new TextSpan?[segments.Phrases.Count];
+        foreach (var span in segments.Spans)
+        {
+            if (span.Phrase >= 0 && span.Phrase < extents.Length)
+            {
+                extents[span.Phrase] = extents[span.Phrase] is { } e ? new TextSpan(Math.Min(e.Start, span.Chars.Start), Math.Max(e.End, span.Chars.End)) : span.Chars;
+            }
+        }
+
+        return [.. extents.OfType<TextSpan>()];
     }
 
     /// <summary>The lines' encodings as one text: their chunks, phrases and spans in line order, with offsets into the whole text.</summary>

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 using SkillGraph.Application.Features.Matching.MatchResume;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
 
 namespace SkillGraph.Student.Matching;
 
 /// <summary>
 /// The Matcher, Explainer and Editor students: the extractor (ONNX) reads the job's and the resume's skills, the
 /// graph says which job skills the resume covers exactly or through a broader/narrower skill, and the match head
-/// (ONNX) turns that into a score. The explanation and the suggested resume lines are written from those graph facts
-/// (templates, deterministic). Thread-safe; load once and share.
+/// (ONNX) turns that into a score. The Explainer names the resume line behind each covered skill and the job line behind each
+/// missing one (the lines holding the extractor's spans); the Editor writes a resume line per missing skill from the job's words and
+/// the graph (<see cref="ResumeEditor"/>). Templates, deterministic. Thread-safe; load once and share.
 /// </summary>
 public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 {
@@ -104,19 +106,36 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var score = Head.Score(analysis.Features, 1)[0];
         var facts = Analyzer.Facts;
         var covered = analysis.JobSkills.Where(c => c.How != Coverage.Missing)
-            .Select(c => new CoveredSkill(c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri)))
+            .Select(c => new CoveredSkill(
+                c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri), MentionLines.Line(resume, MentionOf(resume, c.ViaUri ?? c.Skill.Uri))))
             .ToList();
         var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
             .OrderByDescending(c => c.Skill.Score)
-            .Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label))
             .ToList();
+        var missingSkills = missing.Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, MentionLines.Line(job, c.Skill))).ToList();
+        var edits = ResumeEditor.SuggestEach(missing.Select(c => (c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill))), facts);
         var matched = score >= Head.Threshold;
-        return new ResumeMatch(Version, score, matched, covered, missing, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missing), SuggestEdits(missing, facts));
+        return new ResumeMatch(Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills), edits);
+    }
+
+    /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>
+    private static SkillMention? MentionOf(TextSkills text, string uri)
+    {
+        foreach (var mention in text.Ranked)
+        {
+            if (mention.Uri == uri)
+            {
+                return mention;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// The explanation: the score, how many of the job's lines a resume line supports (the evidence the score weighs most) and
-    /// the least supported one, then which of the job's skills the resume covers (and how) and which it lacks.
+    /// the least supported one, then which of the job's skills the resume covers (and how) and which it lacks, and the job line that
+    /// asks for the most important missing one.
     /// </summary>
     internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing)
     {
@@ -158,46 +177,16 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 
         text.Append(". ");
         text.Append(missing.Count == 0 ? "No recognised job skill is missing." : $"Missing: {Quote(missing.Select(s => s.Label))}.");
+        if (missing.Count > 0 && missing[0].JobLine is { } asks)
+        {
+            text.Append(c, $" The job asks for \"{missing[0].Label}\" in: \"{asks}\".");
+        }
+
         return text.ToString();
 
         static string Quote(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"\"{l}\""));
 
         static string Shorten(string line) => line.Length <= 80 ? line : line[..(line.LastIndexOf(' ', 77) is > 20 and var cut ? cut : TextEvidence.Boundary(line, 77))] + "…";
-    }
-
-    /// <summary>One resume line per missing skill, most important first, naming the ESCO skill and phrased from its description.</summary>
-    internal static IReadOnlyList<string> SuggestEdits(IReadOnlyList<ResumeMissingSkill> missing, SkillFacts facts)
-    {
-        var edits = new List<string>(missing.Count);
-        foreach (var skill in missing)
-        {
-            var gist = FirstSentence(facts.Description(skill.Uri));
-            var line = facts.IsKnowledge(skill.Uri)
-                ? $"Knowledge of {skill.Label}"
-                : $"Experience: {skill.Label}";
-            edits.Add(gist is null ? line + " (say where and how you used it)." : $"{line} — {gist}");
-        }
-
-        return edits;
-    }
-
-    private static string? FirstSentence(string? description)
-    {
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return null;
-        }
-
-        var text = description.ReplaceLineEndings(" ").Trim();
-        var end = text.IndexOf(". ", StringComparison.Ordinal);
-        text = end > 0 ? text[..(end + 1)] : text;
-        if (text.Length > 160)
-        {
-            var cut = text.LastIndexOf(' ', 157);
-            text = text[..(cut > 0 ? cut : TextEvidence.Boundary(text, 157))].TrimEnd(',', ';', ' ') + "…";
-        }
-
-        return char.ToLowerInvariant(text[0]) + text[1..];
     }
 
     public void Dispose() => Head.Dispose();

@@ -15,10 +15,12 @@ public sealed class SkillFacts
     private readonly Dictionary<string, List<string>> _narrower;
 
     private readonly Lazy<TermWeights> _termWeights;
+    private readonly Lazy<(HashSet<string> Verbs, HashSet<string> KnowledgeHeads)> _verbs;
 
     public SkillFacts(IEnumerable<(string Uri, string Label, string? Description, bool Knowledge)> skills, IEnumerable<(string Narrower, string Broader)> broader)
     {
         _termWeights = new Lazy<TermWeights>(() => new TermWeights(_skills!.Values.Select(s => $"{s.Label} {s.Description}")));
+        _verbs = new Lazy<(HashSet<string>, HashSet<string>)>(() => ActionVerbs(_skills!.Values));
         ArgumentNullException.ThrowIfNull(skills);
         ArgumentNullException.ThrowIfNull(broader);
         _skills = skills.ToDictionary(s => s.Uri, s => (s.Label, s.Description, s.Knowledge), StringComparer.Ordinal);
@@ -69,6 +71,44 @@ public sealed class SkillFacts
 
     /// <summary>ESCO's skillType is knowledge (a subject, not an activity).</summary>
     public bool IsKnowledge(string uri) => _skills.TryGetValue(uri, out var s) && s.Knowledge;
+
+    /// <summary>
+    /// Whether <paramref name="word"/> (lower case) is an action verb by ESCO's own labels: skills and competences are named as
+    /// imperative verb phrases ("mentor individuals", "use databases"), so a word that starts at least two of their labels is a verb
+    /// (adverbs such as "safely" and adjectives such as "digital" out).
+    /// </summary>
+    public bool IsActionVerb(string word) => _verbs.Value.Verbs.Contains(word);
+
+    /// <summary>
+    /// <see cref="IsActionVerb"/>, and no knowledge label (a noun phrase: "design principles", "test automation") starts with
+    /// <paramref name="word"/>: a verb whatever words follow it.
+    /// </summary>
+    public bool IsOnlyActionVerb(string word) => IsActionVerb(word) && !_verbs.Value.KnowledgeHeads.Contains(word);
+
+    private static (HashSet<string>, HashSet<string>) ActionVerbs(IEnumerable<(string Label, string? Description, bool Knowledge)> skills)
+    {
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (label, _, knowledge) in skills)
+        {
+            var first = label.Split(' ', 2)[0].ToLowerInvariant();
+            if (knowledge)
+            {
+                heads.Add(first);
+            }
+            else
+            {
+                starts[first] = starts.GetValueOrDefault(first) + 1;
+            }
+        }
+
+        var verbs = starts.Where(p => p.Value >= 2 && p.Key.All(c => char.IsAsciiLetterLower(c) || c == '-')
+                && !(p.Key.EndsWith("ly", StringComparison.Ordinal) && !p.Key.EndsWith("ply", StringComparison.Ordinal))
+                && !p.Key.EndsWith("al", StringComparison.Ordinal))
+            .Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return (verbs, heads);
+    }
 
     public IReadOnlyList<string> Broader(string uri) => _broader.TryGetValue(uri, out var l) ? l : None;
 

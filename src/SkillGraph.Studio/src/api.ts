@@ -109,13 +109,13 @@ export async function suggestOccupations(text: string): Promise<OccupationSugges
 
 export interface ResumeMatch {
   model: string; score: number; matched: boolean; explanation: string; suggestedEdits: string[];
-  coveredSkills: { uri: string; label: string; how: string; viaLabel: string | null }[];
-  missingSkills: { uri: string; label: string }[];
+  coveredSkills: { uri: string; label: string; how: string; viaLabel: string | null; resumeLine: string | null }[];
+  missingSkills: { uri: string; label: string; jobLine: string | null }[];
 }
 
 export async function matchResume(jobDescription: string, resume: string): Promise<ResumeMatch> {
   const data = await whenStudentReady(() => gql<{ matchResume: ResumeMatch }>(`query Match($job: String!, $resume: String!) {
-    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel } missingSkills { uri label } }
+    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel resumeLine } missingSkills { uri label jobLine } }
   }`, { job: jobDescription, resume }));
   return data.matchResume;
 }

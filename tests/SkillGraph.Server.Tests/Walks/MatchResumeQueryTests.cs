@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Student.Matching;
 using SkillGraph.Student.Serving;
 
 namespace SkillGraph.Server.Tests.Walks;
@@ -10,7 +11,7 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
 {
     private const string Query = """
         query($job: String!, $resume: String!) {
-          matchResume(jobDescription: $job, resume: $resume) { model score matched coveredSkills { uri label how viaLabel } missingSkills { uri label } explanation suggestedEdits }
+          matchResume(jobDescription: $job, resume: $resume) { model score matched coveredSkills { uri label how viaLabel resumeLine } missingSkills { uri label jobLine } explanation suggestedEdits }
         }
         """;
 
@@ -59,9 +60,85 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
 
         var edits = bad["suggestedEdits"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
         Assert.Equal(badMissing.Count, edits.Count);
-        Assert.All(badMissing.Zip(edits), p => Assert.Contains(p.First, p.Second, StringComparison.Ordinal));
+        Assert.All(bad["missingSkills"]!.AsArray().Zip(edits), p => AssertNamesTheSkill(p.Second, p.First!["label"]!.GetValue<string>(), p.First["jobLine"]?.GetValue<string>()));
         Assert.Contains(badMissing[0], bad["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    private const string IssueJob = "Senior Backend Engineer. We are looking for an engineer to design and build scalable microservices in Java and Spring Boot, deploy them on Kubernetes in AWS, and maintain PostgreSQL databases. You will mentor junior developers, take part in code reviews and agile ceremonies, and write automated tests.";
+
+    private const string IssueResume = "Backend developer with 6 years of experience building REST APIs in Java with Spring Boot. Designed PostgreSQL schemas, wrote unit and integration tests with JUnit, and deployed services with Docker. Led code reviews for a team of four.";
+
+    [Fact]
+    public async Task EachSkillComesWithTheLineThatSaysItAndEachEditIsALineToPasteInTheJobsWords()
+    {
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var match = (await esco.QueryAsync(Query, new { job = IssueJob, resume = IssueResume })).Data()["matchResume"]!;
+        var context = match.ToJsonString();
+        var covered = match["coveredSkills"]!.AsArray();
+        var missing = match["missingSkills"]!.AsArray();
+        var edits = match["suggestedEdits"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+        Assert.NotEmpty(covered);
+        Assert.NotEmpty(missing);
+
+        // The Explainer quotes the texts themselves: a covered skill's line is the resume's, a missing skill's line the job's.
+        Assert.All(covered, s => Assert.Contains(Unbounded(s!["resumeLine"]!.GetValue<string>()), IssueResume, StringComparison.Ordinal));
+        Assert.All(missing, s => Assert.Contains(Unbounded(s!["jobLine"]!.GetValue<string>()), IssueJob, StringComparison.Ordinal));
+
+        // The job line is the one holding the job's mention: the span's words, here read back by the extractor on that line alone.
+        foreach (var skill in missing)
+        {
+            var (uri, line) = (skill!["uri"]!.GetValue<string>(), skill["jobLine"]!.GetValue<string>());
+            var spans = (await esco.QueryAsync(SpansQuery, new { text = IssueJob })).Data()["extractSkills"]!["skills"]!.AsArray()
+                .Where(s => s!["uri"]!.GetValue<string>() == uri)
+                .SelectMany(s => s!["spans"]!.AsArray().Select(p => p!["text"]!.GetValue<string>()))
+                .ToList();
+            if (spans.Count > 0)
+            {
+                Assert.True(spans.Any(span => Words(span).Any(w => w.Length > 3 && Words(line).Contains(w))), $"{uri}: \"{line}\" holds none of {string.Join(", ", spans)}\n{context}");
+            }
+        }
+
+        // The Editor: one line per missing skill, a past-tense verb first, placeholders for the facts, no ESCO definition.
+        Assert.Equal(missing.Count, edits.Count);
+        foreach (var (skill, edit) in missing.Zip(edits))
+        {
+            var (uri, label, line) = (skill!["uri"]!.GetValue<string>(), skill["label"]!.GetValue<string>(), skill["jobLine"]?.GetValue<string>());
+            var first = edit.Split(' ')[0];
+            Assert.True(char.IsUpper(first[0]) && (first is "Used" or "Applied" || first.EndsWith("ed", StringComparison.Ordinal) || PastForms(label, line).Contains(first)), $"{edit}\n{context}");
+            Assert.Matches(@"\[[^\]]+\]", edit);
+            var description = (await esco.QueryAsync("query($uri: String!) { skill(uri: $uri) { description } }", new { uri })).Data()["skill"]!["description"]?.GetValue<string>();
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                Assert.DoesNotContain(description.Trim()[..Math.Min(40, description.Trim().Length)], edit, StringComparison.OrdinalIgnoreCase);
+            }
+
+            AssertNamesTheSkill(edit, label, line);
+        }
+
+        // The issue's own example: the job asks to "mentor junior developers".
+        Assert.Contains(edits, e => e.StartsWith("Mentored [n] junior developers at [", StringComparison.Ordinal));
+    }
+
+    private const string SpansQuery = "query($text: String!) { extractSkills(text: $text, first: 30) { skills { uri spans { text } } } }";
+
+    /// <summary>An edit names its skill: every word after its verb (placeholders aside) is the job line's or the label's, or the past of one.</summary>
+    private static void AssertNamesTheSkill(string edit, string label, string? jobLine)
+    {
+        var skillWords = edit.Split(" at [", 2)[0].Split(" to [", 2)[0].Split(' ').Skip(1).Where(w => !w.StartsWith('[')).ToList();
+        var source = Words(label).Concat(jobLine is null ? [] : Words(jobLine)).ToHashSet();
+        Assert.NotEmpty(skillWords);
+        Assert.All(skillWords, w => Assert.True(
+            source.Contains(w.ToLowerInvariant()) || source.Any(s => PastTense.Of(s) == w.ToLowerInvariant()),
+            $"\"{w}\" of \"{edit}\" is neither in \"{label}\" nor in \"{jobLine}\""));
+    }
+
+    private static HashSet<string> PastForms(string label, string? line) =>
+        [.. Words(label).Concat(line is null ? [] : Words(line)).Select(w => char.ToUpperInvariant(PastTense.Of(w)[0]) + PastTense.Of(w)[1..])];
+
+    private static IEnumerable<string> Words(string text) =>
+        text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '(', ')', '…'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Unbounded(string line) => line.Trim('…');
 
     /// <summary>Twelve hand-written jobs, each with a strong resume and one from a neighbouring occupation (tests/Shared/HandWritten).</summary>
     public static IReadOnlyList<(string Id, string Job, string Strong, string Neighbour)> HandWritten { get; } =

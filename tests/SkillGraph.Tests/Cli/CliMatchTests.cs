@@ -47,13 +47,23 @@ public sealed class CliMatchTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(skill.GetProperty("label").GetString()));
         }
 
-        // one suggested line per missing skill, naming it
-        var missing = weak.GetProperty("missingSkills").EnumerateArray().Select(s => s.GetProperty("label").GetString()!).ToList();
+        // each skill with the line that says it: a covered one the resume's, a missing one the job's
+        Assert.All(good.GetProperty("coveredSkills").EnumerateArray(), s => Assert.Contains(s.GetProperty("resumeLine").GetString()!.Trim('…'), Resume, StringComparison.Ordinal));
+        Assert.All(weak.GetProperty("missingSkills").EnumerateArray(), s => Assert.Contains(s.GetProperty("jobLine").GetString()!.Trim('…'), Job, StringComparison.Ordinal));
+
+        // one suggested line per missing skill, naming it in the job's words or by its label, with placeholders for the facts
+        var missing = weak.GetProperty("missingSkills").EnumerateArray().Select(s => (Label: s.GetProperty("label").GetString()!, Line: s.GetProperty("jobLine").GetString()!)).ToList();
         var edits = weak.GetProperty("suggestedEdits").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.NotEmpty(missing);
         Assert.Equal(missing.Count, edits.Count);
-        Assert.All(missing.Zip(edits), p => Assert.Contains(p.First, p.Second, StringComparison.Ordinal));
-        Assert.Contains(missing[0], weak.GetProperty("explanation").GetString()!, StringComparison.Ordinal);
+        Assert.All(missing.Zip(edits), p =>
+        {
+            Assert.Contains("[employer or project]", p.Second, StringComparison.Ordinal);
+            var said = $"{p.First.Label} {p.First.Line}".ToLowerInvariant().Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+            var named = p.Second.Split(" at [", 2)[0].Split(" to [", 2)[0].Split(' ').Skip(1).Where(w => !w.StartsWith('['));
+            Assert.All(named, w => Assert.Contains(said, s => s == w.ToLowerInvariant() || SkillGraph.Student.Matching.PastTense.Of(s) == w));
+        });
+        Assert.Contains(missing[0].Label, weak.GetProperty("explanation").GetString()!, StringComparison.Ordinal);
 
         // Experience a resume does not state is unknown, not zero: the same resume without years still matches, and
         // years written as a word count like digits.

@@ -29,7 +29,7 @@ public sealed class ResumeMatchType : ObjectGraphType<ResumeMatch>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeCoveredSkillType>>>>("coveredSkills").Resolve(c => c.Source.CoveredSkills);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeMissingSkillType>>>>("missingSkills").Description("Most important first.").Resolve(c => c.Source.MissingSkills);
         Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Explanation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("One resume line per missing skill, in the order of missingSkills (templates over the graph's facts).").Resolve(c => c.Source.SuggestedEdits);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("One resume line per missing skill, in the order of missingSkills: a past-tense action verb, the skill in the job's own words (when the job says it as a verb phrase) or its ESCO label, [n] before a plural object, and square-bracket placeholders for what only the candidate knows (employer or project, result). Templates over the job's words and the graph: no tool, number or employer is invented.").Resolve(c => c.Source.SuggestedEdits);
     }
 }
 
@@ -43,6 +43,7 @@ public sealed class ResumeCoveredSkillType : ObjectGraphType<CoveredSkill>
         Field<NonNullGraphType<StringGraphType>>("how").Description("exact, broader (the resume shows a broader skill) or narrower (a more specific one).").Resolve(c => c.Source.How.ToString().ToLowerInvariant());
         Field<StringGraphType>("viaUri").Description("The broader/narrower skill the resume shows, when not exact.").Resolve(c => c.Source.ViaUri);
         Field<StringGraphType>("viaLabel").Resolve(c => c.Source.ViaLabel);
+        Field<StringGraphType>("resumeLine").Description("The resume's line that supports the skill (the line holding the resume's mention of it, or of the broader/narrower skill), trimmed, at most about 200 characters (cut on a word with …); null when the mention has no span.").Resolve(c => c.Source.ResumeLine);
     }
 }
 
@@ -53,5 +54,6 @@ public sealed class ResumeMissingSkillType : ObjectGraphType<ResumeMissingSkill>
         Name = "ResumeMissingSkill";
         Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
+        Field<StringGraphType>("jobLine").Description("The job's line that asks for the skill (the line holding the job's mention of it), trimmed, at most about 200 characters (cut on a word with …); null when the mention has no span.").Resolve(c => c.Source.JobLine);
     }
 }

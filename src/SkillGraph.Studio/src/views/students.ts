@@ -67,11 +67,16 @@ function matchPanel(): HTMLElement {
         h('p', {}, match.explanation),
         h('div', { class: 'two' },
           h('div', {}, h('h3', {}, `Covered skills (${match.coveredSkills.length})`), h('ul', { 'data-testid': 'covered' }, match.coveredSkills.map((s) => h('li', {},
-            conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null)))),
-          h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), h('ol', { 'data-testid': 'missing' }, match.missingSkills.map((s) => h('li', {}, conceptLink(s)))))),
+            conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null, evidence(s.resumeLine, 'resume'))))),
+          h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), h('ol', { 'data-testid': 'missing' }, match.missingSkills.map((s) => h('li', {}, conceptLink(s), evidence(s.jobLine, 'job')))))),
         h('h3', {}, 'Suggested resume lines'),
         match.suggestedEdits.length === 0 ? h('p', { class: 'muted' }, 'None: nothing is missing.') : h('ul', {}, match.suggestedEdits.map((edit) => h('li', {}, edit))));
     });
   });
   return section('A resume against a job', form, result);
+}
+
+/** The line of the resume (or the job) that says a skill, shown under it, small and muted; nothing when there is none. */
+function evidence(line: string | null, of: 'resume' | 'job'): HTMLElement | null {
+  return line ? h('small', { class: 'muted evidence', 'data-testid': `${of}-line` }, `${of === 'resume' ? 'Resume' : 'Job'}: “${line}”`) : null;
 }

@@ -20,10 +20,15 @@ public sealed record ResumeMatch(
     IReadOnlyList<string> SuggestedEdits);
 
 /// <summary>A job skill the resume covers: exactly, or partly through a broader or narrower skill the resume shows (<paramref name="ViaUri"/>).</summary>
-public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel);
+/// <param name="ResumeLine">
+/// The resume's line that says it (the line holding the resume's mention of the skill, or of <paramref name="ViaUri"/>), trimmed and
+/// at most about 200 characters; null when the mention has no span.
+/// </param>
+public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel, string? ResumeLine = null);
 
 /// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
-public sealed record ResumeMissingSkill(string Uri, string Label);
+/// <param name="JobLine">The job's line that asks for it (the line holding the job's mention), trimmed and at most about 200 characters; null when the mention has no span.</param>
+public sealed record ResumeMissingSkill(string Uri, string Label, string? JobLine = null);
 
 /// <summary>How a job skill is covered by a resume.</summary>
 public enum Coverage

@@ -1,0 +1,175 @@
+using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Student.Matching;
+
+namespace SkillGraph.Tests.Student;
+
+/// <summary>
+/// The Editor's phrase rules and the Explainer's line lookup, without a model: past tense, "[n]" before a plural object, the job's
+/// own verb phrase over ESCO's label, knowledge skills as subjects, and the line that holds a mention's span.
+/// </summary>
+public sealed class ResumeEditorTests
+{
+    // A graph of a few skills: the verbs are the words that start two or more skill labels.
+    private static readonly SkillFacts Facts = new(
+        [
+            ("s:mentor1", "mentor individuals", null, false), ("s:mentor2", "mentor staff", null, false),
+            ("s:use1", "use databases", null, false), ("s:use2", "use tools", null, false),
+            ("s:write1", "write code", null, false), ("s:write2", "write reports", null, false),
+            ("s:build1", "build teams", null, false), ("s:build2", "build networks", null, false),
+            ("s:design1", "design systems", null, false), ("s:design2", "design databases", null, false),
+            ("s:develop1", "develop software", null, false), ("s:develop2", "develop apps", null, false),
+            ("s:carry1", "carry out recruiting services", null, false), ("s:carry2", "carry out inspections", null, false),
+            ("s:safe1", "safely operate forklifts", null, false), ("s:safe2", "safely store chemicals", null, false),
+            ("s:operate1", "operate machines", null, false), ("s:operate2", "operate forklifts", null, false),
+            ("s:drive1", "drive vehicles", null, false), ("s:drive2", "drive trucks", null, false),
+            ("s:correspond", "correspond with licence applicants", null, false),
+            ("k:java", "Java (computer programming)", "A programming language.", true),
+            ("k:design", "design principles", null, true),
+            ("k:teamwork", "teamwork principles", null, true),
+            ("k:agile", "agile project management", null, true),
+        ],
+        []);
+
+    private static string Suggest(string label, string? jobWords = null) =>
+        ResumeEditor.Suggest(label, Facts.IsKnowledge(Ids[label]), jobWords, Facts);
+
+    private static readonly Dictionary<string, string> Ids = new()
+    {
+        ["mentor individuals"] = "s:mentor1",
+        ["use databases"] = "s:use1",
+        ["write code"] = "s:write1",
+        ["design systems"] = "s:design1",
+        ["develop software"] = "s:develop1",
+        ["carry out recruiting services"] = "s:carry1",
+        ["safely operate forklifts"] = "s:safe1",
+        ["drive vehicles"] = "s:drive1",
+        ["correspond with licence applicants"] = "s:correspond",
+        ["Java (computer programming)"] = "k:java",
+        ["teamwork principles"] = "k:teamwork",
+        ["agile project management"] = "k:agile",
+    };
+
+    [Theory]
+    [InlineData("build", "built")]
+    [InlineData("write", "wrote")]
+    [InlineData("lead", "led")]
+    [InlineData("teach", "taught")]
+    [InlineData("undertake", "undertook")]
+    [InlineData("manage", "managed")]
+    [InlineData("use", "used")]
+    [InlineData("apply", "applied")]
+    [InlineData("deploy", "deployed")]
+    [InlineData("plan", "planned")]
+    [InlineData("ship", "shipped")]
+    [InlineData("develop", "developed")]
+    [InlineData("edit", "edited")]
+    [InlineData("commit", "committed")]
+    [InlineData("debug", "debugged")]
+    [InlineData("label", "labelled")]
+    [InlineData("fix", "fixed")]
+    [InlineData("show", "showed")]
+    [InlineData("Mentor", "mentored")]
+    public void The_past_tense_follows_the_irregular_table_then_the_regular_rules(string verb, string past) =>
+        Assert.Equal(past, PastTense.Of(verb));
+
+    [Fact]
+    public void The_jobs_own_verb_phrase_becomes_a_past_tense_line_with_a_count_before_its_plural_object()
+    {
+        Assert.Equal("Mentored [n] junior developers at [employer or project], [result].", Suggest("mentor individuals", "mentor junior developers"));
+        // A verb that heads no knowledge label is a verb whatever skill the job's phrase was found for.
+        Assert.Equal("Wrote [n] automated tests at [employer or project], [result].", Suggest("develop software", "write automated tests"));
+        // Both verbs of a pair in the past; the job's casing kept.
+        Assert.Equal("Designed and built [n] scalable microservices at [employer or project], [result].", Suggest("design systems", "design and build scalable microservices"));
+        Assert.Equal("Maintained [n] PostgreSQL databases at [employer or project], [result].", ResumeEditor.Suggest("use databases", false, "maintain PostgreSQL databases", _ => false, w => w == "maintain"));
+    }
+
+    [Fact]
+    public void No_count_goes_before_a_singular_a_numbered_or_a_proper_noun_object()
+    {
+        Assert.Equal("Wrote code at [employer or project], [result].", Suggest("write code"));
+        Assert.Equal("Mentored three junior developers at [employer or project], [result].", Suggest("mentor individuals", "mentor three junior developers"));
+        Assert.Equal("Mentored 3 developers at [employer or project], [result].", Suggest("mentor individuals", "mentor 3 developers"));
+        Assert.Equal("Used Kubernetes at [employer or project], [result].", Suggest("use databases", "use Kubernetes"));
+        Assert.False(ResumeEditor.IsPlural("analysis"));
+        Assert.False(ResumeEditor.IsPlural("business"));
+        Assert.False(ResumeEditor.IsPlural("statistics"));
+        Assert.True(ResumeEditor.IsPlural("developers"));
+    }
+
+    [Fact]
+    public void A_noun_phrase_in_the_job_or_a_verb_that_also_heads_a_knowledge_label_leaves_the_line_to_the_esco_label()
+    {
+        // "design" heads "design principles": "design patterns" may be a noun phrase, so the label's own verb is used.
+        Assert.Equal("Developed software at [employer or project], [result].", Suggest("develop software", "design patterns"));
+        // A gerund is not taken for a verb: "driving licence" is a noun.
+        Assert.Equal("Drove [n] vehicles at [employer or project], [result].", Suggest("drive vehicles", "driving licence"));
+        Assert.Equal("Mentored [n] individuals at [employer or project], [result].", Suggest("mentor individuals", "mentor"));
+    }
+
+    [Fact]
+    public void Esco_labels_read_as_imperatives_keep_particles_and_move_a_leading_adverb()
+    {
+        Assert.Equal("Carried out [n] recruiting services at [employer or project], [result].", Suggest("carry out recruiting services"));
+        Assert.Equal("Operated [n] forklifts safely at [employer or project], [result].", Suggest("safely operate forklifts"));
+        // "correspond" starts one label only, but a skill's label of two words or more is an imperative.
+        Assert.Equal("Corresponded with licence applicants at [employer or project], [result].", Suggest("correspond with licence applicants"));
+    }
+
+    [Fact]
+    public void A_knowledge_skill_is_a_subject_without_its_parenthetical()
+    {
+        Assert.Equal("Used Java to [what you built or did] at [employer or project].", Suggest("Java (computer programming)", "Java"));
+        Assert.Equal("Applied teamwork principles to [what you built or did] at [employer or project].", Suggest("teamwork principles"));
+        Assert.Equal("Used agile project management to [what you built or did] at [employer or project].", Suggest("agile project management", "agile ceremonies"));
+        Assert.True(Facts.IsActionVerb("mentor"));
+        Assert.False(Facts.IsActionVerb("safely"));
+        Assert.False(Facts.IsOnlyActionVerb("design"));
+    }
+
+    [Fact]
+    public void Two_skills_found_in_one_phrase_of_the_job_get_two_lines_the_second_from_its_label()
+    {
+        var lines = ResumeEditor.SuggestEach(
+            [("mentor individuals", false, "mentor junior developers"), ("agile project management", true, "mentor junior developers"), ("write code", false, null)],
+            Facts);
+
+        Assert.Equal(
+            ["Mentored [n] junior developers at [employer or project], [result].", "Used agile project management to [what you built or did] at [employer or project].", "Wrote code at [employer or project], [result]."],
+            lines);
+    }
+
+    [Fact]
+    public void The_line_of_a_mention_is_the_line_holding_its_span_and_its_words_the_phrase_around_it()
+    {
+        const string text = "Senior Backend Engineer.\nYou will mentor junior developers, take part in code reviews.";
+        var lines = TextEvidence.Lines(text, 80);
+        var mentor = text.IndexOf("mentor", StringComparison.Ordinal);
+        var skills = TextSkills.Empty with
+        {
+            Lines = [.. lines.Select(l => l.Text)],
+            LineStarts = [.. lines.Select(l => l.Start)],
+            PhraseExtents = [new TextSpan(mentor, mentor + "mentor junior developers".Length)],
+        };
+        var mention = new SkillMention("s:mentor1", "mentor individuals", 0.7f, [new TextSpan(mentor, mentor + 6)]);
+
+        Assert.Equal("You will mentor junior developers, take part in code reviews.", MentionLines.Line(skills, mention));
+        Assert.Equal("mentor junior developers", MentionLines.Words(skills, mention));
+        Assert.Null(MentionLines.Line(skills, mention with { Spans = [] }));
+        Assert.Null(MentionLines.Line(skills, null));
+    }
+
+    [Fact]
+    public void A_long_line_is_cut_on_words_around_the_mention_to_about_two_hundred_characters()
+    {
+        var line = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"word{i}"));
+        var at = line.IndexOf("word50", StringComparison.Ordinal);
+        var excerpt = MentionLines.Excerpt(line, at, at + 6);
+
+        Assert.InRange(excerpt.Length, 100, MentionLines.MaxLength + 2);
+        Assert.StartsWith("…word", excerpt, StringComparison.Ordinal);
+        Assert.Contains("word50", excerpt, StringComparison.Ordinal);
+        Assert.Contains(excerpt.Trim('…'), line, StringComparison.Ordinal);
+        Assert.Matches(@"word\d+…$", MentionLines.Excerpt(line, 0, 5));
+        Assert.Equal("short line", MentionLines.Excerpt("short line", 0, 5));
+    }
+}
