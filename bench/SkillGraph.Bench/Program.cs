@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == "profile")
 
 if (args.Length > 0 && args[0] == "student")
 {
+    if (Environment.GetEnvironmentVariable("SKILLGRAPH_BENCH_MALLOPT") != "0")
+    {
+        SkillGraph.Student.NativeMemoryTuning.ReturnFreedMemoryToSystem(); // as the server opens the student (0: glibc's defaults, to compare)
+    }
+
     return StudentTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1, args.Contains("--narrow-when-busy"), args.Contains("--batch"));
 }
 

@@ -38,6 +38,12 @@ catch (SkillGraphException ex)
     return ErrorCodes.ExitCode(ex.Code);
 }
 
+// Before the student's sessions allocate: freed native memory goes back to the system (Student:ReturnFreedNativeMemory).
+if (builder.Configuration.GetValue($"{StudentOptions.Section}:{nameof(StudentOptions.ReturnFreedNativeMemory)}", true))
+{
+    SkillGraph.Student.NativeMemoryTuning.ReturnFreedMemoryToSystem();
+}
+
 // The student: section Student (Student:BatchAcrossRequests, Student:ModelPath, …); its label vectors cached beside the store.
 builder.Services.AddOptions<StudentOptions>()
     .BindConfiguration(StudentOptions.Section)

@@ -33,4 +33,10 @@ public sealed class StudentOptions
 
     /// <summary>Batch the texts of concurrent requests through shared encoder runs (more throughput; scores vary slightly with batch partners).</summary>
     public bool BatchAcrossRequests { get; set; }
+
+    /// <summary>
+    /// Let glibc give freed native memory (the ONNX runs' tensors) back to the system (<see cref="NativeMemoryTuning"/>);
+    /// on by default, applied at start.
+    /// </summary>
+    public bool ReturnFreedNativeMemory { get; set; } = true;
 }
