@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/serve.sh"
 
 key="$(dotnet "$cli" keys create --role steward --name bench-fuzz --db "$work/esco.db" 2>/dev/null)"
 echo "(Development, a steward's key; rate limits lifted so that the cases reach what lies behind them)"
-start_server Auth__RateLimits__PermitsPerWindow=10000000 Auth__RateLimits__TeacherPermitsPerWindow=1000000
+start_server Auth__RateLimits__PermitsPerWindow=10000000 Auth__RateLimits__TeacherPermitsPerWindow=1000000 Diagnostics__ServerTiming=true
 echo "== loading the student (extractSkills until it answers)"
 for _ in $(seq 1 600); do
   curl -fs "$url/graphql" -H 'content-type: application/json' -d '{"query":"{ extractSkills(text: \"Java and SQL\") { model } }"}' | grep -q '"model"' && break

@@ -7,6 +7,8 @@ public sealed class FuzzReport
 {
     private readonly object _gate = new();
     private readonly List<double> _refusalMilliseconds = [];
+    private readonly List<double> _clientRefusalMilliseconds = [];
+    private int _serverTimed;
 
     public SortedDictionary<int, int> Statuses { get; } = [];
 
@@ -16,6 +18,9 @@ public sealed class FuzzReport
 
     /// <summary>Every refusal slower than <see cref="SlowRefusalMilliseconds"/>: the case, its status, its time and what was sent.</summary>
     public List<string> SlowRefusals { get; } = [];
+
+    /// <summary>Refusals the server answered in time that took longer by the fuzzer's own clock (its side, or the wire).</summary>
+    public List<string> SlowOnTheClientOnly { get; } = [];
 
     public const double SlowRefusalMilliseconds = 100;
 
@@ -31,6 +36,9 @@ public sealed class FuzzReport
 
     public int Refusals => _refusalMilliseconds.Count;
 
+    /// <summary>How many refusals carried the server's own time (<c>Server-Timing</c>).</summary>
+    public int ServerTimed => _serverTimed;
+
     public int RefusalsOver(double milliseconds)
     {
         lock (_gate)
@@ -39,7 +47,11 @@ public sealed class FuzzReport
         }
     }
 
-    public void Record(FuzzCase fuzz, int status, TimeSpan elapsed, bool refusal)
+    /// <summary>
+    /// One answer. A refusal's time is the server's own (<paramref name="server"/>, from its <c>Server-Timing</c> header) when
+    /// it sent one, else the fuzzer's clock (<paramref name="elapsed"/>, which also counts the fuzzer's own pauses).
+    /// </summary>
+    public void Record(FuzzCase fuzz, int status, TimeSpan elapsed, TimeSpan? server, bool refusal)
     {
         lock (_gate)
         {
@@ -51,18 +63,30 @@ public sealed class FuzzReport
             }
 
             byKind[status] = byKind.GetValueOrDefault(status) + 1;
-            if (refusal)
+            if (!refusal)
             {
-                _refusalMilliseconds.Add(elapsed.TotalMilliseconds);
-                if (elapsed.TotalMilliseconds > SlowRefusalMilliseconds)
-                {
-                    SlowRefusals.Add($"case {fuzz.Index} ({fuzz.Kind}, {fuzz.Method}, {fuzz.ContentType}, {fuzz.Body?.Length ?? 0} bytes): {status} after {elapsed.TotalMilliseconds:0} ms; sent: {fuzz.Preview[..Math.Min(160, fuzz.Preview.Length)]}");
-                }
-                if (elapsed.TotalMilliseconds > MaxRefusalMilliseconds)
-                {
-                    MaxRefusalMilliseconds = elapsed.TotalMilliseconds;
-                    SlowestRefusal = (fuzz.Index, fuzz.Kind);
-                }
+                return;
+            }
+
+            var milliseconds = (server ?? elapsed).TotalMilliseconds;
+            _serverTimed += server is null ? 0 : 1;
+            _refusalMilliseconds.Add(milliseconds);
+            _clientRefusalMilliseconds.Add(elapsed.TotalMilliseconds);
+            var what = $"case {fuzz.Index} ({fuzz.Kind}, {fuzz.Method}, {fuzz.ContentType}, {fuzz.Body?.Length ?? 0} bytes): {status}";
+            var sent = fuzz.Preview[..Math.Min(160, fuzz.Preview.Length)];
+            if (milliseconds > SlowRefusalMilliseconds)
+            {
+                SlowRefusals.Add($"{what} after {milliseconds:0} ms{(server is null ? "" : $" (server), {elapsed.TotalMilliseconds:0} ms (fuzzer)")}; sent: {sent}");
+            }
+            else if (elapsed.TotalMilliseconds > SlowRefusalMilliseconds)
+            {
+                SlowOnTheClientOnly.Add($"{what} after {milliseconds:0.0} ms (server), {elapsed.TotalMilliseconds:0} ms (fuzzer); sent: {sent}");
+            }
+
+            if (milliseconds > MaxRefusalMilliseconds)
+            {
+                MaxRefusalMilliseconds = milliseconds;
+                SlowestRefusal = (fuzz.Index, fuzz.Kind);
             }
         }
     }
@@ -79,7 +103,8 @@ public sealed class FuzzReport
     {
         var text = new StringBuilder();
         text.AppendLine($"fuzz seed {seed}: {Count} requests, {Failures.Count} failures; statuses {string.Join(", ", Statuses.Select(s => $"{s.Key}: {s.Value}"))}");
-        text.AppendLine($"refusals: {Refusals}, p50 {RefusalP50:0.0} ms, p99 {RefusalP99:0.0} ms, max {MaxRefusalMilliseconds:0.0} ms (case {SlowestRefusal.Index}, {SlowestRefusal.Kind}), over 100 ms: {RefusalsOver(100)}");
+        text.AppendLine($"refusals: {Refusals}, p50 {RefusalP50:0.0} ms, p99 {RefusalP99:0.0} ms, max {MaxRefusalMilliseconds:0.0} ms (case {SlowestRefusal.Index}, {SlowestRefusal.Kind}), over 100 ms: {RefusalsOver(100)}"
+            + $" ({_serverTimed} of them timed by the server's Server-Timing header); by the fuzzer's own clock: max {(_clientRefusalMilliseconds.Count == 0 ? 0 : _clientRefusalMilliseconds.Max()):0.0} ms, over 100 ms: {_clientRefusalMilliseconds.Count(m => m > SlowRefusalMilliseconds)}");
         foreach (var (kind, statuses) in StatusesByKind)
         {
             text.AppendLine($"  {kind,-18} {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
@@ -88,6 +113,11 @@ public sealed class FuzzReport
         foreach (var slow in SlowRefusals.Take(50))
         {
             text.AppendLine("SLOW " + slow);
+        }
+
+        foreach (var slow in SlowOnTheClientOnly.Take(20))
+        {
+            text.AppendLine("SLOW ON THE FUZZER'S SIDE " + slow);
         }
 
         foreach (var failure in Failures.Take(20))

@@ -97,12 +97,32 @@ public sealed class FuzzRun(HttpClient client, string? key)
         {
             var status = (int)response.StatusCode;
             var problem = Judge(fuzz, response, status, text, out var refusal);
-            report.Record(fuzz, status, watch.Elapsed, refusal);
+            report.Record(fuzz, status, watch.Elapsed, ServerTime(response), refusal);
             if (problem is not null)
             {
                 report.Fail(fuzz, $"{status}: {problem}; answer: {(text.Length > 400 ? text[..400] + "…" : text)}");
             }
         }
+    }
+
+    /// <summary>The server's own time for the answer (<c>Server-Timing: app;dur=MS</c>, sent with <c>Diagnostics:ServerTiming</c>).</summary>
+    private static TimeSpan? ServerTime(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return null;
+        }
+
+        foreach (var part in string.Join(',', values).Split([',', ';'], StringSplitOptions.TrimEntries))
+        {
+            if (part.StartsWith("dur=", StringComparison.Ordinal)
+                && double.TryParse(part.AsSpan(4), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+            {
+                return TimeSpan.FromMilliseconds(milliseconds);
+            }
+        }
+
+        return null;
     }
 
     private static string? Judge(FuzzCase fuzz, HttpResponseMessage response, int status, string text, out bool refusal)

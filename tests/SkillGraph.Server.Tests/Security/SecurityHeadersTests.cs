@@ -83,6 +83,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
             Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp) && csp.Single().Contains("frame-ancestors 'none'", StringComparison.Ordinal)
                 && csp.Single().Contains("script-src 'self';", StringComparison.Ordinal), $"{what}: CSP {string.Join(",", csp ?? [])}");
             Assert.True(response.Headers.TryGetValues("Referrer-Policy", out var referrer) && referrer.Single() == "no-referrer", $"{what}: no Referrer-Policy");
+            Assert.False(response.Headers.Contains("Server-Timing"), $"{what}: Server-Timing without Diagnostics:ServerTiming");
         }
 
         Assert.Equal(
