@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 15 item 2: the GraphQL fuzzer's 10,000 cases (tests/SkillGraph.Server.Tests/Fuzz, the same generator the test
 # command runs 1,000 of) against the Release server on the full ESCO store over loopback, with a steward's key (mutations
-# included), the student loaded first. Prints statuses by kind, refusal latency (p50, p99, max, how many over 100 ms) and
+# included), the student loaded first. Prints statuses by kind, refusal latency (p50, p99, max, how many over 100 ms — the
+# server's own time, from the Server-Timing header it sends with Diagnostics:ServerTiming; the fuzzer's clock beside it) and
 # every failure (a 5xx, an unhandled exception, an uncoded error, a LIMIT that names no limit, a multi-line message).
 #   bench/fuzz.sh                          # 10,000 cases, seed 15, one at a time
 #   DOCUMENTS=2000 SEED=7 PARALLEL=2 bench/fuzz.sh
