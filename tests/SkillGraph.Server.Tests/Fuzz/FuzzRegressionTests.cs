@@ -66,6 +66,21 @@ public sealed class FuzzRegressionTests(EscoServerFixture esco)
     }
 
     [Fact]
+    public async Task ASyntaxErrorQuotingAHugeStringQuotesABoundedPartOfIt()
+    {
+        var text = string.Concat(Enumerable.Repeat("Java\\n", 10_000)); // a line break in the value once unescaped
+
+        var answer = await esco.QueryAsync("{ search(text \"" + text + "\") { score } }");
+
+        Assert.Equal("SYNTAX_ERROR", answer.FirstErrorCode());
+        var message = answer.FirstError();
+        Assert.StartsWith("Error parsing query: Expected :, found String \"Java\\nJava", message, StringComparison.Ordinal);
+        Assert.EndsWith(" characters)", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 300, message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
     public async Task ALoneCarriageReturnBeforeASyntaxErrorIsASyntaxErrorNotA500() // GraphQLParser failed writing its own message
     {
         var answer = await esco.QueryAsync("{ __typename }\rfragment O on O\rccupation { preferredLabel }");
