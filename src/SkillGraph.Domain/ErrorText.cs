@@ -45,6 +45,22 @@ public static class ErrorText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <see cref="OneLine"/>, then cut to <see cref="MaxQuoted"/> characters (never half a surrogate pair) saying how long
+    /// it was, when the message quotes its input some other way (a parser's description quoting a 200 KB token whole).
+    /// </summary>
+    public static string OneLineBounded(string message)
+    {
+        var line = OneLine(message);
+        if (line.Length <= MaxQuoted + 100)
+        {
+            return line;
+        }
+
+        var cut = char.IsHighSurrogate(line[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted;
+        return $"{line[..cut]}… ({line.Length} characters)";
+    }
+
     private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
     {
         foreach (var c in text)

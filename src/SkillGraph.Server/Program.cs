@@ -95,21 +95,7 @@ catch (Exception ex) when (ex is SkillGraphException or OptionsValidationExcepti
     return ex is SkillGraphException known ? ErrorCodes.ExitCode(known.Code) : ErrorCodes.ExitCode(ErrorCode.BadInput); // a setting that fails validation is bad input
 }
 
-if (app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.ServerTiming)
-{
-    app.Use((http, next) =>
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        http.Response.OnStarting(() =>
-        {
-            var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            http.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={milliseconds:0.0}");
-            return Task.CompletedTask;
-        });
-        return next(http);
-    });
-}
-
+app.UseSkillGraphServerTiming();
 app.UseSkillGraphSecurityHeaders();
 app.UseSkillGraphRequestLimits();
 app.UseCors(CrossOriginOptions.Policy);

@@ -267,23 +267,7 @@ public sealed class GraphQLRunner
 
     /// <summary>As GraphQL.NET words a syntax error, with the location in the document.</summary>
     private static ExecutionResult SyntaxError(string description, (int Line, int Column) at) =>
-        Refused($"Error parsing query: {Bounded(ErrorText.OneLine(description))}", "SYNTAX_ERROR", at);
-
-    /// <summary>
-    /// A parser's description quotes the token it found, a string of 200 KB whole: keep the first 200 characters (never
-    /// half a surrogate pair) and say how long it was.
-    /// </summary>
-    private static string Bounded(string description)
-    {
-        const int Keep = 200;
-        if (description.Length <= Keep + 100)
-        {
-            return description;
-        }
-
-        var cut = char.IsHighSurrogate(description[Keep - 1]) ? Keep - 1 : Keep;
-        return $"{description[..cut]}… ({description.Length} characters)";
-    }
+        Refused($"Error parsing query: {ErrorText.OneLineBounded(description)}", "SYNTAX_ERROR", at);
 
     private static ExecutionResult Refused(string message, string code, (int Line, int Column) at)
     {
