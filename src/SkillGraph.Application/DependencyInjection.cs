@@ -8,6 +8,7 @@ using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Keys;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Occupations.GenerateJobDescription;
+using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Graph;
 
@@ -50,6 +51,10 @@ public static class DependencyInjection
         services.TryAddSingleton<CurationWriter>();
         services.TryAddSingleton<ChangeLogFollower>();
         services.TryAddSingleton<CurationBatch>();
+
+        // The occupation titles texts name, from the graph's labels; it follows curation like the student does.
+        services.TryAddSingleton<OccupationTitles>();
+        services.AddSingleton<IGraphChangeObserver>(sp => sp.GetRequiredService<OccupationTitles>());
 
         // Proposals live in the graph's store: a host whose IGraphStore is an adapter gets them from it; a host that wraps the store registers its own.
         services.TryAddSingleton<IProposalStore>(sp => new GraphStoreProposals(sp.GetRequiredService<IGraphStore>()));

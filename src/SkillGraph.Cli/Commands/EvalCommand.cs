@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SkillGraph.Domain;
 using SkillGraph.Formats;
 using SkillGraph.Graph.Embedded;
 using SkillGraph.Student;
@@ -45,8 +46,8 @@ internal static class EvalCommand
         var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill) or phrase (the phrase it lies in).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
         var spanGrid = new Option<bool>("--span-grid") { Description = "Only measure each --span-extent on SkillSpan (threshold and extent chosen on train, dev reported) and stop." };
         var rerankGrid = new Option<bool>("--rerank-grid") { Description = "Only measure the graph re-ranking settings (β × K × consolidation) on the held-out teacher data, the set its defaults are chosen on, and stop." };
-        var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables) or only the matcher (with --records / --held-out-records; no extraction tables)." };
-        only.AcceptOnlyFromAmong("extractor", "matcher");
+        var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables), only the matcher (with --records / --held-out-records; no extraction tables; occupation suggestion included), or only occupation suggestion (on the same records)." };
+        only.AcceptOnlyFromAmong("extractor", "matcher", "suggestion");
         var command = new Command("eval", "Evaluate the student: R-Precision@1/5/10 and MRR on held-out teacher data and TECH/HOUSE validation, span F1 on SkillSpan dev; with --records the matcher (beside TF-IDF and MiniLM cosine) and occupation suggestion.")
         {
             model, heldOut, limit, spanLimit, records, heldOutRecords, maxRecords, matcherModel, results, noBaseline, only, graphWeight, graphSkills, consolidate, rerankGrid, spanExtent, spanGrid,
@@ -58,9 +59,9 @@ internal static class EvalCommand
                 r.AddError("--results rewrites the whole eval section of the file; run eval without --only to write it");
             }
 
-            if (r.GetValue(only) == "matcher" && (r.GetValue(records) ?? []).Length + (r.GetValue(heldOutRecords) ?? []).Length == 0)
+            if (r.GetValue(only) is "matcher" or "suggestion" && (r.GetValue(records) ?? []).Length + (r.GetValue(heldOutRecords) ?? []).Length == 0)
             {
-                r.AddError("--only matcher needs --records or --held-out-records");
+                r.AddError($"--only {r.GetValue(only)} needs --records or --held-out-records");
             }
         });
         command.SetAction((parse, token) => CliRunner.RunAsync(parse, token, async ct =>
@@ -137,9 +138,9 @@ internal static class EvalCommand
                 var md = new StringBuilder();
                 md.AppendLine(CultureInfo.InvariantCulture, $"Written by `skillgraph eval` over a store of {catalog.Count} skills ({DateTime.UtcNow:yyyy-MM-dd}). Cells: R-P@1 / R-P@5 / R-P@10, MRR; n = queries.");
                 md.AppendLine();
-                if (parse.GetValue(only) == "matcher")
+                if (parse.GetValue(only) is "matcher" or "suggestion")
                 {
-                    await MatcherSectionAsync(md, parse.GetValue(records) ?? [], parse.GetValue(heldOutRecords) ?? [], parse.GetValue(maxRecords), parse.GetValue(matcherModel), services, store, extractor, ct).ConfigureAwait(false);
+                    await MatcherSectionAsync(md, parse.GetValue(records) ?? [], parse.GetValue(heldOutRecords) ?? [], parse.GetValue(maxRecords), parse.GetValue(matcherModel), services, store, extractor, ct, matcherTables: parse.GetValue(only) == "matcher").ConfigureAwait(false);
                     Console.WriteLine(md.ToString());
                     return CliRunner.Ok;
                 }
@@ -217,8 +218,8 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary>The matcher's table (the student and the two baselines on each records file) and occupation suggestion's.</summary>
-    private static async Task MatcherSectionAsync(StringBuilder md, string[] records, string[] heldOutRecords, int maxRecords, string? matcherModel, CliServices services, SqliteGraphStore store, SkillExtractor extractor, CancellationToken ct)
+    /// <summary>The matcher's table (the student and the two baselines on each records file; unless <paramref name="matcherTables"/> is false) and occupation suggestion's.</summary>
+    private static async Task MatcherSectionAsync(StringBuilder md, string[] records, string[] heldOutRecords, int maxRecords, string? matcherModel, CliServices services, SqliteGraphStore store, SkillExtractor extractor, CancellationToken ct, bool matcherTables = true)
     {
         var matcherSets = records.Select(p => (Path: p, Whole: false))
             .Concat(heldOutRecords.Select(p => (Path: p, Whole: true))).ToList();
@@ -234,13 +235,22 @@ internal static class EvalCommand
             md.AppendLine();
             md.AppendLine("| set | scorer | pairwise accuracy | ROC-AUC | accuracy at threshold (matched / unmatched) | ECE |");
             md.AppendLine("| --- | --- | --- | --- | --- | --- |");
-            IReadOnlyList<MatchTriple>? suggestionSet = null;
+            var suggestionSets = new List<(string Name, IReadOnlyList<MatchTriple> Triples)>();
             foreach (var (path, whole) in matcherSets)
             {
                 var all = StudentCli.Spread(MatchTriple.ReadJsonl(path), maxRecords);
                 var held = whole ? all : all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
-                suggestionSet ??= whole ? null : held;
                 var name = whole ? $"{Path.GetFileName(path)} (all {held.Count}, never trained on)" : $"{Path.GetFileName(path)} (held-out occupations: {held.Count} of {all.Count})";
+                if (held.Count > 0 && held.All(t => t.OccupationUri.StartsWith("http", StringComparison.Ordinal)))
+                {
+                    suggestionSets.Add((name, held));
+                }
+
+                if (!matcherTables)
+                {
+                    continue;
+                }
+
                 var student = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
                 var tfIdf = MatchBaselines.TfIdf(held);
                 var miniLm = MatchBaselines.MiniLm(held, extractor.Encoder);
@@ -252,18 +262,37 @@ internal static class EvalCommand
             }
 
             md.AppendLine("| every set | teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a | n/a |");
-            if (suggestionSet is { } heldSuggestion)
+            if (!matcherTables)
+            {
+                md.Clear(); // only suggestion's table
+            }
+
+            if (suggestionSets.Count > 0)
             {
                 md.AppendLine();
-                md.AppendLine("#### Occupation suggestion (the first records file's held-out records: is the record's occupation suggested for its text?)");
+                md.AppendLine("#### Occupation suggestion (is the record's occupation suggested for its text?)");
                 md.AppendLine();
-                md.AppendLine("| text | n | Acc@1 | Acc@5 | Acc@10 | MRR |");
-                md.AppendLine("| --- | --- | --- | --- | --- | --- |");
-                foreach (var (name, texts) in new[] { ("job description", heldSuggestion.Select(t => (t.JobDescription, t.OccupationUri))), ("matched resume", heldSuggestion.Select(t => (t.ResumeMatched, t.OccupationUri))) })
+                md.AppendLine("Each set's job descriptions without their title line (the first line, when it is one of the occupation's labels: it would name the answer), and its matched resumes as written. \"skills only\": ranked by the extracted skills alone; \"skills + titles\": also by the occupations the text names by title (what the API answers).");
+                md.AppendLine();
+                md.AppendLine("| set | text | n | ranked by | Acc@1 | Acc@5 | Acc@10 | MRR |");
+                md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+                foreach (var (setName, triples) in suggestionSets)
                 {
-                    var s = await SuggestionEvaluation.RunAsync(services.Mediator, texts, cancellationToken: ct).ConfigureAwait(false);
-                    await Console.Error.WriteLineAsync($"eval: suggestion from {name}: {s}").ConfigureAwait(false);
-                    md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | **{s.AccuracyAt1:F3}** | {s.AccuracyAt5:F3} | {s.AccuracyAt10:F3} | {s.Mrr:F3} |"));
+                    var occupations = triples.Select(t => t.OccupationUri).Distinct(StringComparer.Ordinal).ToList();
+                    var concepts = await store.GetConceptsAsync([.. occupations.Select(ConceptUri.Parse)], ct).ConfigureAwait(false);
+                    var titles = occupations.Zip(concepts).ToDictionary(p => p.First, p => p.Second is { } c ? c.AltLabels().Prepend(c.PreferredLabel).ToList() : [], StringComparer.Ordinal);
+                    var jobs = triples.Select(t => (SuggestionEvaluation.WithoutTitleLine(t.JobDescription, titles[t.OccupationUri]), t.OccupationUri)).ToList();
+                    var stripped = jobs.Zip(triples).Count(p => !ReferenceEquals(p.First.Item1, p.Second.JobDescription));
+                    foreach (var (text, items) in new[] { ($"job description ({stripped} title lines removed)", jobs), ("matched resume", triples.Select(t => (t.ResumeMatched, t.OccupationUri)).ToList()) })
+                    {
+                        foreach (var useTitles in new[] { false, true })
+                        {
+                            var s = await SuggestionEvaluation.RunAsync(services.Mediator, items, cancellationToken: ct, useTitles: useTitles).ConfigureAwait(false);
+                            var by = useTitles ? "skills + titles" : "skills only";
+                            await Console.Error.WriteLineAsync($"eval: suggestion on {setName}, {text}, {by}: {s}").ConfigureAwait(false);
+                            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {setName} | {text} | {s.Count} | {by} | {s.AccuracyAt1:F3} | {s.AccuracyAt5:F3} | **{s.AccuracyAt10:F3}** | {s.Mrr:F3} |"));
+                        }
+                    }
                 }
             }
         }

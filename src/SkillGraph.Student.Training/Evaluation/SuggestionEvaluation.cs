@@ -7,7 +7,7 @@ namespace SkillGraph.Student.Evaluation;
 /// <summary>
 /// How often the true occupation is the first suggestion (Accuracy@1), among the first 5 or 10, and the mean reciprocal
 /// rank (MRR, 0 when it is not among the first <see cref="SuggestOccupations.MaxFirst"/>), over <see cref="Count"/> texts;
-/// <see cref="NoSkills"/> texts yielded no skill (they count as misses).
+/// <see cref="NoSkills"/> texts yielded no suggestion at all (no skill and no title; they count as misses).
 /// </summary>
 public sealed record SuggestionMetrics(int Count, double AccuracyAt1, double AccuracyAt5, double AccuracyAt10, double Mrr, int NoSkills)
 {
@@ -22,11 +22,13 @@ public sealed record SuggestionMetrics(int Count, double AccuracyAt1, double Acc
 /// </summary>
 public static class SuggestionEvaluation
 {
+    /// <param name="useTitles">whether the occupations a text names by title count (as the API does), or the skills alone.</param>
     public static async Task<SuggestionMetrics> RunAsync(
         IMediator mediator,
         IEnumerable<(string Text, string OccupationUri)> items,
         IProgress<(int Done, int Total)>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool useTitles = true)
     {
         ArgumentNullException.ThrowIfNull(mediator);
         var list = items as IReadOnlyCollection<(string Text, string OccupationUri)> ?? [.. items];
@@ -35,9 +37,9 @@ public static class SuggestionEvaluation
         foreach (var (text, occupation) in list)
         {
             count++;
-            var answer = await mediator.Send(new SuggestOccupationsForText(text, SuggestOccupations.MaxFirst), cancellationToken).ConfigureAwait(false);
+            var answer = await mediator.Send(new SuggestOccupationsForText(text, SuggestOccupations.MaxFirst) { UseTitles = useTitles }, cancellationToken).ConfigureAwait(false);
             progress?.Report((count, list.Count));
-            if (answer.Skills.Count == 0)
+            if (answer.Occupations.Count == 0)
             {
                 noSkills++;
                 continue;
@@ -57,5 +59,27 @@ public static class SuggestionEvaluation
 
         double Share(double n) => count == 0 ? 0 : Math.Round(n / count, 4);
         return new SuggestionMetrics(count, Share(at1), Share(at5), Share(at10), Share(reciprocal), noSkills);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without its title line: the first non-empty line when it is one of <paramref name="titles"/> (the
+    /// occupation's labels), compared as <see cref="SkillGraph.Graph.LabelText"/> normalises them; otherwise the text unchanged.
+    /// The held-out job descriptions are measured this way: a title line would name the answer.
+    /// </summary>
+    public static string WithoutTitleLine(string text, IEnumerable<string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(titles);
+        var lines = text.Split('\n');
+        var first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var line = SkillGraph.Graph.LabelText.Normalize(lines[first]);
+        return titles.Any(t => string.Equals(SkillGraph.Graph.LabelText.Normalize(t), line, StringComparison.Ordinal))
+            ? string.Join('\n', lines.Where((_, i) => i != first))
+            : text;
     }
 }

@@ -21,7 +21,7 @@ public sealed class SuggestOccupationsQueryTests(EscoServerFixture esco)
             """
             query($text: String!) { suggestOccupations(text: $text, first: 10) {
               model skills { uri label score }
-              occupations { occupation { uri preferredLabel } score essentialSkills optionalSkills matchedEssential { uri label } matchedOptional { uri label } reasons } } }
+              occupations { occupation { uri preferredLabel } score essentialSkills optionalSkills matchedEssential { uri label } matchedOptional { uri label } namedAs reasons } } }
             """,
             new { text })).Data()["suggestOccupations"]!;
         Assert.StartsWith("student-", answer["model"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -34,8 +34,11 @@ public sealed class SuggestOccupationsQueryTests(EscoServerFixture esco)
         // A web-application developer ad: developer occupations (software, web, ICT application developer) are suggested.
         Assert.True(uris.Count(u => u is SoftwareDeveloper or WebDeveloper or IctApplicationDeveloper) >= 2, string.Join(", ", uris.Select(u => esco.Csv.Occupations[u].Label)));
 
-        // The first three are ICT professionals (ISCO 25), by the CSV's codes.
+        // The first three are ICT professionals (ISCO 25), by the CSV's codes; the first is the one the ad names, and says so.
         Assert.All(uris.Take(3), uri => Assert.StartsWith("25", esco.Csv.Occupations[uri].Code, StringComparison.Ordinal));
+        Assert.Equal(SoftwareDeveloper, uris[0]);
+        Assert.Equal("software developer", occupations[0]["namedAs"]!.GetValue<string>());
+        Assert.Equal("the text names it: \"software developer\"", occupations[0]["reasons"]![0]!.GetValue<string>());
 
         var scores = occupations.Select(o => o["score"]!.GetValue<double>()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
@@ -48,7 +51,8 @@ public sealed class SuggestOccupationsQueryTests(EscoServerFixture esco)
             Assert.All(optional, s => Assert.Contains(s, esco.Csv.SkillsFor(uri, "optional")));
             Assert.All(essential.Concat(optional), s => Assert.Contains(s, skills));
             Assert.Equal(esco.Csv.SkillsFor(uri, "essential").Count, o["essentialSkills"]!.GetValue<int>());
-            Assert.StartsWith($"matches {essential.Count} of its {esco.Csv.SkillsFor(uri, "essential").Count} essential skill", o["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+            var skillReason = o["namedAs"] is null ? 0 : 1;
+            Assert.StartsWith($"matches {essential.Count} of its {esco.Csv.SkillsFor(uri, "essential").Count} essential skill", o["reasons"]![skillReason]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

@@ -31,6 +31,9 @@ public sealed class MediatorHost : IDisposable
 
     public IMediator Mediator { get; }
 
+    /// <summary>The host's services (e.g. a singleton the test inspects).</summary>
+    public IServiceProvider Services => _services;
+
     public CapturedLogs Logs { get; } = new();
 
     public void Dispose() => _services.Dispose();

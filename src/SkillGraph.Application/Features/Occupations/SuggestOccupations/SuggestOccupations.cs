@@ -26,6 +26,18 @@ public sealed record SuggestOccupations(
     public const double DefaultOptionalWeight = 0.5;
     public const double DefaultLengthExponent = 0.5;
 
+    /// <summary>What an occupation the text names by title adds to its score (times the mention's weight); see <see cref="Named"/>.</summary>
+    public const double DefaultNamedWeight = 1.0;
+
+    /// <summary>
+    /// Occupations the text names by title (e.g. found by <c>OccupationTitles</c>): each adds <see cref="NamedWeight"/> × its weight to
+    /// its score, and is suggested even when it matches none of <see cref="Skills"/>. The skills then order the named ones.
+    /// </summary>
+    public IReadOnlyList<NamedOccupation> Named { get; init; } = [];
+
+    /// <summary>See <see cref="Named"/>; 0 ignores the names.</summary>
+    public double NamedWeight { get; init; } = DefaultNamedWeight;
+
     /// <summary>How many skills to take from a text's extraction before suggesting (tuned with <see cref="DefaultOptionalWeight"/>).</summary>
     public const int SkillsFromText = 12;
 
@@ -38,9 +50,13 @@ public sealed record SuggestOccupations(
 
     public IEnumerable<string> Validate()
     {
-        if (Skills is null || Skills.Count == 0)
+        if ((Skills is null || Skills.Count == 0) && (Named is null || Named.Count == 0))
         {
             yield return "skills: give at least one skill";
+        }
+        else if (Skills is null)
+        {
+            yield return "skills: give a list (it may be empty when occupations are named)";
         }
         else if (Skills.Count > MaxSkills)
         {
@@ -62,7 +78,21 @@ public sealed record SuggestOccupations(
             }
         }
 
+        if (Named is { Count: > MaxSkills })
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"named: at most {MaxSkills} occupations (got {Named.Count})");
+        }
+
+        for (var i = 0; i < (Named?.Count ?? 0); i++)
+        {
+            if (Named![i] is not { Occupation: not null } named || double.IsNaN(named.Weight) || named.Weight <= 0 || named.Weight > 1)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"named[{i}]: needs an occupation URI and a weight in (0, 1]");
+            }
+        }
+
         foreach (var error in Check.Range("first", First, 1, MaxFirst)
+            .Concat(Check.Range("namedWeight", NamedWeight, 0.0, 10.0))
             .Concat(Check.Range("optionalWeight", OptionalWeight, 0.0, 1.0))
             .Concat(Check.Range("lengthExponent", LengthExponent, 0.0, 1.0)))
         {
@@ -70,6 +100,10 @@ public sealed record SuggestOccupations(
         }
     }
 }
+
+/// <summary>An occupation a text names by title: the words as the text writes them (normalised), and how much the mention counts.</summary>
+/// <param name="Weight">1 in a title line (a short line: the text's heading, a resume's name-and-title line), less in running text; in (0, 1].</param>
+public sealed record NamedOccupation(ConceptUri Occupation, string Words, double Weight);
 
 /// <summary>A skill and how sure we are that it is there, in (0, 1].</summary>
 public sealed record WeightedSkill(ConceptUri Skill, double Weight = 1.0);
@@ -83,16 +117,26 @@ public sealed record OccupationSuggestion(
     IReadOnlyList<ConceptRef> MatchedEssential,
     IReadOnlyList<ConceptRef> MatchedOptional)
 {
+    /// <summary>The words by which the text names this occupation (<see cref="SuggestOccupations.Named"/>), if it does.</summary>
+    public string? NamedAs { get; init; }
+
     /// <summary>
-    /// Why, in words: "matches 6 of its 18 essential skills: a, b, c, d, e, …", then (when any) "matches 2 of its 40
-    /// optional skills: f, g".
+    /// Why, in words: (when the text names it) 'the text names it: "…"', then "matches 6 of its 18 essential skills: a, b, c,
+    /// d, e, …", then (when any) "matches 2 of its 40 optional skills: f, g".
     /// </summary>
     public IReadOnlyList<string> Reasons
     {
         get
         {
             var essential = Matches(MatchedEssential, EssentialSkills, "essential");
-            return MatchedOptional.Count == 0 ? [essential] : [essential, Matches(MatchedOptional, OptionalSkills, "optional")];
+            List<string> reasons = NamedAs is null ? [] : [$"the text names it: \"{NamedAs}\""];
+            reasons.Add(essential);
+            if (MatchedOptional.Count > 0)
+            {
+                reasons.Add(Matches(MatchedOptional, OptionalSkills, "optional"));
+            }
+
+            return reasons;
         }
     }
 

@@ -59,14 +59,20 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
         }
 
         var scores = OccupationScore.Of(rows, occupationCount, o => (listings.EssentialCounts[sizes[o]], listings.OptionalCounts[sizes[o]]), query.OptionalWeight, query.LengthExponent);
-        var essentialCounts = new int[scores.Count];
-        var optionalCounts = new int[scores.Count];
+        var essentialCounts = new List<int>(scores.Count);
+        var optionalCounts = new List<int>(scores.Count);
+        foreach (var (occupation, _) in scores)
+        {
+            var at = sizes[occupation];
+            essentialCounts.Add(listings.EssentialCounts[at]);
+            optionalCounts.Add(listings.OptionalCounts[at]);
+        }
+
+        // Occupations the text names by title: their bonus, and their skill counts when no skill of the text is theirs.
+        var namedAs = await AddNamedAsync(query, scores, essentialCounts, optionalCounts, cancellationToken).ConfigureAwait(false);
         var scored = new (ConceptUri Uri, double Score, int Index)[scores.Count];
         for (var i = 0; i < scores.Count; i++)
         {
-            var at = sizes[scores[i].Occupation];
-            essentialCounts[i] = listings.EssentialCounts[at];
-            optionalCounts[i] = listings.OptionalCounts[at];
             scored[i] = (scores[i].Occupation, scores[i].Score, i);
         }
 
@@ -88,6 +94,14 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
                 throw new ConceptNotFoundException(read[i] is { } other
                     ? $"skills[{index}]: {skills[i]} names the {GraphReads.Describe(other.Kind)} '{other.PreferredLabel}', not a skill"
                     : $"skills[{index}]: no skill has the URI {skills[i]}");
+            }
+        }
+
+        for (var i = 0; i < top.Length; i++)
+        {
+            if (read[skills.Count + i] is not { Kind: ConceptKind.Occupation })
+            {
+                throw new ConceptNotFoundException($"named: {top[i].Uri} is not an occupation in the graph");
             }
         }
 
@@ -162,7 +176,10 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
                 essentialCounts[t.Index],
                 optionalCounts[t.Index],
                 Matched(matchedEssential[i]),
-                Matched(matchedOptional[i])));
+                Matched(matchedOptional[i]))
+            {
+                NamedAs = namedAs.GetValueOrDefault(t.Uri),
+            });
         }
 
         // Exact score first (not the rounded one), then label, then URI.
@@ -172,6 +189,54 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             .ThenBy(s => s.Occupation.Label, StringComparer.Ordinal)
             .ThenBy(s => s.Occupation.Uri)
             .Take(query.First)];
+    }
+
+    /// <summary>
+    /// Adds <see cref="SuggestOccupations.NamedWeight"/> × weight to the score of each occupation the text names (appending those
+    /// that match no skill, with their skill counts read from the graph); returns the words each named occupation was named by.
+    /// </summary>
+    private async ValueTask<Dictionary<ConceptUri, string>> AddNamedAsync(
+        SuggestOccupations query, List<(ConceptUri Occupation, double Score)> scores, List<int> essentialCounts, List<int> optionalCounts, CancellationToken cancellationToken)
+    {
+        var namedAs = new Dictionary<ConceptUri, string>();
+        if (query.Named.Count == 0 || query.NamedWeight <= 0)
+        {
+            return namedAs;
+        }
+
+        var position = new Dictionary<ConceptUri, int>(scores.Count);
+        for (var i = 0; i < scores.Count; i++)
+        {
+            position[scores[i].Occupation] = i;
+        }
+
+        var unlisted = new List<ConceptUri>();
+        foreach (var named in query.Named)
+        {
+            if (!namedAs.TryAdd(named.Occupation, named.Words))
+            {
+                continue; // the first mention of an occupation counts
+            }
+
+            if (!position.TryGetValue(named.Occupation, out var at))
+            {
+                position[named.Occupation] = at = scores.Count;
+                scores.Add((named.Occupation, 0.0));
+                unlisted.Add(named.Occupation);
+            }
+
+            scores[at] = (named.Occupation, scores[at].Score + (query.NamedWeight * named.Weight));
+        }
+
+        if (unlisted.Count > 0)
+        {
+            var essential = await graph.CountNeighboursManyAsync(unlisted, RelationType.EssentialSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+            var optional = await graph.CountNeighboursManyAsync(unlisted, RelationType.OptionalSkill, Direction.Outgoing, cancellationToken).ConfigureAwait(false);
+            essentialCounts.AddRange(essential);
+            optionalCounts.AddRange(optional);
+        }
+
+        return namedAs;
     }
 
     private static int IndexOf(IReadOnlyList<WeightedSkill> skills, ConceptUri uri)

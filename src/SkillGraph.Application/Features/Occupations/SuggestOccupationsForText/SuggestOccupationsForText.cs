@@ -8,14 +8,18 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 
 /// <summary>
 /// The occupations a text (a job ad, a resume) fits, best first: the extractor's best
-/// <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/> skills of the text, then <see cref="SuggestOccupations.SuggestOccupations"/>.
+/// <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/> skills of the text and the occupations it names by title
+/// (<see cref="OccupationTitles"/>), then <see cref="SuggestOccupations.SuggestOccupations"/>.
 /// </summary>
 [Requires(Permission.UseStudent)]
 public sealed record SuggestOccupationsForText(string Text, int First = 10) : IQuery<OccupationSuggestions>, IValidatable
 {
+    /// <summary>Whether occupations the text names by title count (default); false ranks by the skills alone.</summary>
+    public bool UseTitles { get; init; } = true;
+
     public IEnumerable<string> Validate() =>
         Check.Text("text", Text).Concat(Check.Range("first", First, 1, SuggestOccupations.SuggestOccupations.MaxFirst));
 }
 
-/// <summary>The model that read the text, the skills it found that weigh in the ranking, and the ranked occupations (empty when no skill was found).</summary>
+/// <summary>The model that read the text, the skills it found that weigh in the ranking, and the ranked occupations (empty when it found no skill and names no occupation).</summary>
 public sealed record OccupationSuggestions(string Model, IReadOnlyList<SkillMention> Skills, IReadOnlyList<OccupationSuggestion> Occupations);

@@ -1,0 +1,190 @@
+using SkillGraph.Application.Features.Curation;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Domain;
+using SkillGraph.Graph;
+
+namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
+
+/// <summary>
+/// Finds the occupations a text names by title: every preferred or alternative label of an occupation that the text holds as a
+/// whole run of words (normalised as <see cref="LabelText"/> does; a final plural "s" also matches), longest first, each run of
+/// words read once. The title line is the text's first non-empty line when it is short (a job ad's title, a resume's
+/// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"); in the rest of the text a title
+/// counts <see cref="BodyWeight"/> and needs two words or more, since one word there is often a verb or part of another phrase
+/// ("guide junior developers", "data model", a bullet's "cook fish"). The labels come from the graph and follow every curation
+/// change that touches an occupation (<see cref="IGraphChangeObserver"/>): the index is rebuilt on the next read after one.
+/// Thread-safe.
+/// </summary>
+public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
+{
+    /// <summary>
+    /// What a title named in running text counts for, against 1 in the title line: about what a few matched skills add to a score,
+    /// so a mention lifts an occupation the skills also point to without overruling them (decision 0025: 0.5, 0.1 and 0.02 tied on
+    /// the offline teacher's jobs; replay jobs, whose sentences name other roles, lost one or two texts at 0.5).
+    /// </summary>
+    public const double BodyWeight = 0.1;
+
+    /// <summary>The first line is a title line when it has at most this many words.</summary>
+    public const int TitleLineWords = 12;
+
+    /// <summary>At most this many characters of a text are read (its titles stand near the start).</summary>
+    public const int MaxChars = 20_000;
+
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private volatile Index? _index;
+
+    /// <summary>The occupations <paramref name="text"/> names, each once (its strongest mention), in the order of their first mention.</summary>
+    public async ValueTask<IReadOnlyList<NamedOccupation>> FindAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var index = _index ?? await BuildAsync(cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<ConceptUri, int>();
+        var result = new List<NamedOccupation>();
+        var start = 0;
+        var end = Math.Min(text.Length, MaxChars);
+        var first = true;
+        while (start < end)
+        {
+            var newline = text.IndexOf('\n', start, end - start);
+            var stop = newline < 0 ? end : newline;
+            var tokens = LabelText.Tokens(LabelText.Normalize(text.AsSpan(start, stop - start)));
+            var titleLine = first && tokens.Length is > 0 and <= TitleLineWords;
+            first &= tokens.Length == 0;
+            for (var i = 0; i < tokens.Length;)
+            {
+                var (length, occupations) = index.Longest(tokens, i, titleLine);
+                if (length == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                var weight = titleLine ? 1.0 : BodyWeight;
+                var words = string.Join(' ', tokens, i, length);
+                foreach (var occupation in occupations)
+                {
+                    if (!found.TryGetValue(occupation, out var at))
+                    {
+                        found[occupation] = result.Count;
+                        result.Add(new NamedOccupation(occupation, words, weight));
+                    }
+                    else if (result[at].Weight < weight)
+                    {
+                        result[at] = new NamedOccupation(occupation, words, weight);
+                    }
+                }
+
+                i += length;
+            }
+
+            start = stop + 1;
+        }
+
+        return result;
+    }
+
+    /// <summary>Drops the index when a changed concept is (or was) an occupation, or is new to it; the next read rebuilds it.</summary>
+    public async ValueTask OnConceptsChangedAsync(IReadOnlyList<ConceptUri> concepts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        if (_index is not { } index || concepts.Count == 0)
+        {
+            return;
+        }
+
+        if (concepts.Any(index.Occupations.Contains))
+        {
+            _index = null;
+            return;
+        }
+
+        var read = await graph.GetConceptsAsync(concepts, cancellationToken).ConfigureAwait(false);
+        if (read.Any(c => c is { Kind: ConceptKind.Occupation }))
+        {
+            _index = null;
+        }
+    }
+
+    private async ValueTask<Index> BuildAsync(CancellationToken cancellationToken)
+    {
+        await _building.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_index is { } built)
+            {
+                return built;
+            }
+
+            var uris = (await graph.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+            var concepts = await graph.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
+            var index = new Index();
+            foreach (var concept in concepts)
+            {
+                if (concept is not { Kind: ConceptKind.Occupation } || concept.Status == CurationDraft.Deprecated)
+                {
+                    continue;
+                }
+
+                index.Occupations.Add(concept.Uri);
+                foreach (var label in concept.AltLabels().Prepend(concept.PreferredLabel))
+                {
+                    index.Add(LabelText.Tokens(LabelText.Normalize(label)), concept.Uri);
+                }
+            }
+
+            _index = index;
+            return index;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <summary>Labels by their words joined with one space; the longest label's length in words bounds the search.</summary>
+    private sealed class Index
+    {
+        private readonly Dictionary<string, List<ConceptUri>> _labels = new(StringComparer.Ordinal);
+        private int _longest;
+
+        public HashSet<ConceptUri> Occupations { get; } = [];
+
+        public void Add(string[] tokens, ConceptUri occupation)
+        {
+            if (tokens.Length == 0)
+            {
+                return;
+            }
+
+            var key = string.Join(' ', tokens);
+            if (!_labels.TryGetValue(key, out var list))
+            {
+                _labels[key] = list = [];
+            }
+
+            if (!list.Contains(occupation))
+            {
+                list.Add(occupation);
+            }
+
+            _longest = Math.Max(_longest, tokens.Length);
+        }
+
+        /// <summary>The longest label starting at <paramref name="start"/> (its last word may carry a plural "s"); (0, []) when none.</summary>
+        public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start, bool titleLine)
+        {
+            var shortest = titleLine ? 1 : 2;
+            for (var length = Math.Min(_longest, tokens.Length - start); length >= shortest; length--)
+            {
+                var key = string.Join(' ', tokens, start, length);
+                if (_labels.TryGetValue(key, out var found)
+                    || (key.Length > 3 && key[^1] == 's' && _labels.TryGetValue(key[..^1], out found)))
+                {
+                    return (length, found);
+                }
+            }
+
+            return (0, []);
+        }
+    }
+}

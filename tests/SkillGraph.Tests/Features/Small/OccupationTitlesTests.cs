@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using SkillGraph.Application.Features.Curation.CreateConcept;
+using SkillGraph.Application.Features.Curation.DeprecateConcept;
+using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
+using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Domain;
+using SkillGraph.Graph.Embedded;
+using SkillGraph.Tests.Support;
+using static SkillGraph.Tests.Features.Small.FixedSkillExtractor;
+using static SkillGraph.Tests.Features.Small.TinyGraph;
+
+namespace SkillGraph.Tests.Features.Small;
+
+/// <summary>
+/// The occupations a text names by title (<see cref="OccupationTitles"/>) on a real SQLite store of <see cref="TinyGraph"/>, and
+/// how <see cref="SuggestOccupationsForText"/> weighs them beside the skills: found as whole runs of words, longest first, a
+/// one-word title only in a title line, following the stewards' changes.
+/// </summary>
+public sealed class OccupationTitlesTests : IAsyncLifetime
+{
+    private readonly string _directory = TestPaths.NewTempDirectory();
+    private SqliteGraphStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await SqliteGraphStore.OpenAsync(new EmbeddedStoreOptions { Path = Path.Combine(_directory, "tiny.db"), SeedSampleWhenEmpty = false });
+        await _store.WriteAsync(TinyGraph.Batch());
+    }
+
+    public Task DisposeAsync()
+    {
+        _store.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_title_line_counts_fully_running_text_half_and_the_longest_label_wins()
+    {
+        var titles = new OccupationTitles(_store);
+
+        var named = await titles.FindAsync(
+            "Senior Mobile App Developers\nWe want someone who worked beside a software developer and a data analyst on the same product team.");
+
+        Assert.Equal(
+            [(MobileDeveloper, "mobile app developers", 1.0), (Developer, "software developer", OccupationTitles.BodyWeight), (Analyst, "data analyst", OccupationTitles.BodyWeight)],
+            named.Select(n => (n.Occupation, n.Words, n.Weight)));
+    }
+
+    [Fact]
+    public async Task A_one_word_title_counts_only_in_the_title_line()
+    {
+        var titles = new OccupationTitles(_store);
+
+        var body = await titles.FindAsync("Every evening our chef cooks fish and seasonal vegetables for the guests of the restaurant.");
+        var heading = await titles.FindAsync("Anna Berg - Chef\nEvery evening I cook fish and seasonal vegetables for the guests of the restaurant.");
+        var bullet = await titles.FindAsync("Restaurant opening in May\n- chef\n- waiters");
+
+        Assert.Empty(body);
+        Assert.Empty(bullet); // only the first line is the title line
+        Assert.Equal([(Chef, 1.0)], heading.Select(n => (n.Occupation, n.Weight)));
+    }
+
+    [Fact]
+    public async Task A_named_occupation_is_suggested_even_without_its_skills_and_says_why()
+    {
+        // The skills point to the data analyst only; the heading names the software tester, which lists none of them.
+        var extractor = new FixedSkillExtractor(Mention(Statistics, "statistics", 0.9f));
+        using var host = Host(extractor);
+
+        var withTitles = await host.Mediator.Send(new SuggestOccupationsForText("Software tester\nI ran statistics on defect reports for years."));
+        var skillsOnly = await host.Mediator.Send(new SuggestOccupationsForText("Software tester\nI ran statistics on defect reports for years.") { UseTitles = false });
+
+        Assert.Equal(["software tester", "data analyst"], withTitles.Occupations.Select(o => o.Occupation.Label));
+        var tester = withTitles.Occupations[0];
+        Assert.Equal("software tester", tester.NamedAs);
+        Assert.Equal(["the text names it: \"software tester\"", "matches 0 of its 1 essential skill"], tester.Reasons);
+        Assert.Null(withTitles.Occupations[1].NamedAs);
+        Assert.Equal(["data analyst"], skillsOnly.Occupations.Select(o => o.Occupation.Label));
+    }
+
+    [Fact]
+    public async Task Among_named_occupations_the_skills_decide()
+    {
+        // Both developers are named in running text; Java and SQL are essential for the software developer, optional or absent for the web developer.
+        var extractor = new FixedSkillExtractor(Mention(Java, "Java", 0.9f), Mention(Sql, "SQL", 0.8f));
+        using var host = Host(extractor);
+
+        var answer = await host.Mediator.Send(new SuggestOccupationsForText("I worked as a web developer first and then as a software developer on billing systems in Java."));
+
+        Assert.Equal(["software developer", "web developer"], answer.Occupations.Take(2).Select(o => o.Occupation.Label));
+        Assert.All(answer.Occupations.Take(2), o => Assert.NotNull(o.NamedAs));
+    }
+
+    [Fact]
+    public async Task A_title_a_steward_adds_is_found_at_once_and_a_deprecated_one_is_not()
+    {
+        using var host = Host(new FixedSkillExtractor());
+        var titles = host.Services.GetRequiredService<OccupationTitles>();
+        Assert.Empty(await titles.FindAsync("Pastry cook"));
+
+        var created = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "pastry cook", ["patissier"], null, "bakery"))).Concept!;
+        var named = await host.Mediator.Send(new SuggestOccupationsForText("Patissier\nLaminated doughs, croissants and plated desserts."));
+        Assert.Equal(["pastry cook"], named.Occupations.Select(o => o.Occupation.Label));
+
+        await host.Mediator.Send(new DeprecateConcept(created.Uri, created.Version, null, "merged into chef"));
+        Assert.Empty(await titles.FindAsync("Patissier"));
+    }
+
+    private MediatorHost Host(FixedSkillExtractor extractor) =>
+        new(_store, ports: services => services.AddSingleton<ISkillExtractor>(extractor));
+}
