@@ -244,6 +244,20 @@ public sealed class ResumeEditorTests
         Assert.Null(MentionLines.Line(skills, null));
     }
 
+    [Theory]
+    // Cut one word after a link word, mid-sentence: the dangling word and its link go.
+    [InlineData("Own the budget, lead a team of three marketers and external agencies.", "lead a team of three marketers and external", "lead a team of three marketers")]
+    [InlineData("Demonstrate a flexible and resilient approach in response to dynamic environments.", "Demonstrate a flexible and resilient approach in response", "Demonstrate a flexible and resilient approach")]
+    // Finished phrases stay: at a comma or the line's end, or more than one word after the link.
+    [InlineData("You will lead a team of three marketers and agencies, and report.", "lead a team of three marketers and agencies", "lead a team of three marketers and agencies")]
+    [InlineData("Write SQL to extract data from the warehouse.", "Write SQL to extract data", "Write SQL to extract data")]
+    [InlineData("Mentor junior developers in Java", "Mentor junior developers in Java", "Mentor junior developers in Java")]
+    public void A_phrase_cut_mid_sentence_one_word_after_a_link_word_leaves_that_word_out(string line, string phrase, string words)
+    {
+        var from = line.IndexOf(phrase, StringComparison.Ordinal);
+        Assert.Equal(words, MentionLines.Finished(line, from, from + phrase.Length));
+    }
+
     [Fact]
     public void A_long_line_is_cut_on_words_around_the_mention_to_about_two_hundred_characters()
     {
