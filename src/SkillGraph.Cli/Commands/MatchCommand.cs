@@ -68,7 +68,7 @@ internal static class MatchCommand
                 via = s.ViaUri is null ? null : new { uri = s.ViaUri, label = s.ViaLabel },
                 resumeLine = s.ResumeLine,
             }),
-            missingSkills = result.MissingSkills.Select(s => new { uri = s.Uri, label = s.Label, jobLine = s.JobLine }),
+            missingSkills = result.MissingSkills.Select(s => new { uri = s.Uri, label = s.Label, jobLine = s.JobLine, suggestedEdit = s.SuggestedEdit }),
             explanation = result.Explanation,
             suggestedEdits = result.SuggestedEdits,
             model = result.Model,

@@ -21,7 +21,9 @@ public static class MentionLines
 
     /// <summary>
     /// The text's words for <paramref name="mention"/>: the phrase (run of content words) holding its first span — "mentor junior
-    /// developers" where the span is "mentor" — else the span's own words; null when the mention has no span.
+    /// developers" where the span is "mentor" — else the span's own words; null when the mention has no span. A phrase that stops
+    /// mid-sentence on one word after "and", "or" or a preposition leaves that dangling word out with its link word ("lead a team of
+    /// three marketers and external" of "… and external agencies" is "lead a team of three marketers").
     /// </summary>
     public static string? Words(TextSkills text, SkillMention? mention)
     {
@@ -42,7 +44,32 @@ public static class MentionLines
             }
         }
 
-        return text.Lines[index][from..to];
+        return Finished(text.Lines[index], from, to);
+    }
+
+    // Words that link a phrase to what follows: a phrase cut one word after one of them stops inside a noun phrase.
+    private static readonly HashSet<string> Links = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "in", "on", "of", "for", "with", "to", "at", "by", "from", "into", "as", "across", "within", "via",
+    };
+
+    /// <summary><paramref name="line"/>[from..to], less a last word cut from what follows it (see <see cref="Words"/>).</summary>
+    internal static string Finished(string line, int from, int to)
+    {
+        var phrase = line[from..to];
+        var next = to;
+        while (next < line.Length && line[next] == ' ')
+        {
+            next++;
+        }
+
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (next == to || next >= line.Length || !char.IsLetterOrDigit(line[next]) || words.Length < 4 || !Links.Contains(words[^2]))
+        {
+            return phrase;
+        }
+
+        return string.Join(' ', words[..^2]);
     }
 
     /// <summary>The line holding the span's start, and the span's offsets in that line; index -1 when none holds it.</summary>

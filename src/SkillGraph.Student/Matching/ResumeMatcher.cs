@@ -9,8 +9,8 @@ namespace SkillGraph.Student.Matching;
 /// The Matcher, Explainer and Editor students: the extractor (ONNX) reads the job's and the resume's skills, the
 /// graph says which job skills the resume covers exactly or through a broader/narrower skill, and the match head
 /// (ONNX) turns that into a score. The Explainer names the resume line behind each covered skill and the job line behind each
-/// missing one (the lines holding the extractor's spans); the Editor writes a resume line per missing skill from the job's words and
-/// the graph (<see cref="ResumeEditor"/>). Templates, deterministic. Thread-safe; load once and share.
+/// missing one (the lines holding the extractor's spans); the Editor writes a resume line for each missing skill the job's line
+/// grounds, from the job's words and the graph (<see cref="ResumeEditor"/>). Templates, deterministic. Thread-safe; load once and share.
 /// </summary>
 public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 {
@@ -112,10 +112,12 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
             .OrderByDescending(c => c.Skill.Score)
             .ToList();
-        var missingSkills = missing.Select(c => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, MentionLines.Line(job, c.Skill))).ToList();
-        var edits = ResumeEditor.SuggestEach(missing.Select(c => (c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill))), facts);
+        var jobLines = missing.Select(c => MentionLines.Line(job, c.Skill)).ToList();
+        var edits = ResumeEditor.SuggestEach(missing.Select((c, i) => (c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill), jobLines[i])), facts);
+        var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i])).ToList();
         var matched = score >= Head.Threshold;
-        return new ResumeMatch(Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills), edits);
+        return new ResumeMatch(
+            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills), [.. edits.OfType<string>()]);
     }
 
     /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>

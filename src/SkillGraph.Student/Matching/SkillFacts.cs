@@ -75,15 +75,20 @@ public sealed class SkillFacts
     /// <summary>
     /// Whether <paramref name="word"/> (lower case) is an action verb by ESCO's own labels: skills and competences are named as
     /// imperative verb phrases ("mentor individuals", "use databases"), so a word that starts at least two of their labels is a verb
-    /// (adverbs such as "safely" and adjectives such as "digital" out).
+    /// (adverbs such as "safely" and adjectives such as "digital" out). ESCO spells "-ise", a job may spell "-ize": "optimize" is the
+    /// verb "optimise".
     /// </summary>
-    public bool IsActionVerb(string word) => _verbs.Value.Verbs.Contains(word);
+    public bool IsActionVerb(string word) => _verbs.Value.Verbs.Contains(British(word));
 
     /// <summary>
     /// <see cref="IsActionVerb"/>, and no knowledge label (a noun phrase: "design principles", "test automation") starts with
     /// <paramref name="word"/>: a verb whatever words follow it.
     /// </summary>
-    public bool IsOnlyActionVerb(string word) => IsActionVerb(word) && !_verbs.Value.KnowledgeHeads.Contains(word);
+    public bool IsOnlyActionVerb(string word) => IsActionVerb(word) && !_verbs.Value.KnowledgeHeads.Contains(British(word));
+
+    /// <summary>ESCO's spelling of a verb spelt "-ize" or "-yze" ("optimize" → "optimise", "analyze" → "analyse").</summary>
+    private static string British(string word) =>
+        word.Length > 5 && (word.EndsWith("ize", StringComparison.Ordinal) || word.EndsWith("yze", StringComparison.Ordinal)) ? word[..^2] + "se" : word;
 
     private static (HashSet<string>, HashSet<string>) ActionVerbs(IEnumerable<(string Label, string? Description, bool Knowledge)> skills)
     {

@@ -110,12 +110,12 @@ export async function suggestOccupations(text: string): Promise<OccupationSugges
 export interface ResumeMatch {
   model: string; score: number; matched: boolean; explanation: string; suggestedEdits: string[];
   coveredSkills: { uri: string; label: string; how: string; viaLabel: string | null; resumeLine: string | null }[];
-  missingSkills: { uri: string; label: string; jobLine: string | null }[];
+  missingSkills: { uri: string; label: string; jobLine: string | null; suggestedEdit: string | null }[];
 }
 
 export async function matchResume(jobDescription: string, resume: string): Promise<ResumeMatch> {
   const data = await whenStudentReady(() => gql<{ matchResume: ResumeMatch }>(`query Match($job: String!, $resume: String!) {
-    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel resumeLine } missingSkills { uri label jobLine } }
+    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel resumeLine } missingSkills { uri label jobLine suggestedEdit } }
   }`, { job: jobDescription, resume }));
   return data.matchResume;
 }

@@ -189,6 +189,22 @@ test('students: the highlighted spans are the API\'s extractSkills spans, also p
   await page.locator('.verdict').waitFor({ timeout: 60_000 });
   const verdict = await page.locator('.verdict').innerText();
   assert.match(verdict, /score \d+%/);
+  // The missing skills grouped by the job line that asks for them: each of the API's job lines shown once, in the order of its
+  // first skill, with exactly its skills under it, each with its suggested line when the API gives one.
+  const [job, resume] = [await page.getByLabel('The job ad').inputValue(), await page.getByLabel('The resume').inputValue()];
+  const missing = (await graphql(server.url, 'query($job: String!, $resume: String!) { matchResume(jobDescription: $job, resume: $resume) { missingSkills { uri jobLine suggestedEdit } } }', { job, resume })).matchResume.missingSkills;
+  const lines = [...new Set(missing.filter((s) => s.jobLine).map((s) => s.jobLine))];
+  assert.ok(lines.length < missing.filter((s) => s.jobLine).length, 'the example job asks for several missing skills in one line');
+  const shownAsks = await page.locator('[data-testid=job-ask]').evaluateAll((asks) => asks.map((a) => ({
+    line: a.querySelector('[data-testid=job-line]')?.textContent ?? null,
+    skills: [...a.querySelectorAll('li[data-uri]')].map((li) => ({ uri: li.dataset.uri, edit: li.querySelector('[data-testid=edit]')?.textContent ?? null })),
+  })));
+  assert.deepEqual(shownAsks.filter((a) => a.line).map((a) => a.line), lines.map((l) => `Job: “${l}”`));
+  for (const ask of shownAsks.filter((a) => a.line)) {
+    const line = lines.find((l) => ask.line === `Job: “${l}”`);
+    assert.deepEqual(ask.skills, missing.filter((s) => s.jobLine === line).map((s) => ({ uri: s.uri, edit: s.suggestedEdit })));
+  }
+  assert.equal(shownAsks.flatMap((a) => a.skills).length, missing.length, 'every missing skill is shown once');
   await page.locator('.match-result').scrollIntoViewIfNeeded();
   await shot(page, '05-students-match');
   await assertAccessible(page, 'the students page');

@@ -51,16 +51,19 @@ public sealed class CliMatchTests : IDisposable
         Assert.All(good.GetProperty("coveredSkills").EnumerateArray(), s => Assert.Contains(s.GetProperty("resumeLine").GetString()!.Trim('…'), Resume, StringComparison.Ordinal));
         Assert.All(weak.GetProperty("missingSkills").EnumerateArray(), s => Assert.Contains(s.GetProperty("jobLine").GetString()!.Trim('…'), Job, StringComparison.Ordinal));
 
-        // one suggested line per missing skill, naming it in the job's words or by its label, with placeholders for the facts
-        var missing = weak.GetProperty("missingSkills").EnumerateArray().Select(s => (Label: s.GetProperty("label").GetString()!, Line: s.GetProperty("jobLine").GetString()!)).ToList();
+        // a suggested line for each missing skill the job grounds (suggestedEdits lists them in order), naming it in the job's words or
+        // by its label, with placeholders for the facts
+        var missing = weak.GetProperty("missingSkills").EnumerateArray()
+            .Select(s => (Label: s.GetProperty("label").GetString()!, Line: s.GetProperty("jobLine").GetString()!, Edit: s.GetProperty("suggestedEdit").GetString())).ToList();
         var edits = weak.GetProperty("suggestedEdits").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.NotEmpty(missing);
-        Assert.Equal(missing.Count, edits.Count);
-        Assert.All(missing.Zip(edits), p =>
+        Assert.NotEmpty(edits);
+        Assert.Equal(missing.Where(m => m.Edit is not null).Select(m => m.Edit), edits);
+        Assert.All(missing.Where(m => m.Edit is not null).Zip(edits), p =>
         {
             Assert.Contains("[employer or project]", p.Second, StringComparison.Ordinal);
             var said = $"{p.First.Label} {p.First.Line}".ToLowerInvariant().Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
-            var named = p.Second.Split(" at [", 2)[0].Split(" to [", 2)[0].Split(' ').Skip(1).Where(w => !w.StartsWith('['));
+            var named = p.Second.Split(" at [", 2)[0].Split(" to [", 2)[0].Replace($"{SkillGraph.Student.Matching.ResumeEditor.KnowledgeOf} ", "", StringComparison.Ordinal).Split(' ').Skip(1).Where(w => !w.StartsWith('['));
             Assert.All(named, w => Assert.Contains(said, s => s == w.ToLowerInvariant() || SkillGraph.Student.Matching.PastTense.Of(s) == w));
         });
         Assert.Contains(missing[0].Label, weak.GetProperty("explanation").GetString()!, StringComparison.Ordinal);

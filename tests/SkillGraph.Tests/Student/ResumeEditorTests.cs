@@ -23,10 +23,20 @@ public sealed class ResumeEditorTests
             ("s:operate1", "operate machines", null, false), ("s:operate2", "operate forklifts", null, false),
             ("s:drive1", "drive vehicles", null, false), ("s:drive2", "drive trucks", null, false),
             ("s:correspond", "correspond with licence applicants", null, false),
+            ("s:clean1", "clean warehouse", null, false), ("s:clean2", "clean rooms", null, false),
+            ("s:secure1", "secure goods", null, false), ("s:secure2", "secure areas", null, false),
+            ("s:optimise1", "optimise processes", null, false), ("s:optimise2", "optimise resources", null, false),
+            ("s:drive3", "drive growth", null, false),
             ("k:java", "Java (computer programming)", "A programming language.", true),
             ("k:design", "design principles", null, true),
             ("k:teamwork", "teamwork principles", null, true),
             ("k:agile", "agile project management", null, true),
+            ("k:cost", "cost management", null, true),
+            ("k:welding", "welding equipment", null, true),
+            ("k:postgres", "PostgreSQL", null, true),
+            ("k:nutrition", "animal nutrition", null, true),
+            ("k:earth", "Earth science", null, true),
+            ("k:assembly", "Assembly (computer programming)", null, true),
         ],
         []);
 
@@ -47,6 +57,12 @@ public sealed class ResumeEditorTests
         ["Java (computer programming)"] = "k:java",
         ["teamwork principles"] = "k:teamwork",
         ["agile project management"] = "k:agile",
+        ["cost management"] = "k:cost",
+        ["welding equipment"] = "k:welding",
+        ["PostgreSQL"] = "k:postgres",
+        ["animal nutrition"] = "k:nutrition",
+        ["Earth science"] = "k:earth",
+        ["secure goods"] = "s:secure1",
     };
 
     [Theory]
@@ -109,7 +125,7 @@ public sealed class ResumeEditorTests
     [Fact]
     public void Esco_labels_read_as_imperatives_keep_particles_and_move_a_leading_adverb()
     {
-        Assert.Equal("Carried out [n] recruiting services at [employer or project], [result].", Suggest("carry out recruiting services"));
+        Assert.Equal("Carried out recruiting services at [employer or project], [result].", Suggest("carry out recruiting services"));
         Assert.Equal("Operated [n] forklifts safely at [employer or project], [result].", Suggest("safely operate forklifts"));
         // "correspond" starts one label only, but a skill's label of two words or more is an imperative.
         Assert.Equal("Corresponded with licence applicants at [employer or project], [result].", Suggest("correspond with licence applicants"));
@@ -120,22 +136,92 @@ public sealed class ResumeEditorTests
     {
         Assert.Equal("Used Java to [what you built or did] at [employer or project].", Suggest("Java (computer programming)", "Java"));
         Assert.Equal("Applied teamwork principles to [what you built or did] at [employer or project].", Suggest("teamwork principles"));
-        Assert.Equal("Used agile project management to [what you built or did] at [employer or project].", Suggest("agile project management", "agile ceremonies"));
         Assert.True(Facts.IsActionVerb("mentor"));
         Assert.False(Facts.IsActionVerb("safely"));
         Assert.False(Facts.IsOnlyActionVerb("design"));
     }
 
     [Fact]
+    public void A_way_of_working_is_applied_a_tool_or_a_name_used_and_a_field_is_knowledge_applied()
+    {
+        // A way of working (the label's last word: management, principles, techniques, …) is applied, not "used".
+        Assert.Equal("Applied agile project management to [what you built or did] at [employer or project].", Suggest("agile project management", "agile ceremonies"));
+        Assert.Equal("Applied cost management to [what you built or did] at [employer or project].", Suggest("cost management"));
+        // A tool, or a product's name (a capital after a word's first letter, or one capitalised word), is used.
+        Assert.Equal("Used welding equipment to [what you built or did] at [employer or project].", Suggest("welding equipment"));
+        Assert.Equal("Used PostgreSQL to [what you built or did] at [employer or project].", Suggest("PostgreSQL"));
+        // A field is knowledge one applies: never "Used animal nutrition to …"; a capital first letter alone is no name.
+        Assert.Equal("Applied knowledge of animal nutrition to [what you built or did] at [employer or project].", Suggest("animal nutrition"));
+        Assert.Equal("Applied knowledge of Earth science to [what you built or did] at [employer or project].", Suggest("Earth science"));
+    }
+
+    [Fact]
+    public void No_count_goes_before_a_plural_that_counts_nothing_or_names_a_way_of_working()
+    {
+        Assert.Equal("Secured goods at [employer or project], [result].", Suggest("secure goods"));
+        Assert.Equal("Loaded and secured goods at [employer or project], [result].", ResumeEditor.Suggest("secure goods", false, "load and secure goods", w => w is "load" or "secure", w => w is "load" or "secure"));
+        Assert.Equal("Used cooking techniques at [employer or project], [result].", Suggest("use databases", "use cooking techniques"));
+        Assert.Equal("Applied numeracy skills at [employer or project], [result].", ResumeEditor.Suggest("apply numeracy skills", false, null, w => w == "apply", w => w == "apply"));
+        Assert.Equal("Secured [n] loads at [employer or project], [result].", Suggest("secure goods", "secure loads"));
+    }
+
+    [Fact]
+    public void A_verb_the_job_spells_with_ize_is_the_verb_esco_spells_with_ise()
+    {
+        Assert.True(Facts.IsOnlyActionVerb("optimize"));
+        Assert.False(Facts.IsActionVerb("size"));
+        Assert.Equal("Optimized revenue generation at [employer or project], [result].", Suggest("develop software", "optimize revenue generation"));
+        Assert.Equal("Drove sales growth and optimized revenue generation at [employer or project], [result].", Suggest("develop software", "drive sales growth and optimize revenue generation"));
+    }
+
+    [Theory]
+    [InlineData("clean warehouse", "Write SQL to extract data from the warehouse.", false)]
+    [InlineData("correspond with licence applicants", "A driving licence is needed.", false)]
+    [InlineData("prepare financial statements", "You will prepare monthly management accounts and year-end financial statements.", true)]
+    [InlineData("Java (computer programming)", "Build scalable microservices in Java and Spring Boot.", true)]
+    // One word the start of the other, five letters at least: a family ("recruit", "recruitment"); "plan" and "planet" are not.
+    [InlineData("recruit staff", "Recruitment of staff for our stores.", true)]
+    [InlineData("plan routes", "Routes to every planet.", false)]
+    // A name is said as it is written: "machinery assembly" is not the language Assembly.
+    [InlineData("Assembly (computer programming)", "Machinery assembly supervisor.", false)]
+    [InlineData("SQL Server", "Design and write Java and SQL code.", false)]
+    [InlineData("PostgreSQL", "Maintain PostgreSQL databases.", true)]
+    [InlineData("clean warehouse", null, false)]
+    public void A_label_is_grounded_when_the_job_line_says_each_of_its_words(string label, string? jobLine, bool grounded) =>
+        Assert.Equal(grounded, ResumeEditor.IsGrounded(label, jobLine));
+
+    [Fact]
     public void Two_skills_found_in_one_phrase_of_the_job_get_two_lines_the_second_from_its_label()
     {
+        const string line = "You will mentor junior developers and write code in agile project management.";
         var lines = ResumeEditor.SuggestEach(
-            [("mentor individuals", false, "mentor junior developers"), ("agile project management", true, "mentor junior developers"), ("write code", false, null)],
+            [("mentor individuals", false, "mentor junior developers", line), ("agile project management", true, "mentor junior developers", line), ("write code", false, null, line)],
             Facts);
 
         Assert.Equal(
-            ["Mentored [n] junior developers at [employer or project], [result].", "Used agile project management to [what you built or did] at [employer or project].", "Wrote code at [employer or project], [result]."],
+            ["Mentored [n] junior developers at [employer or project], [result].", "Applied agile project management to [what you built or did] at [employer or project].", "Wrote code at [employer or project], [result]."],
             lines);
+    }
+
+    [Fact]
+    public void A_line_from_a_label_the_job_line_does_not_say_is_withheld_and_no_line_comes_twice()
+    {
+        const string line = "Build predictive models, write SQL to extract data from the warehouse.";
+        var lines = ResumeEditor.SuggestEach(
+            [
+                // the job's own verb phrase: its words are the job's, whatever the label says
+                ("develop software", false, "write SQL to extract data", line),
+                // found in "warehouse" alone: the label's line would say "Cleaned warehouse", which the job never asks
+                ("clean warehouse", false, "warehouse", line),
+                // no line to look in
+                ("mentor individuals", false, null, null),
+                // a label the line says, twice: the second line would be the first again
+                ("write code", false, null, "Write code and review it."),
+                ("write code", false, "write code", "Write code and review it."),
+            ],
+            Facts);
+
+        Assert.Equal(["Wrote SQL to extract data at [employer or project], [result].", null, null, "Wrote code at [employer or project], [result].", null], lines);
     }
 
     [Fact]
@@ -156,6 +242,20 @@ public sealed class ResumeEditorTests
         Assert.Equal("mentor junior developers", MentionLines.Words(skills, mention));
         Assert.Null(MentionLines.Line(skills, mention with { Spans = [] }));
         Assert.Null(MentionLines.Line(skills, null));
+    }
+
+    [Theory]
+    // Cut one word after a link word, mid-sentence: the dangling word and its link go.
+    [InlineData("Own the budget, lead a team of three marketers and external agencies.", "lead a team of three marketers and external", "lead a team of three marketers")]
+    [InlineData("Demonstrate a flexible and resilient approach in response to dynamic environments.", "Demonstrate a flexible and resilient approach in response", "Demonstrate a flexible and resilient approach")]
+    // Finished phrases stay: at a comma or the line's end, or more than one word after the link.
+    [InlineData("You will lead a team of three marketers and agencies, and report.", "lead a team of three marketers and agencies", "lead a team of three marketers and agencies")]
+    [InlineData("Write SQL to extract data from the warehouse.", "Write SQL to extract data", "Write SQL to extract data")]
+    [InlineData("Mentor junior developers in Java", "Mentor junior developers in Java", "Mentor junior developers in Java")]
+    public void A_phrase_cut_mid_sentence_one_word_after_a_link_word_leaves_that_word_out(string line, string phrase, string words)
+    {
+        var from = line.IndexOf(phrase, StringComparison.Ordinal);
+        Assert.Equal(words, MentionLines.Finished(line, from, from + phrase.Length));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ResumeMatchType : ObjectGraphType<ResumeMatch>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeCoveredSkillType>>>>("coveredSkills").Resolve(c => c.Source.CoveredSkills);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeMissingSkillType>>>>("missingSkills").Description("Most important first.").Resolve(c => c.Source.MissingSkills);
         Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Explanation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("One resume line per missing skill, in the order of missingSkills: a past-tense action verb, the skill in the job's own words (when the job says it as a verb phrase) or its ESCO label, [n] before a plural object, and square-bracket placeholders for what only the candidate knows (employer or project, result). Templates over the job's words and the graph: no tool, number or employer is invented.").Resolve(c => c.Source.SuggestedEdits);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("The missing skills' suggestedEdit lines that are not null, in the order of missingSkills: a past-tense action verb, the skill in the job's own words (when the job says it as a verb phrase) or its ESCO label, [n] before a plural object, and square-bracket placeholders for what only the candidate knows (employer or project, result). Templates over the job's words and the graph: no tool, number or employer is invented.").Resolve(c => c.Source.SuggestedEdits);
     }
 }
 
@@ -55,5 +55,6 @@ public sealed class ResumeMissingSkillType : ObjectGraphType<ResumeMissingSkill>
         Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
         Field<StringGraphType>("jobLine").Description("The job's line that asks for the skill (the line holding the job's mention of it), trimmed, at most about 200 characters (cut on a word with …); null when the mention has no span.").Resolve(c => c.Source.JobLine);
+        Field<StringGraphType>("suggestedEdit").Description("A resume line to paste for the skill (one of suggestedEdits); null when the job does not ground one: its words for the skill are no verb phrase and its line does not say every content word of the skill's label (the skill stays missing either way).").Resolve(c => c.Source.SuggestedEdit);
     }
 }

@@ -1,6 +1,6 @@
 // Try the students: the skills a text expresses (highlighted by their spans) and the occupations it fits; a resume
 // against a job: score, covered and missing skills, the explanation and suggested resume lines.
-import { extractSkills, matchResume, suggestOccupations } from '../api';
+import { extractSkills, matchResume, suggestOccupations, type ResumeMatch } from '../api';
 import { h, percent, replace, section } from '../dom';
 import { highlightedText } from '../highlight';
 import { may } from '../session';
@@ -68,12 +68,34 @@ function matchPanel(): HTMLElement {
         h('div', { class: 'two' },
           h('div', {}, h('h3', {}, `Covered skills (${match.coveredSkills.length})`), h('ul', { 'data-testid': 'covered' }, match.coveredSkills.map((s) => h('li', {},
             conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null, evidence(s.resumeLine, 'resume'))))),
-          h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), h('ol', { 'data-testid': 'missing' }, match.missingSkills.map((s) => h('li', {}, conceptLink(s), evidence(s.jobLine, 'job')))))),
-        h('h3', {}, 'Suggested resume lines'),
-        match.suggestedEdits.length === 0 ? h('p', { class: 'muted' }, 'None: nothing is missing.') : h('ul', {}, match.suggestedEdits.map((edit) => h('li', {}, edit))));
+          h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), missingByJobLine(match.missingSkills))));
     });
   });
   return section('A resume against a job', form, result);
+}
+
+type Missing = ResumeMatch['missingSkills'][number];
+
+/**
+ * The missing skills grouped by the job line that asks for them (one job sentence often asks for several): each line once, in the
+ * order of its most important skill, its skills under it, each with the resume line suggested for it, or a note where the job's
+ * words ground none; skills the job names on no line last.
+ */
+function missingByJobLine(missing: Missing[]): HTMLElement {
+  if (missing.length === 0) return h('p', { class: 'muted', 'data-testid': 'missing' }, 'None: the resume shows every skill recognised in the job.');
+  const groups = new Map<string | null, Missing[]>();
+  for (const skill of missing) groups.set(skill.jobLine, [...(groups.get(skill.jobLine) ?? []), skill]);
+  const lined = [...groups].filter(([line]) => line !== null);
+  const unlined = groups.get(null);
+  return h('div', { 'data-testid': 'missing' },
+    h('p', { class: 'hint' }, `Asked for in ${lined.length} ${lined.length === 1 ? 'line' : 'lines'} of the job; under each skill, a line to paste into the resume (fill in the brackets).`),
+    h('ol', { class: 'job-asks' }, [...lined, ...(unlined ? [[null, unlined] as const] : [])].map(([line, skills]) => h('li', { 'data-testid': 'job-ask' },
+      line ? h('blockquote', { class: 'job-line', 'data-testid': 'job-line' }, `Job: “${line}”`) : h('p', { class: 'job-line muted' }, 'Not on one line of the job:'),
+      h('ul', { class: 'asked' }, skills.map((skill) => h('li', { 'data-uri': skill.uri },
+        conceptLink(skill),
+        skill.suggestedEdit
+          ? h('span', { class: 'edit', 'data-testid': 'edit' }, skill.suggestedEdit)
+          : h('small', { class: 'muted evidence' }, 'No line suggested: the job line does not name this skill outright.'))))))));
 }
 
 /** The line of the resume (or the job) that says a skill, shown under it, small and muted; nothing when there is none. */

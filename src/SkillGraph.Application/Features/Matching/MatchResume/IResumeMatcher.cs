@@ -28,7 +28,11 @@ public sealed record CoveredSkill(string Uri, string Label, Coverage How, string
 
 /// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
 /// <param name="JobLine">The job's line that asks for it (the line holding the job's mention), trimmed and at most about 200 characters; null when the mention has no span.</param>
-public sealed record ResumeMissingSkill(string Uri, string Label, string? JobLine = null);
+/// <param name="SuggestedEdit">
+/// A resume line to paste for it (the Editor's), or null when the job does not ground one: its words for the skill are no verb
+/// phrase and its line does not say every content word of the skill's label.
+/// </param>
+public sealed record ResumeMissingSkill(string Uri, string Label, string? JobLine = null, string? SuggestedEdit = null);
 
 /// <summary>How a job skill is covered by a resume.</summary>
 public enum Coverage
