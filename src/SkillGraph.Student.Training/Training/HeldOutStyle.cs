@@ -1,4 +1,5 @@
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
+using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Domain;
 using SkillGraph.Student.Evaluation;
@@ -122,8 +123,9 @@ public sealed class SpanStyle(string name, IReadOnlyList<SpanSentence> sentences
 
 /// <summary>
 /// Texts whose occupation is known (the matched resumes of held-out teacher records): Accuracy@1 of occupation suggestion
-/// from the extractor's first <see cref="SuggestOccupations.SkillsFromText"/> skills, scored as <c>suggestOccupations</c>
-/// scores them (<see cref="OccupationScore"/> over the graph snapshot; ties by URI).
+/// from the skills <c>suggestOccupations</c> weighs (<see cref="LineDiverseSkills"/> over the extractor's first
+/// <see cref="LineDiverseSkills.Candidates"/>), scored as it scores them (<see cref="OccupationScore"/> over the graph
+/// snapshot; ties by URI). The titles a text names are left out: they say nothing about the extractor.
 /// </summary>
 public sealed class SuggestionStyle(string name, IReadOnlyList<(string Text, string OccupationUri)> texts, SkillGraphPrior prior) : HeldOutStyle(name, "Acc@1")
 {
@@ -132,7 +134,7 @@ public sealed class SuggestionStyle(string name, IReadOnlyList<(string Text, str
     public override double[] Score(SkillExtractor extractor, float alpha, IReadOnlyList<GraphReranking?> rerankings)
     {
         ArgumentNullException.ThrowIfNull(rerankings);
-        const int Top = SuggestOccupations.SkillsFromText;
+        const int Top = LineDiverseSkills.Candidates;
         var candidates = Candidates(extractor, alpha, Top);
         return [.. rerankings.Select(r => Accuracy(candidates, r, Top))];
     }
@@ -142,8 +144,7 @@ public sealed class SuggestionStyle(string name, IReadOnlyList<(string Text, str
         var hits = 0;
         for (var i = 0; i < texts.Count; i++)
         {
-            var skills = Answer(candidates[i], reranking, top)
-                .Where(m => m.Score > 0)
+            var skills = LineDiverseSkills.Pick(texts[i].Text, [.. Answer(candidates[i], reranking, top)])
                 .Select(m =>
                 {
                     var (essential, optional) = prior.Listing(m.Uri);

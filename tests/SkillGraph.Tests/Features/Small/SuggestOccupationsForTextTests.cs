@@ -27,7 +27,7 @@ public sealed class SuggestOccupationsForTextTests(TinyGraphFixture tiny)
         Assert.Equal(FixedSkillExtractor.Model, answer.Model);
         Assert.Equal(["statistics"], answer.Skills.Select(s => s.Label));
         Assert.Equal(["data analyst"], answer.Occupations.Select(o => o.Occupation.Label));
-        Assert.Equal([(Text, 12)], extractor.Calls);
+        Assert.Equal([(Text, LineDiverseSkills.Candidates)], extractor.Calls);
     }
 
     [Fact]
@@ -49,6 +49,24 @@ public sealed class SuggestOccupationsForTextTests(TinyGraphFixture tiny)
         Assert.Equal(twelve.Select(s => s.Label), cut.Skills.Select(s => s.Label));
         Assert.DoesNotContain("chef", cut.Occupations.Select(o => o.Occupation.Label));
         Assert.Contains("chef", cookingFirst.Occupations.Select(o => o.Occupation.Label));
+    }
+
+    [Fact]
+    public void Skills_are_taken_line_by_line_so_one_long_line_does_not_crowd_out_the_others()
+    {
+        // Line 1 names thirteen skills that all score above the one skill of line 2; line 3 is a sentence after "; ".
+        const string text = "Java, Kotlin, SQL and more every day.\nI cooked meals for guests; statistics too.";
+        var line1 = Enumerable.Range(0, 13).Select(i => new SkillMention($"http://example.org/skill/s{i}", $"s{i}", 0.9f - (0.01f * i), [new TextSpan(0, 4)])).ToList();
+        var cooking = new SkillMention(Cooking.Value, "cook meals", 0.5f, [new TextSpan(text.IndexOf("cooked", StringComparison.Ordinal), text.IndexOf("cooked", StringComparison.Ordinal) + 6)]);
+        var statistics = new SkillMention(Statistics.Value, "statistics", 0.4f, [new TextSpan(text.IndexOf("statistics", StringComparison.Ordinal), text.Length - 5)]);
+
+        var picked = LineDiverseSkills.Pick(text, [.. line1, cooking, statistics]);
+
+        // Round one: the best of each of the three lines; then line 1's next nine. Best first.
+        Assert.Equal(12, picked.Count);
+        Assert.Equal([.. line1.Take(10).Select(m => m.Label), "cook meals", "statistics"], picked.Select(m => m.Label));
+        Assert.Equal([0, 38, 64], LineDiverseSkills.LineStarts(text));
+        Assert.Single(LineDiverseSkills.LineStarts("node.js 3.5 years"));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using SkillGraph.Application.Features.Skills.ExtractSkills;
 namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 
 /// <summary>
-/// The occupations a text (a job ad, a resume) fits, best first: the extractor's best
-/// <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/> skills of the text and the occupations it names by title
+/// The occupations a text (a job ad, a resume) fits, best first: <see cref="SuggestOccupations.SuggestOccupations.SkillsFromText"/>
+/// skills of the text, taken line by line from the extractor's best (<see cref="LineDiverseSkills"/>), and the occupations it names by title
 /// (<see cref="OccupationTitles"/>), then <see cref="SuggestOccupations.SuggestOccupations"/>.
 /// </summary>
 [Requires(Permission.UseStudent)]
