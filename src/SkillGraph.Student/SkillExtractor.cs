@@ -22,11 +22,11 @@ public sealed record ExtractorOptions
     public float SpanOverlapPenalty { get; init; }
 }
 
-/// <summary>Defaults of the extractor's answers that hosts share (chosen on held-out data; docs/decisions/0019).</summary>
+/// <summary>Defaults of the extractor's answers that hosts share (chosen on held-out data; docs/decisions/0019, 0027).</summary>
 public static class SkillExtractorDefaults
 {
     /// <summary>The <see cref="SkillExtractor.SpanExtent"/> hosts set.</summary>
-    public const SpanExtent SpanExtent = Student.SpanExtent.Best;
+    public const SpanExtent SpanExtent = Student.SpanExtent.Tagged;
 }
 
 /// <summary>How much text an answer's span covers.</summary>
@@ -136,8 +136,8 @@ public sealed class SkillExtractor : IDisposable
     public float SpanOverlapPenalty { get; init; }
 
     /// <summary>
-    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Best"/>; docs/decisions/0019 has the
-    /// SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
+    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Tagged"/>; docs/decisions/0019 and 0027
+    /// have the SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
     /// </summary>
     public SpanExtent SpanExtent
     {
