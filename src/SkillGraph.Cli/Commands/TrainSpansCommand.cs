@@ -37,7 +37,10 @@ internal static class TrainSpansCommand
 
             var all = SpanEvaluation.Load(path);
             var n = Math.Clamp(parse.GetValue(holdOut), 1, all.Count - 1);
-            var options = new SpanTaggerTrainOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs),
+            var options = new SpanTaggerTrainOptions
+            {
+                Seed = parse.GetValue(seed),
+                Epochs = parse.GetValue(epochs),
                 Contexts = [.. parse.GetValue(contexts)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
             };
             using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 2, Quantize = true });
