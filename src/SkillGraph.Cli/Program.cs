@@ -11,6 +11,7 @@ root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(TeachCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(TrainSpansCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());

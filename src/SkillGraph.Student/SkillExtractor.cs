@@ -22,11 +22,11 @@ public sealed record ExtractorOptions
     public float SpanOverlapPenalty { get; init; }
 }
 
-/// <summary>Defaults of the extractor's answers that hosts share (chosen on held-out data; docs/decisions/0019).</summary>
+/// <summary>Defaults of the extractor's answers that hosts share (chosen on held-out data; docs/decisions/0019, 0027).</summary>
 public static class SkillExtractorDefaults
 {
     /// <summary>The <see cref="SkillExtractor.SpanExtent"/> hosts set.</summary>
-    public const SpanExtent SpanExtent = Student.SpanExtent.Best;
+    public const SpanExtent SpanExtent = Student.SpanExtent.Tagged;
 }
 
 /// <summary>How much text an answer's span covers.</summary>
@@ -36,6 +36,11 @@ public enum SpanExtent
     Best,
     /// <summary>The whole phrase (a run of content words, up to 8) that the best candidate span lies in.</summary>
     Phrase,
+    /// <summary>
+    /// The span the <see cref="SpanTagger"/> proposes (as SkillSpan's annotators draw spans) that best overlaps the best candidate
+    /// span, joined with it; the best candidate span when no tagged span overlaps it or no tagger is loaded (docs/decisions/0027).
+    /// </summary>
+    Tagged,
 }
 
 /// <summary>
@@ -85,6 +90,7 @@ public sealed class SkillExtractor : IDisposable
             {
                 MinScore = o.MinScore,
                 SpanOverlapPenalty = o.SpanOverlapPenalty,
+                Tagger = SpanTagger.LoadDefault(),
             };
         }
         catch
@@ -130,8 +136,8 @@ public sealed class SkillExtractor : IDisposable
     public float SpanOverlapPenalty { get; init; }
 
     /// <summary>
-    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Best"/>; docs/decisions/0019 has the
-    /// SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
+    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Tagged"/>; docs/decisions/0019 and 0027
+    /// have the SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
     /// </summary>
     public SpanExtent SpanExtent
     {
@@ -140,6 +146,9 @@ public sealed class SkillExtractor : IDisposable
     }
 
     int _spanExtent = (int)SkillExtractorDefaults.SpanExtent;
+
+    /// <summary>The span tagger <see cref="SpanExtent.Tagged"/> reads (null: tagged spans are the best candidate spans).</summary>
+    public SpanTagger? Tagger { get; init; }
 
     /// <summary>The graph re-ranking <see cref="Extract"/> applies (null or inactive: the scorer's order); see <see cref="UseGraph"/>.</summary>
     public GraphReranking? Reranking => Volatile.Read(ref _reranking);
@@ -171,14 +180,19 @@ public sealed class SkillExtractor : IDisposable
         var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])], cancellationToken);
         var result = new IReadOnlyList<SkillMention>[texts.Count];
         Array.Fill(result, []);
-        for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(encoded[j], Rank(encoded[j], top, cancellationToken));
+        for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(texts[live[j]], encoded[j], Rank(encoded[j], top, cancellationToken), cancellationToken);
         return result;
     }
 
-    /// <summary>The answers' spans widened to their phrases when <see cref="SpanExtent"/> says so.</summary>
-    IReadOnlyList<SkillMention> Extend(EncodedText encoded, IReadOnlyList<SkillMention> mentions)
+    /// <summary>The answers' spans widened to their phrases or tagged spans when <see cref="SpanExtent"/> says so.</summary>
+    IReadOnlyList<SkillMention> Extend(string text, EncodedText encoded, IReadOnlyList<SkillMention> mentions, CancellationToken cancellationToken)
     {
         if (SpanExtent == SpanExtent.Best || encoded.SpanCount == 0 || mentions.Count == 0) return mentions;
+        if (SpanExtent == SpanExtent.Tagged)
+        {
+            return Tagger is { } tagger ? TaggedSpans.Widen(tagger, Encoder.Encoder, text, encoded.Segments, mentions, cancellationToken) : mentions;
+        }
+
         var spans = encoded.Segments.Spans;
         var phraseOf = new Dictionary<TextSpan, int>(spans.Count);
         var extent = new Dictionary<int, TextSpan>();

@@ -69,7 +69,10 @@ public static class StudentModels
             var index = LoadOrBuildIndex(catalog, encoder, indexPath, progress);
             var scorer = BuildScorer(heads, index, catalog, intraOpThreads, narrowWhenBusy);
             var context = heads?.SpanContext ?? SpanContext.Standalone;
-            var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder]);
+            var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder])
+            {
+                Tagger = SpanTagger.LoadDefault(),
+            };
             return new OpenedStudent(extractor, Info(heads, source, catalog, indexPath), index, heads, intraOpThreads, narrowWhenBusy);
         }
         catch
