@@ -43,7 +43,7 @@ internal static class EvalCommand
         var graphWeight = new Option<float>("--graph-weight") { Description = "β of the graph re-ranking (the occupations the text points to raise the skills they require); 0 = off.", DefaultValueFactory = _ => GraphRerankOptions.DefaultWeight };
         var graphSkills = new Option<int>("--graph-skills") { Description = "K: how many of the best extracted skills point to occupations.", DefaultValueFactory = _ => new GraphRerankOptions().Skills };
         var consolidate = new Option<bool>("--consolidate") { Description = "Move a skill behind the others when its direct broader or narrower skill ranks above it on the same span." };
-        var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill), phrase (the phrase it lies in) or tagged (joined with the span tagger's span that overlaps it most; the default).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
+        var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill), phrase (the phrase it lies in) or tagged (joined with the span tagger's span that overlaps it most); default best, as the server serves (Student:SpanExtent).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
         var spanGrid = new Option<bool>("--span-grid") { Description = "Only measure each --span-extent on SkillSpan (threshold and extent chosen on train, dev reported) and stop." };
         var rerankGrid = new Option<bool>("--rerank-grid") { Description = "Only measure the graph re-ranking settings (β × K × consolidation) on the held-out teacher data, the set its defaults are chosen on, and stop." };
         var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables), only the matcher (with --records / --held-out-records; no extraction tables; occupation suggestion included), or only occupation suggestion (on the same records)." };
@@ -187,17 +187,26 @@ internal static class EvalCommand
                 // Spans: the threshold is chosen on SkillSpan train, the figure reported on dev.
                 var tuneSet = SpanEvaluation.Load(spanTrain, 800);
                 var devSet = SpanEvaluation.Load(spanDev, parse.GetValue(spanLimit));
-                var tuned = SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor));
-                var dev = SpanEvaluation.Score(devSet, SpanEvaluation.Predict(devSet, extractor), tuned.Threshold);
-                await Console.Error.WriteLineAsync($"eval: spans (threshold from SkillSpan train) {dev}").ConfigureAwait(false);
                 md.AppendLine("#### Spans (SkillSpan dev: skill + knowledge spans, no ESCO links)");
                 md.AppendLine();
-                md.AppendLine("| model | threshold (chosen on 800 train sentences) | exact span P / R / F1 | token P / R / F1 |");
-                md.AppendLine("| --- | --- | --- | --- |");
-                md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| student `{info.Version}` | {dev.Threshold:0.00} | {dev.ExactPrecision * 100:F1} / {dev.ExactRecall * 100:F1} / **{dev.ExactF1 * 100:F1}** | {dev.TokenPrecision * 100:F1} / {dev.TokenRecall * 100:F1} / **{dev.TokenF1 * 100:F1}** |"));
+                md.AppendLine("| model | span extent | threshold (chosen on 800 train sentences) | exact span P / R / F1 | token P / R / F1 |");
+                md.AppendLine("| --- | --- | --- | --- | --- |");
+                var served = extractor.SpanExtent;
+                var devSentences = 0;
+                foreach (var extent in new[] { served, SpanExtent.Tagged }.Distinct())
+                {
+                    extractor.SpanExtent = extent;
+                    var tuned = SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor));
+                    var dev = SpanEvaluation.Score(devSet, SpanEvaluation.Predict(devSet, extractor), tuned.Threshold);
+                    devSentences = dev.Sentences;
+                    await Console.Error.WriteLineAsync($"eval: spans, {extent} (threshold from SkillSpan train) {dev}").ConfigureAwait(false);
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| student `{info.Version}` | {extent.ToString().ToLowerInvariant()}{(extent == served ? " (served)" : string.Empty)} | {dev.Threshold:0.00} | {dev.ExactPrecision * 100:F1} / {dev.ExactRecall * 100:F1} / **{dev.ExactF1 * 100:F1}** | {dev.TokenPrecision * 100:F1} / {dev.TokenRecall * 100:F1} / **{dev.TokenF1 * 100:F1}** |"));
+                }
+
+                extractor.SpanExtent = served;
                 md.AppendLine();
-                md.AppendLine(CultureInfo.InvariantCulture, $"n = {dev.Sentences} dev sentences.");
+                md.AppendLine(CultureInfo.InvariantCulture, $"n = {devSentences} dev sentences.");
                 if (parse.GetValue(only) != "extractor")
                 {
                     await MatcherSectionAsync(md, parse.GetValue(records) ?? [], parse.GetValue(heldOutRecords) ?? [], parse.GetValue(maxRecords), parse.GetValue(matcherModel), services, store, extractor, ct).ConfigureAwait(false);

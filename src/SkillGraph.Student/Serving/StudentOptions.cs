@@ -31,6 +31,13 @@ public sealed class StudentOptions
     /// <summary>The graph re-ranking these settings ask for.</summary>
     public GraphRerankOptions GraphRerank => new() { Weight = GraphWeight, Skills = GraphSkills, Consolidate = GraphConsolidate };
 
+    /// <summary>
+    /// How much text an answer's span covers: <c>Best</c> (default, the candidate span that scored the skill), <c>Phrase</c>, or
+    /// <c>Tagged</c> (joined with the span the span tagger draws: closer to annotators', one more encoder pass; decision 0027).
+    /// Skills and scores are the same with each.
+    /// </summary>
+    public SpanExtent SpanExtent { get; set; } = SkillExtractorDefaults.SpanExtent;
+
     /// <summary>Batch the texts of concurrent requests through shared encoder runs (more throughput; scores vary slightly with batch partners).</summary>
     public bool BatchAcrossRequests { get; set; }
 

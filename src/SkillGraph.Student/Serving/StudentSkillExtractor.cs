@@ -152,6 +152,7 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
             var catalog = await StoreCatalog.LoadAsync(store).ConfigureAwait(false);
             var modelPath = string.IsNullOrEmpty(options.ModelPath) ? null : options.ModelPath;
             var opened = StudentModels.OpenStudent(catalog, modelPath, options.CacheDirectory, null, StudentModels.ServerThreads, narrowWhenBusy: true);
+            opened.Extractor.SpanExtent = options.SpanExtent;
             if (options.GraphRerank is { Active: true } graph)
             {
                 opened.Extractor.UseGraph(new GraphReranking(await SkillGraphPrior.LoadAsync(store).ConfigureAwait(false), graph));

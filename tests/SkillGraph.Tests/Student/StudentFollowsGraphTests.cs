@@ -210,6 +210,28 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
         Assert.True(DeveloperNeedsCooking());
     }
 
+    [Fact]
+    public async Task A_host_that_asks_for_tagged_spans_gets_wider_spans_and_the_same_skills()
+    {
+        const string text = "You will design and build scalable microservices in Java and write SQL queries.";
+        var best = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student") });
+        var tagged = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student"), SpanExtent = SpanExtent.Tagged });
+        using var plain = new StudentSkillExtractor(_store, best, NullLogger<StudentSkillExtractor>.Instance);
+        using var widened = new StudentSkillExtractor(_store, tagged, NullLogger<StudentSkillExtractor>.Instance);
+        await plain.WhenReady;
+        await widened.WhenReady;
+
+        var a = (await plain.ExtractAsync(text, 5)).Skills;
+        var b = (await widened.ExtractAsync(text, 5)).Skills;
+
+        Assert.Equal(SpanExtent.Best, plain.Get().Extractor.SpanExtent);
+        Assert.Equal(SpanExtent.Tagged, widened.Get().Extractor.SpanExtent);
+        Assert.Equal(a.Select(m => (m.Uri, m.Score)), b.Select(m => (m.Uri, m.Score)));
+        var pairs = a.Zip(b).Where(p => p.First.Spans.Count > 0).ToList();
+        Assert.All(pairs, p => Assert.True(p.Second.Spans[0].Start <= p.First.Spans[0].Start && p.Second.Spans[0].End >= p.First.Spans[0].End));
+        Assert.Contains(pairs, p => p.Second.Spans[0].End - p.Second.Spans[0].Start > p.First.Spans[0].End - p.First.Spans[0].Start);
+    }
+
     private static Concept SousVideSkill() => new()
     {
         Uri = SousVide,
