@@ -26,12 +26,11 @@ public sealed record ExtractorOptions
 public static class SkillExtractorDefaults
 {
     /// <summary>
-    /// The <see cref="SkillExtractor.SpanExtent"/> hosts set: the best candidate span. <see cref="SpanExtent.Tagged"/> draws spans
-    /// closer to annotators' (SkillSpan dev exact F1 10.6 → 13.5) but its second encoder pass costs 16–36 % of a 300-word
-    /// text's extraction and takes the server below its 100 sentences/s target (decision 0027); a host opts in
-    /// (<c>Student:SpanExtent</c>, <c>eval --span-extent</c>).
+    /// The <see cref="SkillExtractor.SpanExtent"/> hosts set: tagged spans, drawn closer to annotators' (SkillSpan dev exact F1
+    /// 10.6 → 13.4) from the word states the extractor's own encoder pass already holds, so at no measurable cost (decision
+    /// 0027); <c>Student:SpanExtent=Best</c> gives the candidate span that scored the skill.
     /// </summary>
-    public const SpanExtent SpanExtent = Student.SpanExtent.Best;
+    public const SpanExtent SpanExtent = Student.SpanExtent.Tagged;
 }
 
 /// <summary>How much text an answer's span covers.</summary>
@@ -141,7 +140,7 @@ public sealed class SkillExtractor : IDisposable
     public float SpanOverlapPenalty { get; init; }
 
     /// <summary>
-    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Best"/>; docs/decisions/0019 and 0027
+    /// How much text <see cref="Extract"/>'s spans cover (default <see cref="SpanExtent.Tagged"/>; docs/decisions/0019 and 0027
     /// have the SkillSpan figures). Only the spans change, never the ranking; <see cref="Mentions"/> always gives the best candidate span.
     /// </summary>
     public SpanExtent SpanExtent
@@ -182,7 +181,7 @@ public sealed class SkillExtractor : IDisposable
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var live = Enumerable.Range(0, texts.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i])).ToList();
-        var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])], cancellationToken);
+        var encoded = Encoder.EncodeMany([.. live.Select(i => texts[i])], cancellationToken, keepChunkStates: SpanExtent == SpanExtent.Tagged && Tagger is not null);
         var result = new IReadOnlyList<SkillMention>[texts.Count];
         Array.Fill(result, []);
         for (var j = 0; j < live.Count; j++) result[live[j]] = Extend(texts[live[j]], encoded[j], Rank(encoded[j], top, cancellationToken), cancellationToken);
@@ -195,7 +194,7 @@ public sealed class SkillExtractor : IDisposable
         if (SpanExtent == SpanExtent.Best || encoded.SpanCount == 0 || mentions.Count == 0) return mentions;
         if (SpanExtent == SpanExtent.Tagged)
         {
-            return Tagger is { } tagger ? TaggedSpans.Widen(tagger, Encoder.Encoder, text, encoded.Segments, mentions, cancellationToken) : mentions;
+            return Tagger is { } tagger ? TaggedSpans.Widen(tagger, Encoder.Encoder, text, encoded, mentions, cancellationToken) : mentions;
         }
 
         var spans = encoded.Segments.Spans;

@@ -104,23 +104,45 @@ public sealed class SpanTagger
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(texts);
-        var result = new IReadOnlyList<TextSpan>[texts.Count];
         var words = WordStates(encoder, texts, cancellationToken);
-        for (var t = 0; t < texts.Count; t++)
-        {
-            var (found, states) = words[t];
-            var tagged = new TaggedWord[found.Count];
-            for (var w = 0; w < found.Count; w++)
-            {
-                var p = Probabilities(states, found.Count, w);
-                var text = texts[t].AsSpan(found[w].Start, found[w].End - found[w].Start);
-                tagged[w] = new TaggedWord(p[1], p[2], found[w].IsPunctuation && text is "." or "!" or "?" or ";", found[w].IsPunctuation);
-            }
+        return [.. Enumerable.Range(0, texts.Count).Select(t => Spans(texts[t], words[t].Words, words[t].States))];
+    }
 
-            result[t] = [.. Decode(tagged, Threshold, SplitAtBegin, TrimPunctuation).Select(s => new TextSpan(found[s.First].Start, found[s.Last].End))];
+    /// <summary>
+    /// The tagged spans of a chunk the extractor has already encoded (character offsets into <paramref name="text"/>), its words'
+    /// states read from the chunk's own token states — no second encoder pass. Null when the chunk's tokens do not begin with
+    /// the text's words' tokens (then <see cref="Tag"/> reads it).
+    /// </summary>
+    public IReadOnlyList<TextSpan>? TagEncoded(WordPieceTokenizer tokenizer, string text, int[] chunkTokenIds, TokenStates states, int row)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(chunkTokenIds);
+        ArgumentNullException.ThrowIfNull(states);
+        var (words, firsts, ids) = Tokenize(tokenizer, text);
+        var n = ids.Count - 1; // without [SEP]: the chunk may go on with punctuation after its last word
+        if (n > chunkTokenIds.Length || n > states.Length || !System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..n].SequenceEqual(chunkTokenIds.AsSpan(0, n)))
+        {
+            return null;
         }
 
-        return result;
+        var wordStates = new float[firsts.Count * D];
+        for (var w = 0; w < firsts.Count; w++) states.Token(row, firsts[w]).CopyTo(wordStates.AsSpan(w * D, D));
+        return Spans(text, words, wordStates);
+    }
+
+    /// <summary>The tagged spans of one text from its words and their states (count × 384, row-major).</summary>
+    IReadOnlyList<TextSpan> Spans(string text, List<TextWord> found, float[] states)
+    {
+        var tagged = new TaggedWord[found.Count];
+        for (var w = 0; w < found.Count; w++)
+        {
+            var p = Probabilities(states, found.Count, w);
+            var word = text.AsSpan(found[w].Start, found[w].End - found[w].Start);
+            tagged[w] = new TaggedWord(p[1], p[2], found[w].IsPunctuation && word is "." or "!" or "?" or ";", found[w].IsPunctuation);
+        }
+
+        return [.. Decode(tagged, Threshold, SplitAtBegin, TrimPunctuation).Select(s => new TextSpan(found[s.First].Start, found[s.Last].End))];
     }
 
     /// <summary>P(outside), P(begin), P(inside) of word <paramref name="w"/> of <paramref name="count"/> (states: count × 384, row-major).</summary>
@@ -151,6 +173,26 @@ public sealed class SpanTagger
         return x;
     }
 
+    /// <summary>A text's words (BERT basic tokenization; those past 128 tokens left out), its [CLS] … [SEP] token ids and each word's first subword.</summary>
+    static (List<TextWord> Words, List<int> Firsts, List<int> Ids) Tokenize(WordPieceTokenizer tokenizer, string text)
+    {
+        var ids = new List<int>(64) { WordPieceTokenizer.ClsId };
+        var firsts = new List<int>();
+        var words = new List<TextWord>();
+        foreach (var word in WordPieceTokenizer.SplitWords(text))
+        {
+            var pieces = tokenizer.WordPieces(text.AsSpan(word.Start, word.End - word.Start));
+            if (pieces.Length == 0) continue;
+            if (ids.Count + pieces.Length + 1 > MaxTokens) break;
+            words.Add(word);
+            firsts.Add(ids.Count);
+            ids.AddRange(pieces);
+        }
+
+        ids.Add(WordPieceTokenizer.SepId);
+        return (words, firsts, ids);
+    }
+
     /// <summary>
     /// Each text's words (BERT basic tokenization; those past 128 tokens are left out) with their first subword's state from one
     /// encoder pass (batches of 16).
@@ -164,20 +206,7 @@ public sealed class SpanTagger
         var words = new List<TextWord>[texts.Count];
         for (var t = 0; t < texts.Count; t++)
         {
-            var ids = new List<int>(64) { WordPieceTokenizer.ClsId };
-            firsts[t] = [];
-            words[t] = [];
-            foreach (var word in WordPieceTokenizer.SplitWords(texts[t]))
-            {
-                var pieces = encoder.Tokenizer.WordPieces(texts[t].AsSpan(word.Start, word.End - word.Start));
-                if (pieces.Length == 0) continue;
-                if (ids.Count + pieces.Length + 1 > MaxTokens) break;
-                words[t].Add(word);
-                firsts[t].Add(ids.Count);
-                ids.AddRange(pieces);
-            }
-
-            ids.Add(WordPieceTokenizer.SepId);
+            (words[t], firsts[t], var ids) = Tokenize(encoder.Tokenizer, texts[t]);
             sequences[t] = [.. ids];
         }
 

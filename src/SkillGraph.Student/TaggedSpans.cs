@@ -5,31 +5,48 @@ namespace SkillGraph.Student;
 /// <summary>What <see cref="SpanExtent.Tagged"/> does to an answer's spans: only the spans change, never the skills, scores or order.</summary>
 public static class TaggedSpans
 {
+
     /// <summary>
     /// Each mention's span joined with the tagged span that overlaps it most (of its own sentence chunk); unchanged when none
-    /// overlaps. Only the chunks that hold a mention's span are tagged (one encoder pass over them).
+    /// overlaps. Only the chunks that hold a mention's span are tagged: from the chunk's own token states when the extractor kept
+    /// them (<see cref="EncodedText.ChunkStates"/>; no second encoder pass), else in one encoder pass over those chunks.
     /// </summary>
-    public static IReadOnlyList<SkillMention> Widen(SpanTagger tagger, MiniLmEncoder encoder, string text, SegmentedText segments, IReadOnlyList<SkillMention> mentions, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<SkillMention> Widen(SpanTagger tagger, MiniLmEncoder encoder, string text, EncodedText encoded, IReadOnlyList<SkillMention> mentions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(encoded);
         ArgumentNullException.ThrowIfNull(mentions);
-        var chunks = segments.Chunks
-            .Select(c => c.Chars)
-            .Where(c => c.End <= text.Length && mentions.Any(m => m.Spans.Any(s => Within(s, c))))
-            .Distinct()
+        var chunks = encoded.Segments.Chunks;
+        var holding = Enumerable.Range(0, chunks.Count)
+            .Where(c => chunks[c].Chars.End <= text.Length && mentions.Any(m => m.Spans.Any(s => Within(s, chunks[c].Chars))))
             .ToList();
-        if (chunks.Count == 0) return mentions;
-        var tagged = tagger.Tag(encoder, [.. chunks.Select(c => text[c.Start..c.End])], cancellationToken);
-        var found = new List<(TextSpan Chunk, TextSpan Span)>();
-        for (var c = 0; c < chunks.Count; c++)
+        if (holding.Count == 0) return mentions;
+        var tagged = new IReadOnlyList<TextSpan>?[holding.Count];
+        for (var h = 0; h < holding.Count && encoded.ChunkStates is { } states; h++)
         {
-            found.AddRange(tagged[c].Select(s => (chunks[c], new TextSpan(chunks[c].Start + s.Start, chunks[c].Start + s.End))));
+            var c = holding[h];
+            tagged[h] = tagger.TagEncoded(encoder.Tokenizer, Text(chunks[c].Chars), chunks[c].TokenIds, states[c].States, states[c].Row);
+        }
+
+        var missing = Enumerable.Range(0, holding.Count).Where(h => tagged[h] is null).ToList();
+        if (missing.Count > 0)
+        {
+            var read = tagger.Tag(encoder, [.. missing.Select(h => Text(chunks[holding[h]].Chars))], cancellationToken);
+            for (var m = 0; m < missing.Count; m++) tagged[missing[m]] = read[m];
+        }
+
+        var found = new List<(TextSpan Chunk, TextSpan Span)>();
+        for (var h = 0; h < holding.Count; h++)
+        {
+            var chunk = chunks[holding[h]].Chars;
+            found.AddRange(tagged[h]!.Select(s => (chunk, new TextSpan(chunk.Start + s.Start, chunk.Start + s.End))));
         }
 
         return [.. mentions.Select(m => m with { Spans = [.. m.Spans.Select(s => Widen(s, found))] })];
+
+        string Text(TextSpan chunk) => text[chunk.Start..chunk.End];
     }
 
     /// <summary><paramref name="span"/> joined with the tagged span of its chunk that overlaps it most (the first of equals), else itself.</summary>

@@ -9,6 +9,12 @@ namespace SkillGraph.Student;
 /// </summary>
 public sealed record EncodedText(SegmentedText Segments, float[] ChunkVectors, float[] SpanVectors)
 {
+    /// <summary>
+    /// Each chunk's token states (the encoder run and its row), kept only when <see cref="TextEncoder.EncodeMany"/> is asked to
+    /// (the span tagger reads its words from them instead of running the encoder again); null otherwise.
+    /// </summary>
+    public IReadOnlyList<(TokenStates States, int Row)>? ChunkStates { get; init; }
+
     public int ChunkCount => Segments.Chunks.Count;
     public int SpanCount => Segments.Spans.Count;
 
@@ -67,7 +73,8 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     /// vectors differ slightly with what it is batched with (bench/RESULTS.md). Each text is read up to its reading budget (see
     /// <see cref="OneDocument"/>); <paramref name="cancellationToken"/> stops the encoder runs, the one in progress included.
     /// </summary>
-    public IReadOnlyList<EncodedText> EncodeMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <param name="keepChunkStates">keep each chunk's token states on the answer (<see cref="EncodedText.ChunkStates"/>).</param>
+    public IReadOnlyList<EncodedText> EncodeMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default, bool keepChunkStates = false)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var shared = OneDocument ? new ReadingBudget(Segmenter.Options) : null;
@@ -143,7 +150,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             foreach (var t in standalone)
                 for (var p = 0; p < segs[t].Spans.Count; p++) vecs[at++].CopyTo(spanVecs[t].AsSpan(p * D, D));
         }
-        return [.. segs.Select((g, t) => new EncodedText(g, chunkVecs[t], spanVecs[t]))];
+        return [.. segs.Select((g, t) => new EncodedText(g, chunkVecs[t], spanVecs[t]) { ChunkStates = keepChunkStates ? rowOf[t] : null })];
     }
 
     /// <summary>Each phrase of a text as a [CLS] … [SEP] sequence.</summary>

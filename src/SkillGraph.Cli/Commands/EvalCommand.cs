@@ -43,7 +43,7 @@ internal static class EvalCommand
         var graphWeight = new Option<float>("--graph-weight") { Description = "β of the graph re-ranking (the occupations the text points to raise the skills they require); 0 = off.", DefaultValueFactory = _ => GraphRerankOptions.DefaultWeight };
         var graphSkills = new Option<int>("--graph-skills") { Description = "K: how many of the best extracted skills point to occupations.", DefaultValueFactory = _ => new GraphRerankOptions().Skills };
         var consolidate = new Option<bool>("--consolidate") { Description = "Move a skill behind the others when its direct broader or narrower skill ranks above it on the same span." };
-        var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill), phrase (the phrase it lies in) or tagged (joined with the span tagger's span that overlaps it most); default best, as the server serves (Student:SpanExtent).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
+        var spanExtent = new Option<SpanExtent>("--span-extent") { Description = "Spans of the answers: best (the candidate span that scored the skill), phrase (the phrase it lies in) or tagged (joined with the span tagger's span that overlaps it most; the default, as the server serves: Student:SpanExtent).", DefaultValueFactory = _ => SkillExtractorDefaults.SpanExtent };
         var spanGrid = new Option<bool>("--span-grid") { Description = "Only measure each --span-extent on SkillSpan (threshold and extent chosen on train, dev reported) and stop." };
         var rerankGrid = new Option<bool>("--rerank-grid") { Description = "Only measure the graph re-ranking settings (β × K × consolidation) on the held-out teacher data, the set its defaults are chosen on, and stop." };
         var only = new Option<string?>("--only") { Description = "Evaluate only the extractor (no matcher tables), only the matcher (with --records / --held-out-records; no extraction tables; occupation suggestion included), or only occupation suggestion (on the same records)." };
@@ -193,7 +193,7 @@ internal static class EvalCommand
                 md.AppendLine("| --- | --- | --- | --- | --- |");
                 var served = extractor.SpanExtent;
                 var devSentences = 0;
-                foreach (var extent in new[] { served, SpanExtent.Tagged }.Distinct())
+                foreach (var extent in new[] { served, SpanExtent.Best }.Distinct())
                 {
                     extractor.SpanExtent = extent;
                     var tuned = SpanEvaluation.Best(tuneSet, SpanEvaluation.Predict(tuneSet, extractor));

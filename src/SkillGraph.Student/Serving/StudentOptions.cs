@@ -32,8 +32,8 @@ public sealed class StudentOptions
     public GraphRerankOptions GraphRerank => new() { Weight = GraphWeight, Skills = GraphSkills, Consolidate = GraphConsolidate };
 
     /// <summary>
-    /// How much text an answer's span covers: <c>Best</c> (default, the candidate span that scored the skill), <c>Phrase</c>, or
-    /// <c>Tagged</c> (joined with the span the span tagger draws: closer to annotators', one more encoder pass; decision 0027).
+    /// How much text an answer's span covers: <c>Tagged</c> (default: joined with the span the span tagger draws, closer to
+    /// annotators'; decision 0027), <c>Best</c> (the candidate span that scored the skill) or <c>Phrase</c>.
     /// Skills and scores are the same with each.
     /// </summary>
     public SpanExtent SpanExtent { get; set; } = SkillExtractorDefaults.SpanExtent;

@@ -93,6 +93,34 @@ public sealed class SpanTaggerTests : IDisposable
     }
 
     [Fact]
+    public void The_extractors_own_chunk_states_tag_as_a_second_encoder_pass_would()
+    {
+        // The float encoder: a chunk's states do not depend on what it is run with, so both paths must agree exactly.
+        using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1 });
+        var tagger = SpanTagger.LoadShipped()!;
+        const string text = "You will design and build scalable microservices in Java and Spring Boot";
+        var encoded = new TextEncoder(encoder).EncodeMany([text], keepChunkStates: true)[0];
+        var chunk = encoded.Segments.Chunks[0];
+        var (states, row) = encoded.ChunkStates![0];
+        var chunkText = text[chunk.Chars.Start..chunk.Chars.End];
+
+        var reused = tagger.TagEncoded(encoder.Tokenizer, chunkText, chunk.TokenIds, states, row);
+        var again = tagger.Tag(encoder, [chunkText])[0];
+
+        Assert.NotNull(reused);
+        Assert.NotEmpty(again);
+        Assert.Equal(again, reused);
+
+        // Tokens that are not the text's own: the chunk's states cannot be read for it.
+        var other = (int[])chunk.TokenIds.Clone();
+        other[2]++;
+        Assert.Null(tagger.TagEncoded(encoder.Tokenizer, chunkText, other, states, row));
+
+        // Kept only when asked for.
+        Assert.Null(new TextEncoder(encoder).EncodeMany([text])[0].ChunkStates);
+    }
+
+    [Fact]
     public void The_shipped_tagger_loads_and_a_saved_tagger_reads_back_the_same()
     {
         var shipped = SpanTagger.LoadShipped()!;

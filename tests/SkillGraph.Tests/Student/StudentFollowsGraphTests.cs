@@ -211,11 +211,11 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_host_that_asks_for_tagged_spans_gets_wider_spans_and_the_same_skills()
+    public async Task Tagged_spans_by_default_are_wider_than_best_ones_with_the_same_skills()
     {
         const string text = "You will design and build scalable microservices in Java and write SQL queries.";
-        var best = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student") });
-        var tagged = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student"), SpanExtent = SpanExtent.Tagged });
+        var best = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student"), SpanExtent = SpanExtent.Best });
+        var tagged = Options.Create(new StudentOptions { CacheDirectory = Path.Combine(_directory, "student") }); // the default
         using var plain = new StudentSkillExtractor(_store, best, NullLogger<StudentSkillExtractor>.Instance);
         using var widened = new StudentSkillExtractor(_store, tagged, NullLogger<StudentSkillExtractor>.Instance);
         await plain.WhenReady;
