@@ -44,9 +44,52 @@ public static class TaggedSpans
             found.AddRange(tagged[h]!.Select(s => (chunk, new TextSpan(chunk.Start + s.Start, chunk.Start + s.End))));
         }
 
-        return [.. mentions.Select(m => m with { Spans = [.. m.Spans.Select(s => Widen(s, found))] })];
+        return [.. mentions.Select(m => m with { Spans = [.. m.Spans.Select(s => Tidy(text, Widen(s, found), s))] })];
 
         string Text(TextSpan chunk) => text[chunk.Start..chunk.End];
+    }
+
+    /// <summary>
+    /// <paramref name="joined"/> without the punctuation, white space and stop words at its edges ("unit testing, and" →
+    /// "unit testing"; "experience in Java" → "Java"), never cut into <paramref name="best"/> (the span that scored the skill).
+    /// </summary>
+    public static TextSpan Tidy(string text, TextSpan joined, TextSpan best)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (start, end) = (joined.Start, joined.End);
+        while (start < best.Start)
+        {
+            var next = EdgeEnd(text, start, best.Start);
+            if (next < 0) break;
+            start = next;
+        }
+
+        while (end > best.End)
+        {
+            var next = EdgeStart(text, best.End, end);
+            if (next < 0) break;
+            end = next;
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    /// <summary>Where the leading edge token of text[from..limit) ends when it may go (white space, punctuation or a stop word); -1 when it must stay.</summary>
+    static int EdgeEnd(string text, int from, int limit)
+    {
+        if (!char.IsLetterOrDigit(text[from])) return from + 1;
+        var end = from;
+        while (end < limit && char.IsLetterOrDigit(text[end])) end++;
+        return end < limit && StopWords.Contains(text.AsSpan(from, end - from)) ? end : -1;
+    }
+
+    /// <summary>Where the trailing edge token of text[limit..to) starts when it may go (white space, punctuation or a stop word); -1 when it must stay.</summary>
+    static int EdgeStart(string text, int limit, int to)
+    {
+        if (!char.IsLetterOrDigit(text[to - 1])) return to - 1;
+        var start = to;
+        while (start > limit && char.IsLetterOrDigit(text[start - 1])) start--;
+        return start > limit && StopWords.Contains(text.AsSpan(start, to - start)) ? start : -1;
     }
 
     /// <summary><paramref name="span"/> joined with the tagged span of its chunk that overlaps it most (the first of equals), else itself.</summary>

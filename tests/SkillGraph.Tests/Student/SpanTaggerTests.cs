@@ -93,6 +93,20 @@ public sealed class SpanTaggerTests : IDisposable
     }
 
     [Fact]
+    public void A_widened_span_loses_punctuation_and_stop_words_at_its_edges_but_never_its_best_span()
+    {
+        const string text = "Strong experience in Java, unit testing, and project management.";
+        TextSpan Of(string words) => new(text.IndexOf(words, StringComparison.Ordinal), text.IndexOf(words, StringComparison.Ordinal) + words.Length);
+
+        Assert.Equal(Of("unit testing"), TaggedSpans.Tidy(text, Of("unit testing, and"), Of("testing")));
+        Assert.Equal(Of("Java"), TaggedSpans.Tidy(text, Of("experience in Java,"), Of("Java")));
+        Assert.Equal(Of("project management"), TaggedSpans.Tidy(text, Of("and project management."), Of("management")));
+        // the best span itself is never cut, even when it is a stop word or punctuation
+        Assert.Equal(Of("in Java"), TaggedSpans.Tidy(text, Of("experience in Java"), Of("in")));
+        Assert.Equal(Of("Java, unit"), TaggedSpans.Tidy(text, Of("Java, unit"), Of("Java, unit")));
+    }
+
+    [Fact]
     public void The_extractors_own_chunk_states_tag_as_a_second_encoder_pass_would()
     {
         // The float encoder: a chunk's states do not depend on what it is run with, so both paths must agree exactly.
