@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Application.Features.Curation.CreateConcept;
 using SkillGraph.Application.Features.Curation.DeprecateConcept;
+using SkillGraph.Application.Features.Occupations.SuggestOccupations;
 using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
 using SkillGraph.Domain;
@@ -107,6 +108,29 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
 
         await host.Mediator.Send(new DeprecateConcept(created.Uri, created.Version, null, "merged into chef"));
         Assert.Empty(await titles.FindAsync("Patissier"));
+    }
+
+    [Fact]
+    public async Task A_name_that_is_no_live_occupation_is_skipped_not_an_error()
+    {
+        // What a title index a moment old could hand in: a skill, an unknown URI, a deprecated occupation, and one that is fine.
+        using var host = Host(new FixedSkillExtractor());
+        var created = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "pastry cook", [], null, "bakery"))).Concept!;
+        await host.Mediator.Send(new DeprecateConcept(created.Uri, created.Version, null, "merged into chef"));
+        var request = new SuggestOccupations([])
+        {
+            Named =
+            [
+                new NamedOccupation(Java, "java", 1.0),
+                new NamedOccupation(ConceptUri.Parse("http://example.org/occupation/nobody"), "nobody", 1.0),
+                new NamedOccupation(created.Uri, "pastry cook", 1.0),
+                new NamedOccupation(Chef, "chef", 1.0),
+            ],
+        };
+
+        var answer = await host.Mediator.Send(request);
+
+        Assert.Equal(["chef"], answer.Select(o => o.Occupation.Label));
     }
 
     private MediatorHost Host(FixedSkillExtractor extractor) =>

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Mediator;
 using SkillGraph.Application.Common;
+using SkillGraph.Application.Features.Curation;
 using SkillGraph.Domain;
 using SkillGraph.Graph;
 
@@ -97,14 +98,6 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             }
         }
 
-        for (var i = 0; i < top.Length; i++)
-        {
-            if (read[skills.Count + i] is not { Kind: ConceptKind.Occupation })
-            {
-                throw new ConceptNotFoundException($"named: {top[i].Uri} is not an occupation in the graph");
-            }
-        }
-
         if (top.Length == 0)
         {
             return [];
@@ -193,7 +186,8 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
 
     /// <summary>
     /// Adds <see cref="SuggestOccupations.NamedWeight"/> × weight to the score of each occupation the text names (appending those
-    /// that match no skill, with their skill counts read from the graph); returns the words each named occupation was named by.
+    /// that match no skill, with their skill counts read from the graph; skipping a name that is no occupation in the graph now, or
+    /// a deprecated one); returns the words each named occupation was named by.
     /// </summary>
     private async ValueTask<Dictionary<ConceptUri, string>> AddNamedAsync(
         SuggestOccupations query, List<(ConceptUri Occupation, double Score)> scores, List<int> essentialCounts, List<int> optionalCounts, CancellationToken cancellationToken)
@@ -210,10 +204,14 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             position[scores[i].Occupation] = i;
         }
 
+        // A name read from a title index a moment old may point to an occupation deprecated since: it is skipped, not an error.
+        var uris = query.Named.Select(n => n.Occupation).Distinct().ToList();
+        var concepts = await graph.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
+        var live = uris.Where((_, i) => concepts[i] is { Kind: ConceptKind.Occupation } c && c.Status != CurationDraft.Deprecated).ToHashSet();
         var unlisted = new List<ConceptUri>();
         foreach (var named in query.Named)
         {
-            if (!namedAs.TryAdd(named.Occupation, named.Words))
+            if (!live.Contains(named.Occupation) || !namedAs.TryAdd(named.Occupation, named.Words))
             {
                 continue; // the first mention of an occupation counts
             }
