@@ -256,22 +256,10 @@ public sealed class SpanTagger
     public static SpanTagger? LoadDefault() => File.Exists(DefaultPath) ? Load(DefaultPath) : LoadShipped();
 
     /// <summary>The tagger shipped inside this assembly (see its card), or null when none is.</summary>
-    public static SpanTagger? LoadShipped()
-    {
-        using var stream = typeof(SpanTagger).Assembly.GetManifestResourceStream(ResourceName);
-        return stream is null ? null : Read(stream, "the shipped span tagger");
-    }
+    public static SpanTagger? LoadShipped() => ModelFile.Shipped(ResourceName, stream => Read(stream, "the shipped span tagger"));
 
-    static SpanTagger Read(Stream stream, string what)
-    {
-        try
+    static SpanTagger Read(Stream stream, string what) => ModelFile.Read(stream, what, Magic, "span tagger", reader =>
         {
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
-            {
-                throw new InvalidDataException($"{what} is not a SkillGraph span tagger file.");
-            }
-
             var d = reader.ReadInt32();
             var context = reader.ReadInt32();
             if (d != D || context is < 0 or > 8)
@@ -293,10 +281,5 @@ public sealed class SpanTagger
             }
 
             return new SpanTagger(weights, bias, context, threshold, split, trim, version);
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException($"{what} is truncated.");
-        }
-    }
+        });
 }

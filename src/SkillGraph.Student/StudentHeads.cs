@@ -57,11 +57,7 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
     }
 
     /// <summary>The heads shipped inside this assembly (built by <c>skillgraph train</c>; see its card), or null when none is.</summary>
-    public static StudentHeads? LoadShipped()
-    {
-        using var stream = typeof(StudentHeads).Assembly.GetManifestResourceStream(ResourceName);
-        return stream is null ? null : Read(stream, "the shipped extractor heads");
-    }
+    public static StudentHeads? LoadShipped() => ModelFile.Shipped(ResourceName, stream => Read(stream, "the shipped extractor heads"));
 
     /// <summary>The card of the shipped heads (JSON), or null.</summary>
     public static string? ShippedCard()
@@ -70,16 +66,8 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
         return stream is null ? null : new StreamReader(stream).ReadToEnd();
     }
 
-    static StudentHeads Read(Stream stream, string what)
-    {
-        try
+    static StudentHeads Read(Stream stream, string what) => ModelFile.Read(stream, what, Magic, "extractor heads", reader =>
         {
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
-            {
-                throw new InvalidDataException($"{what} is not a SkillGraph extractor heads file.");
-            }
-
             var d = reader.ReadInt32();
             if (d != D)
             {
@@ -101,12 +89,7 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
             }
 
             return new StudentHeads(sentence, span, alpha, altWeight, context, version);
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException($"{what} is truncated.");
-        }
-    }
+        });
 
     /// <summary>The scorer ONNX graph for these heads over <paramref name="labels"/> (rows of <see cref="SkillIndex.LabelMatrix"/>).</summary>
     public byte[] BuildScorer(float[] labels, SkillCatalog catalog) =>

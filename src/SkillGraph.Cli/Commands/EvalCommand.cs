@@ -232,52 +232,47 @@ internal static class EvalCommand
     /// <summary>The matcher's table (the student and the two baselines on each records file; unless <paramref name="matcherTables"/> is false) and occupation suggestion's.</summary>
     private static async Task MatcherSectionAsync(StringBuilder md, string[] records, string[] heldOutRecords, int maxRecords, string? matcherModel, CliServices services, SqliteGraphStore store, SkillExtractor extractor, CancellationToken ct, bool matcherTables = true)
     {
-        var matcherSets = records.Select(p => (Path: p, Whole: false))
-            .Concat(heldOutRecords.Select(p => (Path: p, Whole: true))).ToList();
-        if (matcherSets.Count > 0)
+        var split = new MatcherTrainOptions();
+        var sets = records.Select(p => (Path: p, Whole: false))
+            .Concat(heldOutRecords.Select(p => (Path: p, Whole: true)))
+            .Select(set =>
+            {
+                var all = StudentCli.Spread(MatchTriple.ReadJsonl(set.Path), maxRecords);
+                var held = set.Whole ? all : [.. all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split))];
+                var name = set.Whole ? $"{Path.GetFileName(set.Path)} (all {held.Count}, never trained on)" : $"{Path.GetFileName(set.Path)} (held-out occupations: {held.Count} of {all.Count})";
+                return (Name: name, Triples: (IReadOnlyList<MatchTriple>)held);
+            })
+            .ToList();
+        if (sets.Count > 0)
         {
-            var split = new MatcherTrainOptions();
-            var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
-            using var matcher = ResumeMatcher.Open(extractor, facts, matcherModel);
-            md.AppendLine();
-            md.AppendLine("#### Matcher");
-            md.AppendLine();
-            md.AppendLine("Pairwise accuracy: the share of jobs whose matched resume scores above the unmatched one; ROC-AUC over all resumes; at the head's threshold the accuracy over all resumes and for each class; ECE: expected calibration error of the score read as a probability (10 bins). The baselines have no threshold.");
-            md.AppendLine();
-            md.AppendLine("| set | scorer | pairwise accuracy | ROC-AUC | accuracy at threshold (matched / unmatched) | ECE |");
-            md.AppendLine("| --- | --- | --- | --- | --- | --- |");
-            var suggestionSets = new List<(string Name, IReadOnlyList<MatchTriple> Triples)>();
-            foreach (var (path, whole) in matcherSets)
+            if (matcherTables)
             {
-                var all = StudentCli.Spread(MatchTriple.ReadJsonl(path), maxRecords);
-                var held = whole ? all : all.Where(t => MatcherTrainer.IsHeldOut(t.OccupationUri, split)).ToList();
-                var name = whole ? $"{Path.GetFileName(path)} (all {held.Count}, never trained on)" : $"{Path.GetFileName(path)} (held-out occupations: {held.Count} of {all.Count})";
-                if (held.Count > 0 && held.All(t => t.OccupationUri.StartsWith("http", StringComparison.Ordinal)))
+                var facts = await SkillFacts.LoadAsync(store, ct).ConfigureAwait(false);
+                using var matcher = ResumeMatcher.Open(extractor, facts, matcherModel);
+                md.AppendLine();
+                md.AppendLine("#### Matcher");
+                md.AppendLine();
+                md.AppendLine("Pairwise accuracy: the share of jobs whose matched resume scores above the unmatched one; ROC-AUC over all resumes; at the head's threshold the accuracy over all resumes and for each class; ECE: expected calibration error of the score read as a probability (10 bins). The baselines have no threshold.");
+                md.AppendLine();
+                md.AppendLine("| set | scorer | pairwise accuracy | ROC-AUC | accuracy at threshold (matched / unmatched) | ECE |");
+                md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+                foreach (var (name, held) in sets)
                 {
-                    suggestionSets.Add((name, held));
+                    var student = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
+                    var tfIdf = MatchBaselines.TfIdf(held);
+                    var miniLm = MatchBaselines.MiniLm(held, extractor.Encoder);
+                    await Console.Error.WriteLineAsync($"eval: matcher on {name}: student {student}; TF-IDF {tfIdf}; MiniLM {miniLm}").ConfigureAwait(false);
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {name} | student `{matcher.Version}` | **{student.PairwiseAccuracy:F3}** | **{student.RocAuc:F3}** | {student.AccuracyAtThreshold:F3} ({student.MatchedAccuracy:F3} / {student.UnmatchedAccuracy:F3}) at {student.Threshold:0.00} | {student.CalibrationError:F3} |"));
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | TF-IDF cosine | {tfIdf.PairwiseAccuracy:F3} | {tfIdf.RocAuc:F3} | n/a | n/a |"));
+                    md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | MiniLM cosine | {miniLm.PairwiseAccuracy:F3} | {miniLm.RocAuc:F3} | n/a | n/a |"));
                 }
 
-                if (!matcherTables)
-                {
-                    continue;
-                }
-
-                var student = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
-                var tfIdf = MatchBaselines.TfIdf(held);
-                var miniLm = MatchBaselines.MiniLm(held, extractor.Encoder);
-                await Console.Error.WriteLineAsync($"eval: matcher on {name}: student {student}; TF-IDF {tfIdf}; MiniLM {miniLm}").ConfigureAwait(false);
-                md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | student `{matcher.Version}` | **{student.PairwiseAccuracy:F3}** | **{student.RocAuc:F3}** | {student.AccuracyAtThreshold:F3} ({student.MatchedAccuracy:F3} / {student.UnmatchedAccuracy:F3}) at {student.Threshold:0.00} | {student.CalibrationError:F3} |"));
-                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | TF-IDF cosine | {tfIdf.PairwiseAccuracy:F3} | {tfIdf.RocAuc:F3} | n/a | n/a |"));
-                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| | MiniLM cosine | {miniLm.PairwiseAccuracy:F3} | {miniLm.RocAuc:F3} | n/a | n/a |"));
+                md.AppendLine("| every set | teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a | n/a |");
             }
 
-            md.AppendLine("| every set | teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a | n/a |");
-            if (!matcherTables)
-            {
-                md.Clear(); // only suggestion's table
-            }
-
+            // Suggestion on the sets whose occupations are in the graph (the hand-written pairs' are not).
+            var suggestionSets = sets.Where(s => s.Triples.Count > 0 && s.Triples.All(t => t.OccupationUri.StartsWith("http", StringComparison.Ordinal))).ToList();
             if (suggestionSets.Count > 0)
             {
                 md.AppendLine();
