@@ -44,13 +44,7 @@ public sealed class CurationServer : IAsyncDisposable
         }
 
         var database = Path.Combine(directory, "esco.db");
-        using (var source = new SqliteConnection($"Data Source={esco.DatabasePath};Mode=ReadOnly;Pooling=False"))
-        using (var copy = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            source.Open();
-            copy.Open();
-            source.BackupDatabase(copy);
-        }
+        StoreFiles.Copy(esco.DatabasePath, database);
 
         var keys = new Dictionary<Role, string>();
         foreach (var role in Enum.GetValues<Role>())

@@ -36,6 +36,7 @@ public sealed class ServerKillTests(ITestOutputHelper output) : IDisposable
         var sample = await SampleStoreAsync();
         var steward = await ApiKeysFor.CreateAsync(sample, "kill-steward", Role.Steward);
         var reviewer = await ApiKeysFor.CreateAsync(sample, "kill-reviewer", Role.Reviewer);
+        SqliteConnection.ClearAllPools(); // this process keeps no connection to the store that servers will be killed over
         string id;
         await using (var server = await StartAsync(sample))
         {
@@ -246,14 +247,7 @@ public sealed class ServerKillTests(ITestOutputHelper output) : IDisposable
     {
         var copy = Path.Combine(_directory, folder, "store.db");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-        using (var source = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False"))
-        using (var target = new SqliteConnection($"Data Source={copy};Pooling=False"))
-        {
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
-        }
-
+        StoreFiles.Copy(db, copy);
         return copy;
     }
 

@@ -270,13 +270,7 @@ public sealed class CliCrashTests(ITestOutputHelper output) : IDisposable
     {
         SqliteConnection.ClearAllPools();
         var copy = Path.Combine(_directory, name);
-        using (var source = new SqliteConnection($"Data Source={db}"))
-        using (var target = new SqliteConnection($"Data Source={copy}"))
-        {
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
-        }
+        StoreFiles.Copy(db, copy, readOnly: false);
 
         SqliteConnection.ClearAllPools();
         return copy;
