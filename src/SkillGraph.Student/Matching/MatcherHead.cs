@@ -33,6 +33,12 @@ public sealed class MatcherHead : IDisposable
             throw new InvalidDataException($"the matcher model expects features [{names}], this build computes [{string.Join(',', MatchAnalyzer.FeatureNames)}]; retrain it");
         }
 
+        if (ReadingOptions.FirstOrDefault(key => !Metadata.ContainsKey(key)) is { } absent)
+        {
+            _session.Dispose();
+            throw new InvalidDataException($"the matcher model does not say how this build reads texts ({absent} is missing: it was trained by an older build); retrain it");
+        }
+
         Threshold = float.Parse(Metadata["threshold"], CultureInfo.InvariantCulture);
         Version = Metadata.TryGetValue("version", out var v) ? v : "unversioned";
         FeatureOptions = new MatchFeatureOptions
@@ -40,11 +46,15 @@ public sealed class MatcherHead : IDisposable
             JobTop = int.Parse(Metadata["job_top"], CultureInfo.InvariantCulture),
             JobMinScore = float.Parse(Metadata["job_min_score"], CultureInfo.InvariantCulture),
             ResumeTop = int.Parse(Metadata["resume_top"], CultureInfo.InvariantCulture),
-            CoverThreshold = float.Parse(Metadata["cover_threshold"], CultureInfo.InvariantCulture),
+            CoverRatio = float.Parse(Metadata["cover_ratio"], CultureInfo.InvariantCulture),
+            LineCoverRatio = float.Parse(Metadata["line_cover_ratio"], CultureInfo.InvariantCulture),
             SupportThreshold = float.Parse(Metadata["support_threshold"], CultureInfo.InvariantCulture),
             MaxLines = int.Parse(Metadata["max_lines"], CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The metadata keys a head must carry: its threshold and how its features were read (<see cref="FeatureOptions"/>).</summary>
+    private static readonly string[] ReadingOptions = ["threshold", "job_top", "job_min_score", "resume_top", "cover_ratio", "line_cover_ratio", "support_threshold", "max_lines"];
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 

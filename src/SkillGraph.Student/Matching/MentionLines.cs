@@ -72,6 +72,13 @@ public static class MentionLines
         return string.Join(' ', words[..^2]);
     }
 
+    /// <summary>The index in <see cref="TextSkills.Lines"/> of the line that holds <paramref name="mention"/>'s first span; -1 when the mention has no span.</summary>
+    public static int IndexOf(TextSkills text, SkillMention? mention)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Locate(text, mention).Index;
+    }
+
     /// <summary>The line holding the span's start, and the span's offsets in that line; index -1 when none holds it.</summary>
     private static (int Index, int From, int To) Locate(TextSkills text, SkillMention? mention)
     {

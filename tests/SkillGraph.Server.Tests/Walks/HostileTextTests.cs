@@ -99,27 +99,46 @@ public sealed class HostileTextTests(EscoServerFixture esco)
     [Fact]
     public async Task TheRequestTimeLimitStopsTheStudentsOnnxWork()
     {
-        await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["GraphQL:Limits:RequestTimeout"] = "00:00:00.300" });
-        await factory.Services.GetRequiredService<StudentSkillExtractor>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
-        using var client = factory.CreateClient();
-        long cancelled = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
+        // The most work a text at the limit asks for: the full token and span budget. A warm machine may finish it within a
+        // limit (it did within 0.3 s while the other tests had warmed the student up), so shorter limits are tried in turn;
+        // the test fails when none of them stops an ONNX run.
+        var text = HostileTexts.All.Single(t => t.Name == "one letter words").Text;
+        var outcomes = new List<string>();
+        foreach (var limit in new[] { 0.3, 0.1, 0.03 })
         {
-            if (instrument.Meter.Name == StudentTelemetry.MeterName && instrument.Name == "skillgraph.student.cancelled_runs")
+            await using var factory = new ServerFactory(esco.DatabasePath, new Dictionary<string, string> { ["GraphQL:Limits:RequestTimeout"] = TimeSpan.FromSeconds(limit).ToString("c", CultureInfo.InvariantCulture) });
+            await factory.Services.GetRequiredService<StudentSkillExtractor>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+            using var client = factory.CreateClient();
+            long cancelled = 0;
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
             {
-                l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == StudentTelemetry.MeterName && instrument.Name == "skillgraph.student.cancelled_runs")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref cancelled, value));
+            listener.Start();
+
+            var answer = await client.QueryAsync(Extract, new { text });
+            Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+            if (answer["errors"] is null)
+            {
+                outcomes.Add(FormattableString.Invariant($"{limit} s: answered within the limit"));
+                continue;
             }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref cancelled, value));
-        listener.Start();
 
-        // The most work a text at the limit asks for: the full token and span budget.
-        var answer = await client.QueryAsync(Extract, new { text = HostileTexts.All.Single(t => t.Name == "one letter words").Text });
+            Assert.Contains(FormattableString.Invariant($"limit requestTimeout = {limit} s"), answer.FirstError(), StringComparison.Ordinal);
+            if (Interlocked.Read(ref cancelled) >= 1)
+            {
+                return;
+            }
 
-        Assert.Contains("limit requestTimeout = 0.3 s", answer.FirstError(), StringComparison.Ordinal);
-        Assert.True(Interlocked.Read(ref cancelled) >= 1, "no student ONNX run was stopped by the request's time limit");
-        Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+            outcomes.Add(FormattableString.Invariant($"{limit} s: stopped, but no student ONNX run was cancelled"));
+        }
+
+        Assert.Fail("no request time limit stopped a student ONNX run: " + string.Join("; ", outcomes));
     }
 
     /// <summary>

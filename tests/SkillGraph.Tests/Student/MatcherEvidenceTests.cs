@@ -72,7 +72,8 @@ public sealed class MatcherEvidenceTests
             ["job_top"] = "15",
             ["job_min_score"] = "0.45",
             ["resume_top"] = "1000",
-            ["cover_threshold"] = "0.45",
+            ["cover_ratio"] = "0.95",
+            ["line_cover_ratio"] = "0.8",
             ["support_threshold"] = "0.6",
             ["max_lines"] = "80",
         };
@@ -87,6 +88,14 @@ public sealed class MatcherEvidenceTests
             // ONNX Runtime's sigmoid is accurate to ~1e-7 absolute, not relative, near 0.
             Assert.True(scores[1] >= scores[0] - 1e-6f, $"{MatchAnalyzer.FeatureNames[j]}: {scores[0]} → {scores[1]}");
         }
+
+        // a head that does not say how this build reads texts (one trained before cover_ratio) is refused, not misread
+        var older = new Dictionary<string, string>(meta);
+        older.Remove("cover_ratio");
+        older["cover_threshold"] = "0.45";
+        var refused = Assert.Throws<InvalidDataException>(() => new MatcherHead(MatcherModel.Build(bounded.Calibrated(2, -0.5), older)));
+        Assert.Contains("cover_ratio is missing", refused.Message, StringComparison.Ordinal);
+        Assert.EndsWith("retrain it", refused.Message, StringComparison.Ordinal);
 
         // the ONNX graph computes the logit the trainer calibrates
         var probe = rows[3];
