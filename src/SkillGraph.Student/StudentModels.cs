@@ -69,7 +69,8 @@ public static class StudentModels
             var index = LoadOrBuildIndex(catalog, encoder, indexPath, progress);
             var scorer = BuildScorer(heads, index, catalog, intraOpThreads, narrowWhenBusy);
             var context = heads?.SpanContext ?? SpanContext.Standalone;
-            var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96 }, scorer, catalog, [scorer, encoder])
+            var labelSpans = LabelSpanVectors.Build(catalog, index, encoder.Tokenizer, new SegmenterOptions().MaxSpanWords);
+            var extractor = new SkillExtractor(new TextEncoder(encoder, null, context) { StandaloneSpanLimit = 96, LabelSpans = labelSpans }, scorer, catalog, [scorer, encoder])
             {
                 Tagger = SpanTagger.LoadDefault(),
             };

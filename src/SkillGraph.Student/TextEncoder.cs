@@ -59,6 +59,12 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     /// </summary>
     public bool OneDocument { get; init; }
 
+    /// <summary>
+    /// In <see cref="SpanContext.Phrase"/> and <see cref="SpanContext.Chunk"/> context, a span whose tokens are exactly a skill
+    /// label's gets that label's standalone vector instead of one pooled from its phrase (null: every span is pooled).
+    /// </summary>
+    public LabelSpanVectors? LabelSpans { get; init; }
+
     const int D = MiniLmEncoder.Dimension;
 
     public MiniLmEncoder Encoder { get; } = encoder;
@@ -194,6 +200,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                     for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t - ph.TokenStart + 1), dst);
                     TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
                 }
+                AsLabel(seg, sp, dst);
             }
             return;
         }
@@ -204,6 +211,13 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             var dst = spanVecs.AsSpan(p * D, D);
             for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t), dst);
             TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
+            AsLabel(seg, sp, dst);
         }
+    }
+
+    /// <summary>The label's standalone vector in <paramref name="dst"/> when the span's tokens are exactly a label's (<see cref="LabelSpans"/>).</summary>
+    void AsLabel(SegmentedText seg, CandidateSpan sp, Span<float> dst)
+    {
+        LabelSpans?.TryCopyTo(seg.Chunks[sp.Chunk].TokenIds.AsSpan(sp.TokenStart, sp.TokenEnd - sp.TokenStart), dst);
     }
 }

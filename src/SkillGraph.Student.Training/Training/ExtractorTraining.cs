@@ -108,7 +108,7 @@ public static class ExtractorTraining
         var firstStyle = new RankingStyle(heldOut.Name, heldOut.Items);
         var all = new List<HeldOutStyle> { firstStyle };
         all.AddRange(styles ?? []);
-        var styleEncoder = new TextEncoder(encoder, null, o.SpanContext) { StandaloneSpanLimit = StyleSpanLimit };
+        var styleEncoder = new TextEncoder(encoder, null, o.SpanContext) { StandaloneSpanLimit = StyleSpanLimit, LabelSpans = LabelSpanVectors.Build(catalog, index, encoder.Tokenizer, new SegmenterOptions().MaxSpanWords) };
         foreach (var style in all)
         {
             log($"encoding {style.Name} ({style.Count} texts, {style.Measure})…");

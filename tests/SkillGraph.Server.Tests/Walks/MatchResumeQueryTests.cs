@@ -199,12 +199,13 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
             }
         }
 
-        // 9 of 12 here; the recruiter's strong resume scores 0.5600 against the threshold 0.5603 (it was a match under the head
-        // before, at 0.5590), inside what the int8 encoder's kernels may move on another CPU (VNNI or not).
+        // 9 of 12 here; the recruiter's strong resume scores 0.557 against the threshold 0.579 (decisions 0028, 0029: it was a
+        // match at 0.5599 against 0.5590 before), the primary teacher's 0.596: a bound that holds on any CPU (VNNI or not).
         Assert.True(called >= 9, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
 
-        // A strong resume covers its job's skills in its own words (59 of 136 here; 31 when a skill needed the resume to score
-        // it 0.45 whatever the job's score), a neighbouring occupation's resume almost none (1 here).
+        // A strong resume covers its job's skills in its own words (72 of 136 here; 31 when a skill needed the resume to score
+        // it 0.45 whatever the job's score and a label in a long text was pooled with its neighbours), a neighbouring
+        // occupation's resume almost none (1 here).
         Assert.True(strongCovers * 3 >= recognised, $"strong resumes cover {strongCovers} of {recognised} skills:\n{string.Join("\n", report)}");
         Assert.True(neighbourCovers * 20 <= recognised, $"neighbouring resumes cover {neighbourCovers} of {recognised} skills:\n{string.Join("\n", report)}");
     }

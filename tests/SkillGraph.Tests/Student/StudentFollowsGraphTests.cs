@@ -232,6 +232,58 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
         Assert.Contains(pairs, p => p.Second.Spans[0].End - p.Second.Spans[0].Start > p.First.Spans[0].End - p.First.Spans[0].Start);
     }
 
+    [Fact]
+    public void A_span_that_is_a_label_gets_its_standalone_vector_in_a_long_text_and_the_table_follows_the_index_rows()
+    {
+        SkillEntry[] skills =
+        [
+            new("http://example.org/skill/python", "Python (computer programming)", ["Python", "write Python scripts for data analysis work"]),
+            new("http://example.org/skill/sql", "SQL", ["structured query language"]),
+            new("http://example.org/skill/team", "work in teams", ["teamwork"]),
+        ];
+        var catalog = new SkillCatalog(skills);
+        var index = SkillIndex.Build(catalog, _encoder);
+        var table = LabelSpanVectors.Build(catalog, index, _encoder.Tokenizer, maxWords: 4);
+        var python = _encoder.Embed(["Python"])[0];
+
+        // every label of at most four words, with its own row (the longer alternative label is never a candidate span)
+        Assert.Equal(6, table.Count);
+        var row = new float[MiniLmEncoder.Dimension];
+        Assert.True(table.TryCopyTo(Tokens("Python"), row));
+        Assert.Equal(index.Alt[0].Select(x => (float)(Half)x), row); // the index's row at its stored precision
+        Assert.True(table.TryCopyTo(Tokens("structured query language"), row));
+        Assert.Equal(index.Alt[2].Select(x => (float)(Half)x), row);
+        Assert.False(table.TryCopyTo(Tokens("python scripts"), row));
+
+        // in a long text (Phrase context) "Python" is pooled from its phrase; with the table it is the label's own vector
+        const string text = "I built churn and demand forecasting models in Python with pandas and scikit-learn, and queried the warehouse with SQL.";
+        var pooled = new TextEncoder(_encoder, null, SpanContext.Phrase).Encode(text);
+        var labelled = new TextEncoder(_encoder, null, SpanContext.Phrase) { LabelSpans = table }.Encode(text);
+        var at = pooled.Segments.Spans.ToList().FindIndex(sp => text[sp.Chars.Start..sp.Chars.End] == "Python");
+        Assert.True(at >= 0, "no candidate span \"Python\"");
+        Assert.True(Cosine(Unit(SpanVector(pooled, at)), python) < 0.95f, "the pooled vector is already the label's");
+        Assert.Equal(1f, Cosine(Unit(SpanVector(labelled, at)), python), 2);
+        var other = pooled.Segments.Spans.ToList().FindIndex(sp => text[sp.Chars.Start..sp.Chars.End] == "pandas");
+        Assert.Equal(SpanVector(pooled, other), SpanVector(labelled, other)); // not a label: pooled as before
+
+        // a followed index keeps its rows skill by skill: an added label maps to its new row
+        var after = catalog.With([new("http://example.org/skill/sql", "SQL", ["structured query language", "write SQL queries"])], []);
+        var followed = index.Follow(catalog, after, labels => _encoder.Embed(labels));
+        Assert.True(LabelSpanVectors.Build(after, followed, _encoder.Tokenizer, 4).TryCopyTo(Tokens("write SQL queries"), row));
+        Assert.Equal(1f, Cosine(row, _encoder.Embed(["write SQL queries"])[0]), 2);
+
+        int[] Tokens(string label) => [.. _encoder.Tokenizer.Encode(label).Skip(1).SkipLast(1)];
+    }
+
+    private static float[] SpanVector(EncodedText encoded, int span) => encoded.SpanVectors.AsSpan(span * MiniLmEncoder.Dimension, MiniLmEncoder.Dimension).ToArray();
+
+    private static float[] Unit(float[] v)
+    {
+        var copy = (float[])v.Clone();
+        MiniLmEncoder.Normalize(copy);
+        return copy;
+    }
+
     private static Concept SousVideSkill() => new()
     {
         Uri = SousVide,
