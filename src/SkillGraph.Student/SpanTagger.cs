@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using System.Text;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
-using SkillGraph.Formats;
 
 namespace SkillGraph.Student;
 
@@ -228,13 +226,8 @@ public sealed class SpanTagger
     }
 
     /// <summary>Writes the tagger atomically.</summary>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        AtomicFile.Write(path, stream =>
+    public void Save(string path) => ModelFile.Write(path, Magic, writer =>
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(D);
             writer.Write(Context);
             writer.Write(Threshold);
@@ -243,14 +236,9 @@ public sealed class SpanTagger
             writer.Write(Version);
             foreach (var value in Weights.Concat(Bias)) writer.Write(value);
         });
-    }
 
     /// <summary>Reads a tagger file; throws <see cref="InvalidDataException"/> (one line, naming the file) when it is not one.</summary>
-    public static SpanTagger Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
-    }
+    public static SpanTagger Load(string path) => ModelFile.Load(path, Read);
 
     /// <summary>The tagger at <see cref="DefaultPath"/> when there is one, else the one shipped inside this assembly, else null.</summary>
     public static SpanTagger? LoadDefault() => File.Exists(DefaultPath) ? Load(DefaultPath) : LoadShipped();

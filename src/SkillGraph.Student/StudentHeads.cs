@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using SkillGraph.Formats;
 
 namespace SkillGraph.Student;
 
@@ -27,13 +25,8 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
     public static string CardPath(string headsPath) => Path.ChangeExtension(headsPath, ".card.json");
 
     /// <summary>Writes the heads atomically (and nothing half-written on failure).</summary>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        AtomicFile.Write(path, stream =>
+    public void Save(string path) => ModelFile.Write(path, Magic, writer =>
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(D);
             writer.Write(Alpha);
             writer.Write(LabelAltWeight);
@@ -47,14 +40,9 @@ public sealed record StudentHeads(float[] Sentence, float[] Span, float Alpha, f
                 }
             }
         });
-    }
 
     /// <summary>Reads a heads file; throws <see cref="InvalidDataException"/> naming the file when it is not one.</summary>
-    public static StudentHeads Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
-    }
+    public static StudentHeads Load(string path) => ModelFile.Load(path, Read);
 
     /// <summary>The heads shipped inside this assembly (built by <c>skillgraph train</c>; see its card), or null when none is.</summary>
     public static StudentHeads? LoadShipped() => ModelFile.Shipped(ResourceName, stream => Read(stream, "the shipped extractor heads"));

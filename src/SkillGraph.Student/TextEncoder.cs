@@ -188,6 +188,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                 var ph = seg.Phrases[sp.Phrase];
                 var row = phraseRow + sp.Phrase;
                 var dst = spanVecs.AsSpan(p * D, D);
+                if (IsLabel(seg, sp, dst)) continue;
                 if (sp.TokenStart == ph.TokenStart && sp.TokenEnd == ph.TokenEnd)
                 {
                     // the whole phrase: pool like a sentence ([CLS] and [SEP] included), i.e. its standalone embedding
@@ -200,7 +201,6 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
                     for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t - ph.TokenStart + 1), dst);
                     TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
                 }
-                AsLabel(seg, sp, dst);
             }
             return;
         }
@@ -209,15 +209,13 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             var sp = seg.Spans[p];
             var (states, row) = rowOf[sp.Chunk];
             var dst = spanVecs.AsSpan(p * D, D);
+            if (IsLabel(seg, sp, dst)) continue;
             for (var t = sp.TokenStart; t < sp.TokenEnd; t++) TensorPrimitives.Add(dst, states.Token(row, t), dst);
             TensorPrimitives.Divide(dst, sp.TokenEnd - sp.TokenStart, dst);
-            AsLabel(seg, sp, dst);
         }
     }
 
-    /// <summary>The label's standalone vector in <paramref name="dst"/> when the span's tokens are exactly a label's (<see cref="LabelSpans"/>).</summary>
-    void AsLabel(SegmentedText seg, CandidateSpan sp, Span<float> dst)
-    {
-        LabelSpans?.TryCopyTo(seg.Chunks[sp.Chunk].TokenIds.AsSpan(sp.TokenStart, sp.TokenEnd - sp.TokenStart), dst);
-    }
+    /// <summary>Whether the span's tokens are exactly a label's (<see cref="LabelSpans"/>): then its standalone vector is in <paramref name="dst"/> and nothing is pooled.</summary>
+    bool IsLabel(SegmentedText seg, CandidateSpan sp, Span<float> dst) =>
+        LabelSpans?.TryCopyTo(seg.Chunks[sp.Chunk].TokenIds.AsSpan(sp.TokenStart, sp.TokenEnd - sp.TokenStart), dst) == true;
 }

@@ -19,7 +19,7 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
 {
     /// <summary>
     /// What a title named in running text counts for, against 1 in the title line: about what a few matched skills add to a score,
-    /// so a mention lifts an occupation the skills also point to without overruling them (decision 0025: 0.5, 0.1 and 0.02 tied on
+    /// so a mention lifts an occupation the skills also point to without overruling them (decision 0026: 0.5, 0.1 and 0.02 tied on
     /// the offline teacher's jobs; replay jobs, whose sentences name other roles, lost one or two texts at 0.5).
     /// </summary>
     public const double BodyWeight = 0.1;
