@@ -5,13 +5,22 @@ using SkillGraph.Formats;
 namespace SkillGraph.Teacher.Pipeline;
 
 /// <summary>
-/// A JSONL file written one record at a time: the lines of one append in one write (so a kill never leaves a torn line), flushed
-/// to disk (fsync), next. On open, a torn last line (a power loss mid-write) is cut off, and the ids of the complete lines are
-/// read back so a rerun can skip them; <see cref="Retain"/> rewrites the file whole or not at all (<see cref="AtomicFile"/>).
+/// A JSONL file written one record at a time. The run appends to a working copy, <c>PATH.partial</c> (the lines of one append
+/// in one write, flushed to disk), and the working copy is renamed over <c>PATH</c> when the journal is disposed — at the end
+/// of a run, also one that failed or was cancelled — so every line under the final name is whole. A kill (or a power loss)
+/// can cut an append short: Linux stops a write at a page boundary when the process is killed, so a long record can be half
+/// written; that only ever happens to the working copy, which the next open picks up, cutting its torn last line off. The ids
+/// of the complete lines are read back so a rerun can skip them; <see cref="Retain"/> rewrites the working copy whole or not at
+/// all (<see cref="AtomicFile"/>).
 /// </summary>
 internal sealed class RecordJournal : IDisposable
 {
+    /// <summary>What the working copy's name adds to the final name.</summary>
+    public const string WorkingSuffix = ".partial";
+
     private FileStream _stream;
+    private bool _disposed;
+    private bool _torn;
 
     private RecordJournal(string path, FileStream stream, List<string> lines)
     {
@@ -20,7 +29,10 @@ internal sealed class RecordJournal : IDisposable
         Lines = lines;
     }
 
+    /// <summary>The final name.</summary>
     public string Path { get; }
+
+    private string WorkingPath => Path + WorkingSuffix;
 
     /// <summary>The complete lines found when the journal was opened.</summary>
     public IReadOnlyList<string> Lines { get; }
@@ -28,8 +40,19 @@ internal sealed class RecordJournal : IDisposable
     public static RecordJournal Open(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var working = path + WorkingSuffix;
+        if (!File.Exists(working) && File.Exists(path))
+        {
+            // a finished run's file goes on in a working copy; a kill while copying leaves no working copy or a whole one
+            AtomicFile.Write(working, stream =>
+            {
+                using var final = File.OpenRead(path);
+                final.CopyTo(stream);
+            });
+        }
+
         var lines = new List<string>();
-        var stream = OpenStream(path);
+        var stream = OpenStream(working);
         try
         {
             var bytes = new byte[stream.Length];
@@ -75,8 +98,8 @@ internal sealed class RecordJournal : IDisposable
         }
 
         _stream.Dispose();
-        AtomicFile.WriteAllText(Path, string.Concat(kept.Select(line => line + "\n")));
-        _stream = OpenStream(Path);
+        AtomicFile.WriteAllText(WorkingPath, string.Concat(kept.Select(line => line + "\n")));
+        _stream = OpenStream(WorkingPath);
         _stream.Seek(0, SeekOrigin.End);
     }
 
@@ -85,12 +108,20 @@ internal sealed class RecordJournal : IDisposable
         var bytes = Encoding.UTF8.GetBytes(string.Concat(lines.Select(line => line + "\n")));
         if (bytes.Length > 0)
         {
-            _stream.Write(bytes); // unbuffered: one write for all the lines
-            _stream.Flush(flushToDisk: true);
+            try
+            {
+                _stream.Write(bytes); // unbuffered: one write for all the lines
+                _stream.Flush(flushToDisk: true);
+            }
+            catch
+            {
+                _torn = true; // a failed write (a full disk) may have left part of a line: the working copy stays for the next open
+                throw;
+            }
         }
     }
 
-    // No buffer: each Write is one write to the file, so a kill between two records never leaves half of one.
+    // No buffer: each Write is one write to the file (a kill can still cut it short; only the working copy sees that).
     private static FileStream OpenStream(string path) => new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
 
     public static string? IdOf(string line)
@@ -106,5 +137,19 @@ internal sealed class RecordJournal : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Closes the working copy and renames it over the final name (whole lines only: every append was written whole).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _stream.Dispose();
+        if (!_torn)
+        {
+            File.Move(WorkingPath, Path, overwrite: true);
+        }
+    }
 }

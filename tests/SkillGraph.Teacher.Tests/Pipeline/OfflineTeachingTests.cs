@@ -149,15 +149,19 @@ public sealed class OfflineTeachingTests(TeacherFixture fixture, ITestOutputHelp
         var linesAfterCrash = File.ReadAllLines(broken.OutputPath).Length;
         var rejectedAfterCrash = CountRejected(broken);
         Assert.InRange(linesAfterCrash, 1, 19);
+        Assert.False(File.Exists(broken.OutputPath + ".partial"), "a cancelled run leaves its lines under the final name");
 
-        // A crash after the next occupation's sentences were written but before its record was, and a crash in
-        // the middle of a write, which leaves a torn last line in each file.
+        // A kill, which leaves the working copies: after the next occupation's sentences were written but before its record
+        // was, and in the middle of a write, which leaves a torn last line in each.
         var next = Jsonl.Read<TeacherRecord>(whole.OutputPath)[linesAfterCrash + rejectedAfterCrash].Id;
-        await File.AppendAllTextAsync(broken.SentencesPathOrDefault, $"{{\"id\":\"{next}-s00\",\"text\":\"orphan\",\"skills\":[]}}\n");
-        await File.AppendAllTextAsync(broken.OutputPath, "{\"id\":\"t-torn\",\"occupationUri\":\"http://data.eu");
-        await File.AppendAllTextAsync(broken.SentencesPathOrDefault, "{\"id\":\"t-torn-s00\",\"te");
+        File.Copy(broken.OutputPath, broken.OutputPath + ".partial");
+        File.Copy(broken.SentencesPathOrDefault, broken.SentencesPathOrDefault + ".partial");
+        await File.AppendAllTextAsync(broken.SentencesPathOrDefault + ".partial", $"{{\"id\":\"{next}-s00\",\"text\":\"orphan\",\"skills\":[]}}\n");
+        await File.AppendAllTextAsync(broken.OutputPath + ".partial", "{\"id\":\"t-torn\",\"occupationUri\":\"http://data.eu");
+        await File.AppendAllTextAsync(broken.SentencesPathOrDefault + ".partial", "{\"id\":\"t-torn-s00\",\"te");
 
         var resumed = await fixture.NewRun().RunAsync(broken);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(broken.OutputPath)!, "*.partial"));
 
         Assert.Equal(linesAfterCrash + rejectedAfterCrash, resumed.Skipped);
         Assert.Equal(File.ReadAllBytes(whole.OutputPath), File.ReadAllBytes(broken.OutputPath));
