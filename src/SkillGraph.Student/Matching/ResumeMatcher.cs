@@ -117,7 +117,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i])).ToList();
         var matched = score >= Head.Threshold;
         return new ResumeMatch(
-            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills), [.. edits.OfType<string>()]);
+            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years)), [.. edits.OfType<string>()]);
     }
 
     /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>
@@ -137,9 +137,10 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
     /// <summary>
     /// The explanation: the score, how many of the job's lines a resume line supports (the evidence the score weighs most) and
     /// the least supported one, then which of the job's skills the resume covers (and how) and which it lacks, and the job line that
-    /// asks for the most important missing one.
+    /// asks for the most important missing one; and the years of experience, when the job asks for a number of them (weighed
+    /// only when the resume states years too).
     /// </summary>
-    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing)
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing, (int Job, int Resume) years = default)
     {
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
@@ -153,6 +154,14 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
             text.Append(c, $"A resume line supports {supported} of the job's {requirements.Count} lines");
             var weakest = requirements.Where(r => !r.Supported).MinBy(r => r.Cosine);
             text.Append(weakest is null ? ". " : $"; the least supported: \"{Shorten(weakest.Line)}\". ");
+        }
+
+        if (years.Job > 0)
+        {
+            text.Append(c, $"The job asks for {years.Job} years of experience; ");
+            text.Append(years.Resume < 0
+                ? "the resume states none (not weighed). "
+                : string.Create(c, $"the resume states {years.Resume} ({(years.Resume >= years.Job ? "enough" : "fewer")}). "));
         }
 
         if (total == 0)

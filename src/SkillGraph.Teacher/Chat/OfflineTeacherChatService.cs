@@ -70,6 +70,7 @@ internal sealed class OfflineWriter
     private static readonly string[] ResumeSkillLines = ["{l}", "{l} (daily)", "{l}, also training new staff", "asked to {l} for key clients"];
     private static readonly string[] ResumeKnowledgeLines = ["applied {l} in daily work", "built up practical knowledge of {l}", "trained colleagues in {l}", "used {l}"];
     private static readonly string[] YearsLines = ["{Title} with {years} of experience.", "{Title}, {years} in the trade.", "{years} of experience as {a} {title}.", "Experienced {title} ({years})."];
+    private static readonly string[] RequiredYearsLines = ["You bring at least {n} years of experience in a similar role.", "{n}+ years of professional experience.", "A minimum of {n} years of relevant work experience is required.", "You have {n} years or more of hands-on experience."];
     private static readonly string[] Duties = ["handled day-to-day work in a small team", "kept records and reports up to date", "worked closely with colleagues across shifts", "took part in weekly planning meetings", "followed company procedures and quality standards", "welcomed and trained new starters", "covered for the team lead during holidays", "supported the team in peak seasons", "answered questions from clients and colleagues", "looked after equipment and the workplace", "met deadlines under pressure", "suggested small improvements to daily routines"];
     private static readonly string[] Summaries = ["Reliable and thorough, with a record of work done on time.", "Team player who likes to solve practical problems.", "Calm under pressure and quick to learn.", "Organised, precise and used to working with clients."];
 
@@ -109,6 +110,11 @@ internal sealed class OfflineWriter
         Bullets("What you will do:", doing, SkillBullets);
         Bullets("What you bring:", knowing, KnowledgeBullets);
         Bullets("Nice to have:", optional, null);
+        if (_input.RequiredYears is { } years)
+        {
+            text.Append('\n').Append(RequiredYearsLine(years, _random));
+        }
+
         text.Append('\n').Append(Pick(Closings));
         return new JobDescriptionAnswer(title, text.ToString(), used);
 
@@ -329,6 +335,14 @@ internal sealed class OfflineWriter
         var words = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 0 && !words[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !words[^1].EndsWith("ing", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The job ad's sentence asking for at least <paramref name="years"/> years of experience (the offline and replay teachers'
+    /// wording). It never names the occupation: a job ad without its title line must not give its occupation away here.
+    /// </summary>
+    internal static string RequiredYearsLine(int years, Random random) =>
+        RequiredYearsLines[random.Next(RequiredYearsLines.Length)]
+            .Replace("{n}", years.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static string Fill(string pattern, string title, string company) => pattern.Replace("{title}", title, StringComparison.Ordinal).Replace("{company}", company, StringComparison.Ordinal);
 

@@ -14,8 +14,8 @@ namespace SkillGraph.Teacher.Chat;
 /// <list type="bullet">
 /// <item>sentences: recorded sentences whose every skill lies in the occupation's context (so there may be fewer than asked, or none);</item>
 /// <item>job description: up to six recorded sentences chosen greedily to name the most context skills — first the
-/// essential ones the pipeline can remove, then other essential ones, then any — joined under a title; its skills are
-/// the context skills they name;</item>
+/// essential ones the pipeline can remove, then other essential ones, then any — joined under a title, then the offline
+/// teacher's sentence asking for the input's required years when it has them; its skills are the context skills they name;</item>
 /// <item>resumes: the matched resume from recorded sentences naming the job's required skills (others than the job
 /// description's where the corpus has them), grouped into experience entries (<see cref="OfflineWriter.ComposeResumes"/>);
 /// the unmatched one filters it as the offline teacher does: the sentences naming a removed skill, one entry when
@@ -92,6 +92,11 @@ public sealed class ReplayChatService(ReplayCorpus corpus, string modelId = Teac
         var text = new StringBuilder();
         text.Append(input.Occupation.Label).Append('\n');
         text.AppendJoin(" ", chosen.Select(c => c.Sentence.Text));
+        if (input.RequiredYears is { } years)
+        {
+            text.Append(' ').Append(OfflineWriter.RequiredYearsLine(years, new Random(OfflineWriter.StableSeed(input.Seed, input.Occupation.Uri, "years"))));
+        }
+
         var skills = chosen.SelectMany(c => c.InContext).Distinct(StringComparer.Ordinal).ToList();
         return new JobDescriptionAnswer(input.Occupation.Label, text.ToString(), skills);
     }

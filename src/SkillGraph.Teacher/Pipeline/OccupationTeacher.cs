@@ -45,7 +45,11 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
             new(id, occupation.Value, null, [], [new RejectionRecord(id, occupation.Value, task, reason, errors)]);
 
         var baseInput = new TeachingInput { Task = TeachingTasks.JobDescription, Seed = seed, Occupation = context.Occupation, Skills = context.Skills };
-        var (job, jobErrors) = await AskAsync<JobDescriptionAnswer>(PromptLibrary.JobDescription, baseInput, a => ValidateJob(a, bySkill), cancellationToken).ConfigureAwait(false);
+
+        // The filter is drawn first: the job ad asks for the years it draws (the resumes are written against them).
+        var filter = ResumeFilter.Draw(new Random(OfflineWriter.StableSeed(seed, occupation.Value, "filter")));
+        var jobInput = baseInput with { RequiredYears = filter.RequiredYears };
+        var (job, jobErrors) = await AskAsync<JobDescriptionAnswer>(PromptLibrary.JobDescription, jobInput, a => ValidateJob(a, bySkill, filter.RequiredYears), cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
             return Reject(TeachingTasks.JobDescription, "job description failed validation", jobErrors);
@@ -61,7 +65,6 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
 
         var removeCount = Math.Min(1 + random.Next(3), removable.Count - 1);
         var removed = removable.OrderBy(_ => random.Next()).Take(removeCount).OrderBy(u => required.IndexOf(u)).ToList();
-        var filter = ResumeFilter.Draw(random);
         var resumeInput = baseInput with
         {
             Task = TeachingTasks.Resumes,
@@ -155,17 +158,29 @@ internal sealed class OccupationTeacher(IMediator mediator, TeacherKernel teache
         return (null, errors);
     }
 
-    internal static List<string> ValidateJob(JobDescriptionAnswer answer, Dictionary<string, ContextSkillEntry> context)
+    internal static List<string> ValidateJob(JobDescriptionAnswer answer, Dictionary<string, ContextSkillEntry> context, int? requiredYears = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(answer.JobDescription) || answer.JobDescription.Trim().Length < 80)
         {
             errors.Add("\"jobDescription\" must be a text of at least 80 characters");
         }
+        else if (requiredYears is { } years && !StatesYears(answer.JobDescription, years))
+        {
+            errors.Add($"\"jobDescription\" must ask for at least {years} years of experience, written as the number {years} (INPUT.requiredYears)");
+        }
 
         errors.AddRange(CheckSkills("skills", answer.Skills, context, min: 2));
         return errors;
     }
+
+    /// <summary>Whether <paramref name="text"/> states <paramref name="years"/> years ("4 years", "4+ years", "4 yrs").</summary>
+    internal static bool StatesYears(string text, int years) =>
+        System.Text.RegularExpressions.Regex.IsMatch(
+            text,
+            $@"(?<![\d.]){years}\+?\s*(?:years?|yrs?)\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
 
     internal static List<string> ValidateResumes(ResumesAnswer answer, Dictionary<string, ContextSkillEntry> context, IReadOnlyList<string> removed, ResumeFilter filter)
     {

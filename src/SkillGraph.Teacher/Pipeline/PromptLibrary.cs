@@ -59,7 +59,7 @@ public static class PromptLibrary
     {
         var assembly = typeof(PromptLibrary).Assembly;
         var prompts = new Dictionary<string, TeacherPrompt>(StringComparer.Ordinal);
-        foreach (var (task, version) in new[] { (TeachingTasks.JobDescription, 1), (TeachingTasks.Resumes, 2), (TeachingTasks.Sentences, 1) })
+        foreach (var (task, version) in new[] { (TeachingTasks.JobDescription, 2), (TeachingTasks.Resumes, 2), (TeachingTasks.Sentences, 1) })
         {
             var resource = $"SkillGraph.Teacher.Prompts.{task}.v{version}.prompt.txt";
             using var stream = assembly.GetManifestResourceStream(resource)

@@ -26,6 +26,10 @@ public sealed record TeachingInput
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? RemovedSkills { get; init; }
 
+    /// <summary>Years of experience the job ad asks for (at least); absent: it asks for no number of years.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RequiredYears { get; init; }
+
     /// <summary>Years of experience the matched resume states; absent: it states none, and neither does the unmatched one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MatchedYears { get; init; }

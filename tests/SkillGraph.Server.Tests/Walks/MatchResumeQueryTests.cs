@@ -199,15 +199,32 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
             }
         }
 
-        // 9 of 12 here; the recruiter's strong resume scores 0.557 against the threshold 0.579 (decisions 0028, 0029: it was a
-        // match at 0.5599 against 0.5590 before), the primary teacher's 0.596: a bound that holds on any CPU (VNNI or not).
-        Assert.True(called >= 9, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
+        // 10 of 12 here (decision 0030; 9 before): the recruiter's strong resume scores 0.572 against the threshold 0.54, the
+        // nurse's 0.521 just under it; the backend engineer's (0.26) lacks half of its job (Kubernetes, AWS, mentoring, agile).
+        Assert.True(called >= 10, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
 
         // A strong resume covers its job's skills in its own words (72 of 136 here; 31 when a skill needed the resume to score
         // it 0.45 whatever the job's score and a label in a long text was pooled with its neighbours), a neighbouring
         // occupation's resume almost none (1 here).
         Assert.True(strongCovers * 3 >= recognised, $"strong resumes cover {strongCovers} of {recognised} skills:\n{string.Join("\n", report)}");
         Assert.True(neighbourCovers * 20 <= recognised, $"neighbouring resumes cover {neighbourCovers} of {recognised} skills:\n{string.Join("\n", report)}");
+    }
+
+    [Fact]
+    public async Task AResumeWithFewerYearsThanTheJobAsksForScoresLowerAndTheExplanationSaysWhy()
+    {
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var job = Job + "- At least 5 years of experience as a software developer\n";
+        var enough = (await esco.QueryAsync(Query, new { job, resume = Matched })).Data()["matchResume"]!;
+        var fewer = (await esco.QueryAsync(Query, new { job, resume = Matched.Replace("6 years", "2 years", StringComparison.Ordinal) })).Data()["matchResume"]!;
+        var none = (await esco.QueryAsync(Query, new { job, resume = Matched.Replace(" with 6 years of experience", string.Empty, StringComparison.Ordinal) })).Data()["matchResume"]!;
+
+        // the same skills and lines: only the years differ, and they weigh only when both texts state them
+        Assert.True(enough["score"]!.GetValue<double>() > fewer["score"]!.GetValue<double>() + 0.01, $"{enough["score"]} vs {fewer["score"]}");
+        Assert.Contains("The job asks for 5 years of experience; the resume states 6 (enough).", enough["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("The job asks for 5 years of experience; the resume states 2 (fewer).", fewer["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("the resume states none (not weighed)", none["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("years of experience", (await esco.QueryAsync(Query, new { job = Job, resume = Matched })).Data()["matchResume"]!["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PromptTests
     [Fact]
     public void EveryPromptIsAnEmbeddedVersionedFile()
     {
-        Assert.Equal(["job-description.v1", "resumes.v2", "sentences.v1"], PromptLibrary.All.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["job-description.v2", "resumes.v2", "sentences.v1"], PromptLibrary.All.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         var folder = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillGraph.Teacher", "Prompts");
         foreach (var prompt in PromptLibrary.All)
         {

@@ -90,6 +90,42 @@ public sealed partial class ResumeFilterTests(TeacherFixture fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task MostJobAdsAskForYearsTheMatchedResumeHasAndAShortenedUnmatchedOneFallsShortOf()
+    {
+        var records = await TeachAsync(40, seed: 7);
+
+        var asking = records.Select(r => (Record: r, Years: AskedYears(r.JobDescription))).Where(x => x.Years.Count > 0).ToList();
+        output.WriteLine($"{asking.Count} of {records.Count} job ads ask for years; e.g. \"{asking.Select(x => x.Record.JobDescription.Split('\n').First(l => AskedYears(l).Count > 0)).FirstOrDefault()}\"");
+        Assert.InRange(asking.Count, records.Count * 2 / 5, records.Count * 4 / 5);
+        foreach (var (record, years) in asking)
+        {
+            var required = Assert.Single(years);
+            Assert.True(OccupationTeacher.StatesYears(record.JobDescription, required));
+
+            // the sentence never names the occupation (a job ad without its title line must not give it away here)
+            var sentence = record.JobDescription.Split('\n').Single(l => AskedYears(l).Count > 0);
+            Assert.DoesNotContain(record.Context.Occupation.Label, sentence, StringComparison.OrdinalIgnoreCase);
+            if (record.MatchedYears is { } matched)
+            {
+                Assert.True(matched >= required, $"{record.Id}: the matched resume states {matched} years, the job asks for {required}");
+                Assert.True(record.UnmatchedYears == matched || record.UnmatchedYears < required, $"{record.Id}: shortened to {record.UnmatchedYears}, the job asks for {required}");
+            }
+        }
+
+        Assert.Contains(asking, x => x.Record.UnmatchedYears < x.Years[0]);
+        var job = new JobDescriptionAnswer("Baker", "Baker wanted for our neighbourhood bakery: knead dough every morning and keep food safety principles.", ["http://example.org/s/knead", "http://example.org/s/hygiene"]);
+        var context = new[]
+        {
+            new ContextSkillEntry("http://example.org/s/knead", "knead food products", "essential", "skill", [], null, []),
+            new ContextSkillEntry("http://example.org/s/hygiene", "food safety principles", "essential", "knowledge", [], null, []),
+        }.ToDictionary(s => s.Uri);
+        Assert.Empty(OccupationTeacher.ValidateJob(job, context));
+        Assert.Contains(OccupationTeacher.ValidateJob(job, context, requiredYears: 4), e => e.Contains("at least 4 years", StringComparison.Ordinal));
+        Assert.Empty(OccupationTeacher.ValidateJob(job with { JobDescription = job.JobDescription + " You bring 4+ years of experience." }, context, requiredYears: 4));
+        Assert.NotEmpty(OccupationTeacher.ValidateJob(job with { JobDescription = job.JobDescription + " You bring 14 years of experience." }, context, requiredYears: 4));
+    }
+
+    [Fact]
     public async Task RemovedExperienceLinesAreWholeLinesOfTheMatchedResumeAndAbsentFromTheUnmatchedOne()
     {
         var records = await TeachAsync(40, seed: 7);
@@ -141,6 +177,11 @@ public sealed partial class ResumeFilterTests(TeacherFixture fixture, ITestOutpu
     private static List<string> Lines(string resume) => [.. resume.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
     private static string NoYears(string line) => YearsPattern().Replace(line, "#");
+
+    private static List<int> AskedYears(string text) => [.. AskedYearsPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+
+    [GeneratedRegex(@"\b(\d+)\+? years")]
+    private static partial Regex AskedYearsPattern();
 
     private static List<string> YearsIn(string text) => [.. YearsPattern().Matches(text).Select(m => m.Value)];
 
