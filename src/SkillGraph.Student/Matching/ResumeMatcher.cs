@@ -158,10 +158,8 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
 
         if (years.Job > 0)
         {
-            text.Append(c, $"The job asks for {years.Job} years of experience; ");
-            text.Append(years.Resume < 0
-                ? "the resume states none (not weighed). "
-                : string.Create(c, $"the resume states {years.Resume} ({(years.Resume >= years.Job ? "enough" : "fewer")}). "));
+            var stated = years.Resume < 0 ? "none (not weighed)" : string.Create(c, $"{years.Resume} ({(years.Resume >= years.Job ? "enough" : "fewer")})");
+            text.Append(c, $"The job asks for {years.Job} years of experience; the resume states {stated}. ");
         }
 
         if (total == 0)
