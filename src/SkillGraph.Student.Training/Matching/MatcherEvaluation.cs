@@ -111,42 +111,26 @@ public static class MatcherEvaluation
         return (rankSum - (np * (np + 1) / 2.0)) / ((double)np * nn);
     }
 
-    /// <summary>The cut between two adjacent scores that classifies the most pairs correctly (the midpoint; the lower one on ties).</summary>
-    public static float ChooseThreshold(float[] matched, float[] unmatched) => ChooseThreshold(matched, unmatched, [], []);
-
-    /// <summary>
-    /// The cut that maximises the accuracy over (<paramref name="matched"/>, <paramref name="unmatched"/>) plus, when given, the
-    /// accuracy over a second group (<paramref name="otherMatched"/>, <paramref name="otherUnmatched"/>) weighted as much as the
-    /// first: the mean of the two groups' accuracies. Cuts lie midway between adjacent scores.
-    /// </summary>
-    public static float ChooseThreshold(float[] matched, float[] unmatched, float[] otherMatched, float[] otherUnmatched)
+    /// <summary>The cut between two adjacent scores that classifies the most resumes correctly (the midpoint; the lower one on ties).</summary>
+    public static float ChooseThreshold(float[] matched, float[] unmatched)
     {
         ArgumentNullException.ThrowIfNull(matched);
         ArgumentNullException.ThrowIfNull(unmatched);
-        ArgumentNullException.ThrowIfNull(otherMatched);
-        ArgumentNullException.ThrowIfNull(otherUnmatched);
-        var first = matched.Length + unmatched.Length;
-        var second = otherMatched.Length + otherUnmatched.Length;
-        double WeightOf(bool other) => other ? 1.0 / second : 1.0 / first;
-        var all = matched.Select(s => (Score: s, Positive: true, Other: false))
-            .Concat(unmatched.Select(s => (Score: s, Positive: false, Other: false)))
-            .Concat(otherMatched.Select(s => (Score: s, Positive: true, Other: true)))
-            .Concat(otherUnmatched.Select(s => (Score: s, Positive: false, Other: true)))
-            .OrderBy(p => p.Score).ToArray();
+        var all = matched.Select(s => (Score: s, Positive: true)).Concat(unmatched.Select(s => (Score: s, Positive: false))).OrderBy(p => p.Score).ToArray();
 
         // Threshold below everything: every positive right, every negative wrong.
-        var correct = (matched.Length * WeightOf(false)) + (second > 0 ? otherMatched.Length * WeightOf(true) : 0);
+        var correct = matched.Length;
         var best = correct;
         var threshold = all.Length > 0 ? all[0].Score : 0.5f;
         for (var i = 0; i < all.Length; i++)
         {
-            correct += (all[i].Positive ? -1 : 1) * WeightOf(all[i].Other);
+            correct += all[i].Positive ? -1 : 1;
             if (i + 1 < all.Length && all[i + 1].Score == all[i].Score)
             {
                 continue;
             }
 
-            if (correct > best + 1e-12)
+            if (correct > best)
             {
                 best = correct;
                 threshold = i + 1 < all.Length ? (all[i].Score + all[i + 1].Score) / 2 : all[i].Score + 1e-6f;

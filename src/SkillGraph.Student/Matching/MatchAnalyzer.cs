@@ -101,7 +101,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         "line_term_recall",       // mean over job lines of the best single resume line's IDF-weighted recall of the line's terms
         "skill_coverage",         // share of the job's skills covered (exactly 1, through a broader/narrower skill ½; MatchFeatureOptions.CoverRatio), weighted by the job's scores
         "skill_closeness",        // weighted mean of min(1, resume score / job score) over the job's skills
-        "years_fit",              // min(1, resume years / job years) when both state years; unknown (NaN → training mean) otherwise
+        "years_enough",           // min(1, resume years / job years) when both state years; 1 otherwise (not weighed: decision 0031)
     ];
 
     private readonly TermWeights _terms = facts.TermWeights;
@@ -423,8 +423,8 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
         f[7] = termsAll > 0 ? termsHit / termsAll : 0f;
 
-        // Unknown unless both texts state years: NaN, which the head replaces by the training mean (neutral).
-        f[11] = job.Years > 0 && resume.Years >= 0 ? Math.Min(1f, resume.Years / (float)job.Years) : float.NaN;
+        // Weighed only when both texts state years: a resume that states none is not taken to fall short (decision 0031).
+        f[11] = job.Years > 0 && resume.Years >= 0 ? Math.Min(1f, resume.Years / (float)job.Years) : 1f;
         if (coverage.Count == 0)
         {
             return f;
