@@ -48,7 +48,8 @@ public static class MatcherTrainer
         var (a, b) = MatchHeadFitter.FitPlatt([.. calibrationRows.Select(fitted.Logit)], calibrationLabels);
         var weights = fitted.Calibrated(a, b);
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{train.Length} triples fitted, {calibration.Length} calibrate (Platt a {a:0.###}, b {b:0.###}), {heldOut.Length} held out; weights {string.Join(", ", MatchAnalyzer.FeatureNames.Select((n, j) => $"{n} {weights.Weights[j]:0.###}"))}"));
-        var version = options.Version;
+        // Retrained heads over the same extractor used to share one name (the API's `model`): the weights name this one.
+        var version = $"{options.Version}-{Training.WeightsHash.Of(weights.Mean, weights.Scale, weights.Weights, weights.Bias, weights.Output ?? [], [weights.OutputBias])}";
         var meta = new Dictionary<string, string>
         {
             ["version"] = version,

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using SkillGraph.Student.Evaluation;
 
 namespace SkillGraph.Student.Training;
@@ -137,7 +135,7 @@ public static class ExtractorTraining
         Interpolate(span, best.Interpolation);
         var chosen = best.Alpha;
 
-        var version = "2-" + WeightsHash(sentence, span);
+        var version = "2-" + WeightsHash.Of(sentence, span);
         var heads = new StudentHeads(sentence, span, chosen, o.LabelAltWeight, o.SpanContext, version);
         var card = new ModelCard
         {
@@ -250,14 +248,6 @@ public static class ExtractorTraining
         {
             w[(i * d) + i] += 1 - lambda;
         }
-    }
-
-    static string WeightsHash(float[] a, float[] b)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(MemoryMarshal.AsBytes(a.AsSpan()));
-        sha.AppendData(MemoryMarshal.AsBytes(b.AsSpan()));
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }
 
     static string F(float v) => v.ToString(CultureInfo.InvariantCulture);

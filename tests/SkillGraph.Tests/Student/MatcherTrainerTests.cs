@@ -48,6 +48,10 @@ public sealed class MatcherTrainerTests : IDisposable
             Assert.Equal(result.HeldOut.RocAuc, again.RocAuc, 6);
             var card = ModelCard.Load(Path.ChangeExtension(path, ".card.json"))!;
             Assert.Equal(3, card.Seed);
+
+            // named by its weights, so a retrained head never answers under its predecessor's name
+            Assert.Matches("^matcher-2-[0-9a-f]{8}$", card.Version);
+            Assert.Equal(card.Version, matcher.Version);
             Assert.Equal(result.HeldOut.PairwiseAccuracy, card.Metrics["heldOut"]["pairwiseAccuracy"], 4);
         }
     }
