@@ -125,9 +125,10 @@ public sealed class TeacherHttpTests(ITestOutputHelper output)
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.PostAsync(server.Url, new StringContent("{}")));
 
         // Ten retries of 200 ms would take over 2 s and 11 requests; the total timeout stops the call after 0.7 s. How many
-        // tries fit in that depends on the machine's load (a busy 2-core runner fits one), so only the bound is asserted.
+        // tries fit in that depends on the machine's load (a busy 2-core runner fits one; with the other test assemblies
+        // running beside it, the first may not even reach the scripted server in time), so only the bounds are asserted.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
-        Assert.InRange(server.Bodies.Count, 1, 4);
+        Assert.InRange(server.Bodies.Count, 0, 4);
     }
 
     [Fact]
