@@ -26,6 +26,13 @@ public sealed class SkillCatalog
     }
 
     public IReadOnlyList<SkillEntry> Skills { get; }
+
+    /// <summary>
+    /// The labels of the graph's occupations when the catalog was read (<see cref="StoreCatalog"/>; empty otherwise), normalised as
+    /// <see cref="SkillGraph.Graph.LabelText"/> normalises them: no skill here has one of them as an alternative label
+    /// (<see cref="StoreCatalog.Entry"/>), and a followed catalog keeps them (<see cref="With"/>).
+    /// </summary>
+    public IReadOnlySet<string> OccupationLabels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     public int Count => Skills.Count;
     public SkillEntry this[int index] => Skills[index];
     public int IndexOfUri(string uri) => _byUri.TryGetValue(uri, out var i) ? i : -1;
@@ -62,7 +69,7 @@ public sealed class SkillCatalog
             result.Insert(at < 0 ? result.Count : at, added);
         }
 
-        return new SkillCatalog(result);
+        return new SkillCatalog(result) { OccupationLabels = OccupationLabels };
     }
 
     /// <summary>

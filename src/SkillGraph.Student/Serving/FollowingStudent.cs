@@ -57,7 +57,7 @@ internal sealed partial class FollowingStudent(OpenedStudent opened, string cach
             var at = before.IndexOfUri(concepts[i].Value);
             if (StoreCatalog.Extractable(read[i]))
             {
-                var entry = StoreCatalog.Entry(read[i]!);
+                var entry = StoreCatalog.Entry(read[i]!, before.OccupationLabels);
                 if (at < 0 || !SameLabels(before[at], entry))
                 {
                     upserts.Add(entry);

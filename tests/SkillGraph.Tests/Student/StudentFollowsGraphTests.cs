@@ -275,6 +275,25 @@ public sealed class StudentFollowsGraphTests : IAsyncLifetime
         int[] Tokens(string label) => [.. _encoder.Tokenizer.Encode(label).Skip(1).SkipLast(1)];
     }
 
+    [Fact]
+    public void A_skill_keeps_no_alternative_label_that_an_occupation_has_and_a_followed_catalog_remembers_them()
+    {
+        var tool = new Concept
+        {
+            Uri = ConceptUri.Parse("http://example.org/skill/chef"),
+            Kind = ConceptKind.Skill,
+            PreferredLabel = "Chef (tools for software configuration management)",
+            Labels = [new ConceptLabel("Chef", LabelKind.Alternative), new ConceptLabel("Chef Infra", LabelKind.Alternative)],
+        };
+        var occupations = new HashSet<string>(StringComparer.Ordinal) { "chef", "sous chef" };
+
+        // "chef" names the cook: the tool keeps its other labels, and keeps them all where no occupation is known
+        Assert.Equal(["Chef Infra"], StoreCatalog.Entry(tool, occupations).AltLabels);
+        Assert.Equal(["Chef", "Chef Infra"], StoreCatalog.Entry(tool, new HashSet<string>()).AltLabels);
+        var catalog = new SkillCatalog([StoreCatalog.Entry(tool, occupations)]) { OccupationLabels = occupations };
+        Assert.Same(occupations, catalog.With([StoreCatalog.Entry(SousVideSkill(), occupations)], []).OccupationLabels);
+    }
+
     private static float[] SpanVector(EncodedText encoded, int span) => encoded.SpanVectors.AsSpan(span * MiniLmEncoder.Dimension, MiniLmEncoder.Dimension).ToArray();
 
     private static float[] Unit(float[] v)
