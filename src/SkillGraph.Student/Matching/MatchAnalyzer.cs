@@ -36,6 +36,20 @@ public sealed record MatchFeatureOptions
 
     /// <summary>At most this many lines of a text are read (a bound on the work one request can ask for).</summary>
     public int MaxLines { get; init; } = 80;
+
+    /// <summary>
+    /// Whether a job is read without the lines that ask nothing of the candidate: headings, who the employer is, what it offers,
+    /// how to apply (<see cref="EmployerLines"/>, decision 0032). They are no requirement a resume could meet.
+    /// </summary>
+    public bool SkipEmployerLines { get; init; } = true;
+
+    /// <summary>
+    /// … and a job line the rules keep is still the employer's when its meaning is closer to <see cref="EmployerLines.EmployerMeanings"/>
+    /// than to <see cref="EmployerLines.CandidateMeanings"/> by more than this (cosine). 0.1: the largest share of requirement
+    /// sentences it may take for the employer's was set at 2 % beforehand, measured on replay-train job sentences (7 of 411 at 0.1,
+    /// 22 at 0.05; decision 0032).
+    /// </summary>
+    public float EmployerMargin { get; init; } = 0.1f;
 }
 
 /// <summary>A text as the matcher sees it: the extractor's ranking of skills, its lines and phrases as unit vectors, its terms and stated years.</summary>
@@ -106,6 +120,10 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     private readonly TermWeights _terms = facts.TermWeights;
 
+    // What the employer's side of an ad and a requirement are about, embedded once (EmployerLines).
+    private readonly Lazy<(float[][] Employer, float[][] Candidate)> _meanings = new(() =>
+        (extractor.Encoder.Encoder.Embed([.. EmployerLines.EmployerMeanings]), extractor.Encoder.Encoder.Embed([.. EmployerLines.CandidateMeanings])));
+
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
     private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, LabelSpans = extractor.Encoder.LabelSpans };
@@ -146,6 +164,12 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         ArgumentNullException.ThrowIfNull(text);
         const int d = MiniLmEncoder.Dimension;
         var lines = string.IsNullOrWhiteSpace(text) ? [] : TextEvidence.Lines(text, Options.MaxLines);
+        if (job && Options.SkipEmployerLines && lines.Count > 0)
+        {
+            var asks = EmployerLines.AskOfCandidate([.. lines.Select(l => l.Text)]);
+            lines = [.. lines.Where((_, i) => asks[i])];
+        }
+
         if (lines.Count == 0)
         {
             return TextSkills.Empty with { Years = Years(text) };
@@ -157,6 +181,17 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             // The lines after the reading budget ran out were not read: they are no evidence, and no requirement either.
             var read = Enumerable.Range(0, lines.Count).Where(i => encoded[i].ChunkCount > 0).ToList();
             (lines, encoded) = ([.. read.Select(i => lines[i])], [.. read.Select(i => encoded[i])]);
+        }
+
+        if (job && Options.SkipEmployerLines && lines.Count > 1)
+        {
+            // Lines the rules kept but whose meaning is the employer's: dropped after reading, so they cost no more reading budget than before.
+            var (employer, candidate) = _meanings.Value;
+            var asked = Enumerable.Range(0, lines.Count).Where(i => !ByMeaningEmployers(encoded[i].TextVector(), employer, candidate)).ToList();
+            if (asked.Count > 0 && asked.Count < lines.Count)
+            {
+                (lines, encoded) = ([.. asked.Select(i => lines[i])], [.. asked.Select(i => encoded[i])]);
+            }
         }
 
         var lineVectors = new float[lines.Count * d];
@@ -197,6 +232,9 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             PhraseExtents = Extents(whole.Segments),
         };
     }
+
+    private bool ByMeaningEmployers(float[] line, float[][] employer, float[][] candidate) =>
+        employer.Max(p => TensorPrimitives.Dot(p, line)) - candidate.Max(p => TensorPrimitives.Dot(p, line)) > Options.EmployerMargin;
 
     /// <summary>Each phrase's extent: from its first candidate span's start to its last one's end.</summary>
     private static TextSpan[] Extents(SegmentedText segments)

@@ -1,0 +1,173 @@
+namespace SkillGraph.Student.Matching;
+
+/// <summary>
+/// The lines of a job ad that ask nothing of the candidate: who the employer is, what it offers, how to apply. A real ad has
+/// several ("What we offer: a competitive salary, 30 days of holiday and a pension plan", "We are an equal opportunity
+/// employer", "To apply, send your CV …"); no resume answers them, so read as requirements they pulled every resume's support
+/// down and were listed as missing skills ("develop pension schemes"). A line is the employer's when it stands under an
+/// employer heading ("About us", "Benefits", "Why join us?", "How to apply") until the next heading, or when it opens as the
+/// employer speaking of itself or of its offer ("We offer", "We are a …", "Founded in", "You'll enjoy", "To apply") or names
+/// what only an employer gives ("competitive salary", "equal opportunity", "cover letter"). "We are looking for someone who
+/// can …" and "Join our team to design …" ask something, and stay. Rules, not a model: every rule names words a person can
+/// read (decision 0032).
+/// </summary>
+public static class EmployerLines
+{
+    /// <summary>
+    /// What the employer's side of an ad is about, in general words: a line closer in meaning (MiniLM cosine) to one of these than to
+    /// any of <see cref="CandidateMeanings"/> is the employer's, where the rules above found nothing (decision 0032).
+    /// </summary>
+    public static IReadOnlyList<string> EmployerMeanings { get; } =
+    [
+        "about our company: its history, size, locations, customers and mission",
+        "the benefits and pay we offer: salary, bonus, holidays, pension, insurance and perks",
+        "how to apply for this job: send your CV, the closing date and the interview process",
+        "we are an equal opportunity employer and welcome applicants from every background",
+        "the contract, working hours and where the job is based",
+        "our friendly team, culture and workplace, and why people enjoy working here",
+    ];
+
+    /// <summary>What a line that asks something of the candidate is about, in general words (see <see cref="EmployerMeanings"/>).</summary>
+    public static IReadOnlyList<string> CandidateMeanings { get; } =
+    [
+        "the duties and daily tasks of the job",
+        "the skills and experience the candidate needs",
+        "the qualifications, degree, certificate or licence required",
+        "knowledge of tools, methods, materials and regulations",
+        "you will plan, manage, build, operate, repair, care for and serve",
+    ];
+
+    /// <summary>Headings of employer sections; a heading with none of these (or with a candidate heading's words) ends such a section.</summary>
+    private static readonly string[] EmployerHeadings =
+    [
+        "about us", "about the company", "about our company", "about the team", "who we are", "our company", "company overview", "our culture",
+        "our story", "our mission", "our values", "why join", "why work", "why us", "what we offer", "we offer", "benefit", "perk",
+        "compensation", "salary", "what is in it for you", "what s in it for you", "whats in it for you", "in return", "how to apply",
+        "to apply", "application process", "apply", "contact", "next steps", "equal opportunit", "diversity", "inclusion", "life at",
+    ];
+
+    /// <summary>Words of a heading that opens what the candidate does or brings (these win over <see cref="EmployerHeadings"/>).</summary>
+    private static readonly string[] CandidateHeadings =
+    [
+        "responsibilit", "requirement", "qualification", "what you will do", "what you ll do", "your role", "the role", "your profile",
+        "who you are", "what you bring", "what we are looking for", "what we re looking for", "skills", "experience", "duties", "tasks",
+        "must have", "nice to have", "about you", "essential", "desirable", "your mission", "your tasks",
+    ];
+
+    /// <summary>How a line opens when the employer speaks of itself, of its offer, or of applying.</summary>
+    private static readonly string[] EmployerOpenings =
+    [
+        "we offer", "we provide", "we are offering", "we can offer", "we give you", "in return", "benefits include", "our benefits",
+        "perks include", "you can expect", "you will enjoy", "you ll enjoy", "you will receive", "you ll receive", "enjoy ", "we are a ",
+        "we re a ", "we are an ", "we re an ", "we are one of", "we re one of", "founded in", "our mission", "our company", "our story",
+        "our culture", "our values", "about us", "we are committed", "we welcome", "we value", "we celebrate", "to apply", "apply now",
+        "apply today", "apply via", "apply through", "apply online", "please apply", "please send", "send us", "send your", "submit your",
+        "applications ", "interested candidates", "interested applicants", "if this sounds like you", "if you are interested",
+        "if you re interested", "for more information", "for further information", "this is a full time", "this is a part time",
+        "this is a permanent", "this is a temporary", "this is a fixed term", "this position is based", "this role is based",
+        "the position is based", "the role is based", "salary ", "starting salary",
+    ];
+
+    /// <summary>Words that ask something: a line that holds one asks, however it opens ("We are a busy clinic looking for a nurse who can …").</summary>
+    private static readonly string[] CandidateWords =
+    [
+        "looking for", "seeking", "searching for", "in search of", "you must", "you should", "you need to", "must have", "must be",
+        "responsible for", "who can", "able to", "experience in", "experience with", "knowledge of", "proficien", "skilled in",
+        "expertise in",
+    ];
+
+    /// <summary>Phrases only an employer's side of an ad holds.</summary>
+    private static readonly string[] EmployerPhrases =
+    [
+        "equal opportunit", "competitive salary", "competitive pay", "competitive compensation", "competitive package",
+        "paid time off", "paid holiday", "days of paid", "days of holiday", "days holiday", "days of annual leave", "cover letter",
+        "careers page", "career page", "our website", "employee discount", "gym membership", "parental leave", "stock options",
+        "training budget", "regardless of", "reasonable accommodation",
+    ];
+
+    /// <summary>
+    /// For each of <paramref name="lines"/> (a job ad's lines in order, as <see cref="TextEvidence.Lines"/> cuts them), whether it asks
+    /// something of the candidate. When no line does, every line counts (an ad is never read as asking for nothing).
+    /// </summary>
+    public static bool[] AskOfCandidate(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var asks = new bool[lines.Count];
+        var employerSection = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var words = Normalize(lines[i]);
+            if (IsHeading(lines[i], words))
+            {
+                employerSection = !ContainsAny(words, CandidateHeadings) && ContainsAny(words, EmployerHeadings);
+                asks[i] = false; // a heading names a section; what follows it asks
+                continue;
+            }
+
+            asks[i] = !employerSection && !IsEmployers(words);
+        }
+
+        return asks.Any(a => a) ? asks : [.. lines.Select(_ => true)];
+    }
+
+    /// <summary>Whether a line that is no heading is the employer speaking (see the class summary).</summary>
+    internal static bool IsEmployers(string words) =>
+        !ContainsAny(words, CandidateWords)
+        && (EmployerOpenings.Any(o => words.StartsWith(o, StringComparison.Ordinal))
+            || ContainsAny(words, EmployerPhrases)
+            || words.StartsWith("benefits ", StringComparison.Ordinal)
+            || words.StartsWith("perks ", StringComparison.Ordinal));
+
+    /// <summary>A heading: a line that ends with ':' (bold or not), or a short line of at most five words that does not end a sentence with '.'.</summary>
+    private static bool IsHeading(string line, string words)
+    {
+        var trimmed = line.Trim().TrimEnd('*', '_', ' ', '#');
+        if (trimmed.EndsWith(':'))
+        {
+            return true;
+        }
+
+        var count = words.Length == 0 ? 0 : words.Count(c => c == ' ') + 1;
+        return count is > 0 and <= 5 && !trimmed.EndsWith('.') && (ContainsAny(words, EmployerHeadings) || ContainsAny(words, CandidateHeadings));
+    }
+
+    private static bool ContainsAny(string words, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var at = words.IndexOf(phrase, StringComparison.Ordinal);
+            if (at == 0 || (at > 0 && words[at - 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The line's words, lower-cased, each separated by one space (markdown, bullets and punctuation out).</summary>
+    internal static string Normalize(string line)
+    {
+        var builder = new System.Text.StringBuilder(line.Length);
+        var space = false;
+        foreach (var c in line)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
