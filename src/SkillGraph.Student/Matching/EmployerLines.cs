@@ -96,7 +96,7 @@ public static class EmployerLines
         var employerSection = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            var words = Normalize(lines[i]);
+            var words = SkillGraph.Graph.LabelText.Normalize(lines[i]);
             if (IsHeading(lines[i], words))
             {
                 employerSection = !ContainsAny(words, CandidateHeadings) && ContainsAny(words, EmployerHeadings);
@@ -143,31 +143,5 @@ public static class EmployerLines
         }
 
         return false;
-    }
-
-    /// <summary>The line's words, lower-cased, each separated by one space (markdown, bullets and punctuation out).</summary>
-    internal static string Normalize(string line)
-    {
-        var builder = new System.Text.StringBuilder(line.Length);
-        var space = false;
-        foreach (var c in line)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
-        }
-
-        return builder.ToString();
     }
 }

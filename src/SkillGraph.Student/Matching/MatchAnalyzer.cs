@@ -183,21 +183,22 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             (lines, encoded) = ([.. read.Select(i => lines[i])], [.. read.Select(i => encoded[i])]);
         }
 
+        var vectors = encoded.Select(e => e.TextVector()).ToList();
         if (job && Options.SkipEmployerLines && lines.Count > 1)
         {
             // Lines the rules kept but whose meaning is the employer's: dropped after reading, so they cost no more reading budget than before.
             var (employer, candidate) = _meanings.Value;
-            var asked = Enumerable.Range(0, lines.Count).Where(i => !ByMeaningEmployers(encoded[i].TextVector(), employer, candidate)).ToList();
+            var asked = Enumerable.Range(0, lines.Count).Where(i => !ByMeaningEmployers(vectors[i], employer, candidate)).ToList();
             if (asked.Count > 0 && asked.Count < lines.Count)
             {
-                (lines, encoded) = ([.. asked.Select(i => lines[i])], [.. asked.Select(i => encoded[i])]);
+                (lines, encoded, vectors) = ([.. asked.Select(i => lines[i])], [.. asked.Select(i => encoded[i])], [.. asked.Select(i => vectors[i])]);
             }
         }
 
         var lineVectors = new float[lines.Count * d];
         for (var i = 0; i < lines.Count; i++)
         {
-            encoded[i].TextVector().CopyTo(lineVectors, i * d);
+            vectors[i].CopyTo(lineVectors, i * d);
         }
 
         // One scorer pass over every line's chunks and phrases: it takes the best chunk and the best phrase of each skill, so
