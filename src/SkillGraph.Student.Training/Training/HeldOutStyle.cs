@@ -123,9 +123,11 @@ public sealed class SpanStyle(string name, IReadOnlyList<SpanSentence> sentences
 
 /// <summary>
 /// Texts whose occupation is known (the matched resumes of held-out teacher records): Accuracy@1 of occupation suggestion
-/// from the skills <c>suggestOccupations</c> weighs (<see cref="LineDiverseSkills"/> over the extractor's first
-/// <see cref="LineDiverseSkills.Candidates"/>), scored as it scores them (<see cref="OccupationScore"/> over the graph
-/// snapshot; ties by URI). The titles a text names are left out: they say nothing about the extractor.
+/// from the skills <c>suggestOccupations</c> weighed when the shipped heads were selected (decision 0026: <see cref="LineDiverseSkills"/>
+/// over the extractor's first <see cref="LineDiverseSkills.Candidates"/>), scored by <see cref="OccupationScore"/> over the graph
+/// snapshot (ties by URI). Suggestion now reads a text line by line (decision 0033); this measure is kept as it was, a test of
+/// the extractor's whole-text ranking, until the heads are selected again. The titles a text names are left out: they say
+/// nothing about the extractor.
 /// </summary>
 public sealed class SuggestionStyle(string name, IReadOnlyList<(string Text, string OccupationUri)> texts, SkillGraphPrior prior) : HeldOutStyle(name, "Acc@1")
 {

@@ -11,4 +11,7 @@ public sealed class LoadedSkillExtractor(SkillExtractor extractor, ExtractorInfo
 
     public ValueTask<SkillExtraction> ExtractAsync(string text, int first, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(new SkillExtraction(Info.Version, Extractor.Extract(text, first)));
+
+    public ValueTask<IReadOnlyList<SkillExtraction>> ExtractEachAsync(IReadOnlyList<string> texts, int first, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<SkillExtraction>>([.. Extractor.ExtractMany(texts, first, cancellationToken).Select(m => new SkillExtraction(Info.Version, m))]);
 }

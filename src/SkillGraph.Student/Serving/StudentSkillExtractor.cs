@@ -76,6 +76,13 @@ public sealed partial class StudentSkillExtractor(IGraphStore store, IOptions<St
         return new SkillExtraction(info.Version, await batcher.ExtractAsync(text, first, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Several texts with shared encoder runs (<see cref="SkillExtractor.ExtractMany"/>); they are one request's already, so never batched with others.</summary>
+    public ValueTask<IReadOnlyList<SkillExtraction>> ExtractEachAsync(IReadOnlyList<string> texts, int first, CancellationToken cancellationToken = default)
+    {
+        var (extractor, info) = Get();
+        return ValueTask.FromResult<IReadOnlyList<SkillExtraction>>([.. extractor.ExtractMany(texts, first, cancellationToken).Select(m => new SkillExtraction(info.Version, m))]);
+    }
+
     public void Dispose()
     {
         _batcher?.Dispose();

@@ -72,6 +72,61 @@ public sealed class SuggestOccupationsTests(EscoStoreFixture esco) : IDisposable
     }
 
     [Fact]
+    public async Task Skills_read_at_places_count_once_a_place_for_each_occupation_as_the_formula_computed_from_the_csv_says()
+    {
+        // The same kind of skill set, read at four places (skill i at place i mod 4, so each place mixes the developer's and the chef's):
+        // score(o) = Σ_places max_{s ∈ place} w_s · idf_s · r_{o,s} / Σ_places max_{s ∈ place} w_s · idf_s / (E_o + α · O_o)^β.
+        const double alpha = 0.8, beta = 0.2;
+        var skills = EscoGraphCsv.Of(_csv.Essential, Developer).Order(StringComparer.Ordinal).Take(6)
+            .Concat(EscoGraphCsv.Of(_csv.Optional, Developer).Order(StringComparer.Ordinal).Take(4))
+            .Concat(EscoGraphCsv.Of(_csv.Essential, Chef).Order(StringComparer.Ordinal).Take(3))
+            .Select((s, i) => (Uri: s, Weight: 1.0 - (0.05 * i), Place: i % 4))
+            .ToList();
+
+        var n = (double)_csv.Occupations.Count;
+        var best = new Dictionary<(string Occupation, int Place), (double Value, string Skill)>();
+        var placeTotals = new double[4];
+        foreach (var (skill, weight, place) in skills)
+        {
+            var essentialFor = EscoGraphCsv.Of(_csv.EssentialFor, skill);
+            var optionalFor = EscoGraphCsv.Of(_csv.OptionalFor, skill).Where(o => !essentialFor.Contains(o)).ToList();
+            var value = weight * Math.Log(1 + (n / (essentialFor.Count + optionalFor.Count)));
+            placeTotals[place] = Math.Max(placeTotals[place], value);
+            foreach (var (o, r) in essentialFor.Select(o => (o, 1.0)).Concat(optionalFor.Select(o => (o, alpha))))
+            {
+                if (!best.TryGetValue((o, place), out var held) || value * r > held.Value)
+                {
+                    best[(o, place)] = (value * r, skill);
+                }
+            }
+        }
+
+        var expected = best.GroupBy(b => b.Key.Occupation, b => b.Value.Value)
+            .Select(g => (Uri: g.Key, Score: g.Sum() / placeTotals.Sum() / Math.Pow(Math.Max(1, EscoGraphCsv.Of(_csv.Essential, g.Key).Count + (alpha * EscoGraphCsv.Of(_csv.Optional, g.Key).Count)), beta)))
+            .OrderByDescending(t => t.Score).ThenBy(t => _csv.Occupations[t.Uri], StringComparer.Ordinal).ThenBy(t => t.Uri, StringComparer.Ordinal)
+            .Take(15)
+            .ToList();
+
+        var suggestions = await _host.Mediator.Send(new SuggestOccupations([.. skills.Select(s => new WeightedSkill(U(s.Uri), s.Weight) { Place = s.Place })], 15, alpha, beta));
+        Assert.Equal(expected.Select(e => e.Uri), suggestions.Select(s => s.Occupation.Uri.Value));
+        Assert.Equal(expected.Select(e => Math.Round(e.Score, 6)), suggestions.Select(s => s.Score));
+
+        // The matched skills are those that counted: each place's best for the occupation.
+        foreach (var s in suggestions)
+        {
+            var counted = best.Where(b => b.Key.Occupation == s.Occupation.Uri.Value).Select(b => b.Value.Skill).Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(counted, s.MatchedEssential.Concat(s.MatchedOptional).Select(m => m.Uri.Value).Order(StringComparer.Ordinal));
+        }
+
+        // The developer lists skills at every place, but counts four of them, not ten.
+        var developer = suggestions.Single(s => s.Occupation.Uri.Value == Developer);
+        Assert.Equal(4, developer.MatchedEssential.Count + developer.MatchedOptional.Count);
+
+        var badPlace = await Assert.ThrowsAsync<RequestValidationException>(async () => await _host.Mediator.Send(new SuggestOccupations([new WeightedSkill(U(Java)) { Place = -1 }])));
+        Assert.Equal($"SuggestOccupations: skills[0] ({Java}): place must be 0 or more (got -1)", badPlace.Message);
+    }
+
+    [Fact]
     public async Task The_developers_own_essential_skills_put_the_developer_first()
     {
         var skills = EscoGraphCsv.Of(_csv.Essential, Developer).Select(s => new WeightedSkill(U(s))).ToList();

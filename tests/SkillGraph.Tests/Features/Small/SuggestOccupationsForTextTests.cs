@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Domain;
 using SkillGraph.Tests.Support;
 using static SkillGraph.Tests.Features.Small.FixedSkillExtractor;
 using static SkillGraph.Tests.Features.Small.TinyGraph;
@@ -9,7 +10,8 @@ namespace SkillGraph.Tests.Features.Small;
 
 /// <summary>
 /// <see cref="SuggestOccupationsForText"/> on <see cref="TinyGraph"/> with a <see cref="FixedSkillExtractor"/>: the
-/// handler's own logic (which of the extractor's skills weigh in, and what happens when there are none), not the model.
+/// handler's own logic (the text read line by line, which of the extractor's skills weigh in and how, and what happens when
+/// there are none), not the model.
 /// </summary>
 [Collection(TinyGraphCollection.Name)]
 public sealed class SuggestOccupationsForTextTests(TinyGraphFixture tiny)
@@ -27,28 +29,70 @@ public sealed class SuggestOccupationsForTextTests(TinyGraphFixture tiny)
         Assert.Equal(FixedSkillExtractor.Model, answer.Model);
         Assert.Equal(["statistics"], answer.Skills.Select(s => s.Label));
         Assert.Equal(["data analyst"], answer.Occupations.Select(o => o.Occupation.Label));
-        Assert.Equal([(Text, LineDiverseSkills.Candidates)], extractor.Calls);
+        Assert.Equal([(Text, SuggestOccupationsForText.SkillsPerLine)], extractor.Calls);
     }
 
     [Fact]
-    public async Task Only_the_extractors_best_twelve_skills_weigh_in()
+    public async Task Of_the_readings_of_one_phrase_an_occupation_counts_only_the_one_that_says_most_for_it()
     {
-        // Twelve skills the chef does not list, best first, then cook meals: the thirteenth, so no chef. With cook meals
-        // first instead, the chef is suggested (six occupations in all, ten asked for): the cut is what keeps it out.
-        SkillMention[] twelve =
-        [
-            Mention(Java, "Java", 0.95f), Mention(Sql, "SQL", 0.9f), Mention(TestSoftware, "test software", 0.85f), Mention(Git, "Git", 0.8f),
-            Mention(JavaScript, "JavaScript", 0.75f), Mention(Statistics, "statistics", 0.7f), Mention(Kotlin, "Kotlin", 0.65f),
-            Mention(Oop, "object-oriented programming", 0.6f), Mention(DatabaseDesign, "design databases", 0.55f),
-            Mention(Python, "Python", 0.5f), Mention(Scrum, "apply scrum", 0.45f), Mention(Containers, "use containers", 0.4f),
-        ];
+        // Kotlin and object-oriented programming are both the mobile app developer's alone (idf ln 7 = 1.95 each); statistics the
+        // analyst's alone (1.95), SQL three occupations' (ln 3 = 1.10). All read at 0.9, so every weight is 0.9³.
+        // Kotlin and OOP read at one phrase (their spans overlap): the mobile developer counts one of them: 1.95 / 2^0.2 = 1.70
+        // (× 0.73); the analyst counts statistics and SQL from their own lines: (1.95 + 1.10) / (2 + 0.8 · 1)^0.2 = 2.48 (× 0.73):
+        // the analyst first. Read apart — on a line each, or at two places of one line — the mobile developer counts both,
+        // 3.90 / 2^0.2 = 3.39: the mobile developer first.
+        static SkillMention At(ConceptUri skill, string label, int start, int end) => new(skill.Value, label, 0.9f, [new TextSpan(start, end)]);
+        var readings = new Dictionary<string, SkillMention[]>
+        {
+            ["mobile apps in Kotlin"] = [At(Kotlin, "Kotlin", 0, 21), At(Oop, "object-oriented programming", 15, 21)],
+            ["Kotlin, OOP"] = [At(Kotlin, "Kotlin", 0, 6), At(Oop, "object-oriented programming", 8, 11)],
+            ["Kotlin"] = [At(Kotlin, "Kotlin", 0, 6)],
+            ["OOP"] = [At(Oop, "object-oriented programming", 0, 3)],
+            ["statistics"] = [At(Statistics, "statistics", 0, 10)],
+            ["SQL"] = [At(Sql, "SQL", 0, 3)],
+        };
+        FixedSkillExtractor Reading() => new() { PerText = text => readings[text] };
 
-        var cut = await SuggestAsync(new FixedSkillExtractor([.. twelve, Mention(Cooking, "cook meals", 0.35f)]));
-        var cookingFirst = await SuggestAsync(new FixedSkillExtractor([Mention(Cooking, "cook meals", 0.99f), .. twelve]));
+        var onePhrase = await SuggestAsync(Reading(), "mobile apps in Kotlin\nstatistics\nSQL");
+        var ownLines = await SuggestAsync(Reading(), "Kotlin\nOOP\nstatistics\nSQL");
+        var twoPlaces = await SuggestAsync(Reading(), "Kotlin, OOP\nstatistics\nSQL");
 
-        Assert.Equal(twelve.Select(s => s.Label), cut.Skills.Select(s => s.Label));
-        Assert.DoesNotContain("chef", cut.Occupations.Select(o => o.Occupation.Label));
-        Assert.Contains("chef", cookingFirst.Occupations.Select(o => o.Occupation.Label));
+        Assert.Equal(["data analyst", "mobile app developer"], onePhrase.Occupations.Take(2).Select(o => o.Occupation.Label));
+        Assert.Equal(["mobile app developer", "data analyst"], ownLines.Occupations.Take(2).Select(o => o.Occupation.Label));
+        Assert.Equal(["mobile app developer", "data analyst"], twoPlaces.Occupations.Take(2).Select(o => o.Occupation.Label));
+        Assert.Equal(ownLines.Occupations.Select(o => o.Score), twoPlaces.Occupations.Select(o => o.Score));
+
+        // The reasons name the skills that counted: one of the phrase's two for the mobile developer, both when read apart.
+        Assert.Single(onePhrase.Occupations.Single(o => o.Occupation.Label == "mobile app developer").MatchedEssential);
+        Assert.Equal(2, twoPlaces.Occupations.Single(o => o.Occupation.Label == "mobile app developer").MatchedEssential.Count);
+
+        // The answer shows the readings with their spans moved into the text.
+        Assert.Equal(["Kotlin", "SQL", "object-oriented programming", "statistics"], onePhrase.Skills.Select(s => s.Label).Order(StringComparer.Ordinal));
+        Assert.Equal(new TextSpan(22, 32), onePhrase.Skills.Single(s => s.Label == "statistics").Spans.Single());
+    }
+
+    [Fact]
+    public async Task Each_line_is_read_alone_without_the_white_space_around_it_and_lines_of_layout_are_not_read()
+    {
+        var extractor = new FixedSkillExtractor(Mention(Statistics, "statistics", 0.9f));
+
+        await SuggestAsync(extractor, "  Data analyst \n\n---\n- Statistics and SQL. Reports; dashboards!\n  \t");
+
+        Assert.Equal(["Data analyst", "- Statistics and SQL.", "Reports;", "dashboards!"], extractor.Calls.Select(c => c.Text));
+        Assert.All(extractor.Calls, c => Assert.Equal(SuggestOccupationsForText.SkillsPerLine, c.First));
+    }
+
+    [Fact]
+    public void A_text_of_more_lines_than_are_read_one_by_one_has_its_rest_read_as_the_last_line()
+    {
+        var text = string.Join('\n', Enumerable.Range(1, SuggestOccupationsForText.MaxLines + 5).Select(i => $"line {i}"));
+
+        var lines = SuggestOccupationsForTextHandler.Lines(text);
+
+        Assert.Equal(SuggestOccupationsForText.MaxLines, lines.Count);
+        Assert.Equal("line 1", lines[0].Of(text));
+        Assert.StartsWith($"line {SuggestOccupationsForText.MaxLines}\n", lines[^1].Of(text), StringComparison.Ordinal);
+        Assert.EndsWith($"line {SuggestOccupationsForText.MaxLines + 5}", lines[^1].Of(text), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,9 +123,9 @@ public sealed class SuggestOccupationsForTextTests(TinyGraphFixture tiny)
         Assert.Empty(answer.Occupations);
     }
 
-    private async Task<OccupationSuggestions> SuggestAsync(FixedSkillExtractor extractor)
+    private async Task<OccupationSuggestions> SuggestAsync(FixedSkillExtractor extractor, string text = Text)
     {
         using var host = new MediatorHost(tiny.Store, ports: services => services.AddSingleton<ISkillExtractor>(extractor));
-        return await host.Mediator.Send(new SuggestOccupationsForText(Text));
+        return await host.Mediator.Send(new SuggestOccupationsForText(text));
     }
 }

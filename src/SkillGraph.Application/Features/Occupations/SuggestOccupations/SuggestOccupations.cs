@@ -22,7 +22,10 @@ public sealed record SuggestOccupations(
     : IQuery<IReadOnlyList<OccupationSuggestion>>, IValidatable
 {
     public const int MaxFirst = 100;
-    public const int MaxSkills = 200;
+    /// <summary>At most this many skills (a text read line by line gives up to <c>SuggestOccupationsForText.MaxLines</c> × <c>SkillsPerLine</c>).</summary>
+    public const int MaxSkills = 1000;
+    /// <summary>At most this many named occupations.</summary>
+    public const int MaxNamed = 200;
     public const double DefaultOptionalWeight = 0.5;
     public const double DefaultLengthExponent = 0.5;
 
@@ -38,15 +41,8 @@ public sealed record SuggestOccupations(
     /// <summary>See <see cref="Named"/>; 0 ignores the names.</summary>
     public double NamedWeight { get; init; } = DefaultNamedWeight;
 
-    /// <summary>How many skills to take from a text's extraction before suggesting (tuned with <see cref="DefaultOptionalWeight"/>).</summary>
+    /// <summary>How many of a text's skills an answer shows (<c>LineDiverseSkills</c>); all of each line's best weigh in (decision 0033).</summary>
     public const int SkillsFromText = 12;
-
-    /// <summary>
-    /// The request for the skills an extractor found in a text, best first: the first <paramref name="skills"/> of
-    /// them, each weighted by its score clamped to (0, 1] (scores at or below 0 are left out).
-    /// </summary>
-    public static SuggestOccupations FromExtraction(IEnumerable<(string Uri, double Score)> extracted, int first = 10, int skills = SkillsFromText) =>
-        new([.. extracted.Where(e => e.Score > 0).Take(skills).Select(e => new WeightedSkill(ConceptUri.Parse(e.Uri), Math.Min(1.0, e.Score)))], first);
 
     public IEnumerable<string> Validate()
     {
@@ -75,12 +71,16 @@ public sealed record SuggestOccupations(
                 {
                     yield return string.Create(CultureInfo.InvariantCulture, $"skills[{i}] ({skill.Skill}): weight must be in (0, 1] (got {skill.Weight})");
                 }
+                else if (skill.Place < 0)
+                {
+                    yield return string.Create(CultureInfo.InvariantCulture, $"skills[{i}] ({skill.Skill}): place must be 0 or more (got {skill.Place})");
+                }
             }
         }
 
-        if (Named is { Count: > MaxSkills })
+        if (Named is { Count: > MaxNamed })
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"named: at most {MaxSkills} occupations (got {Named.Count})");
+            yield return string.Create(CultureInfo.InvariantCulture, $"named: at most {MaxNamed} occupations (got {Named.Count})");
         }
 
         for (var i = 0; i < (Named?.Count ?? 0); i++)
@@ -106,7 +106,15 @@ public sealed record SuggestOccupations(
 public sealed record NamedOccupation(ConceptUri Occupation, string Words, double Weight);
 
 /// <summary>A skill and how sure we are that it is there, in (0, 1].</summary>
-public sealed record WeightedSkill(ConceptUri Skill, double Weight = 1.0);
+public sealed record WeightedSkill(ConceptUri Skill, double Weight = 1.0)
+{
+    /// <summary>
+    /// The place of the text the skill was read at (≥ 0), when the skills are a text's readings: of the skills read at one place
+    /// (alternative readings of one phrase) an occupation counts only the one that says most for it (<see cref="OccupationScore"/>).
+    /// Null (the default): the skill counts on its own.
+    /// </summary>
+    public int? Place { get; init; }
+}
 
 /// <summary>A suggested occupation: its score, the skills it matched (by label) and why, in words.</summary>
 public sealed record OccupationSuggestion(

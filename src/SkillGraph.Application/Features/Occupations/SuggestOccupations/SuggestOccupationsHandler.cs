@@ -19,25 +19,39 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupations;
 /// So a skill few occupations need says more than one many need, an essential match counts more than an optional
 /// one, and the length term keeps occupations with huge skill lists from winning by sheer size (β = 0: plain
 /// weighted overlap; β = 1: overlap per listed skill). The middle factor only scales the score into a
-/// comparable range across texts. Ties: label, then URI (ordinal). Defaults (α, β and the number of skills taken
-/// from a text) were tuned on teacher job descriptions of one seed; see <c>SuggestionEvaluation</c> in the CLI.
+/// comparable range across texts. Ties: label, then URI (ordinal). Defaults (α, β) were tuned on teacher job descriptions
+/// of one seed; see <c>SuggestionEvaluation</c> in the CLI. Skills given with a <see cref="WeightedSkill.Place"/> (a text's
+/// readings, <c>SuggestOccupationsForText</c>) count once a place: each sum takes, per place, its largest term
+/// (<see cref="OccupationScore"/>, decision 0033), and an occupation's matched skills are those that counted.
 /// </summary>
 public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler<SuggestOccupations, IReadOnlyList<OccupationSuggestion>>
 {
     public async ValueTask<IReadOnlyList<OccupationSuggestion>> Handle(SuggestOccupations query, CancellationToken cancellationToken)
     {
-        // The skills, each once (the highest weight wins), in first-seen order so that sums are reproducible.
-        var weights = new Dictionary<ConceptUri, double>();
+        // The skills, each once (for the reads), and the rows: a skill once per place it was read at (the highest weight wins),
+        // in first-seen order so that sums are reproducible.
+        var skillIndex = new Dictionary<ConceptUri, int>();
         var skills = new List<ConceptUri>();
+        var rowOf = new Dictionary<(ConceptUri, int?), int>();
+        var entries = new List<(int Skill, int? Place, double Weight)>();
         foreach (var skill in query.Skills)
         {
-            ref var weight = ref CollectionsMarshal.GetValueRefOrAddDefault(weights, skill.Skill, out var seen);
-            if (!seen)
+            if (!skillIndex.TryGetValue(skill.Skill, out var index))
             {
+                skillIndex[skill.Skill] = index = skills.Count;
                 skills.Add(skill.Skill);
             }
 
-            weight = Math.Max(weight, skill.Weight);
+            // Without a place, a skill given twice is one row, as it always was.
+            if (rowOf.TryGetValue((skill.Skill, skill.Place), out var row))
+            {
+                entries[row] = entries[row] with { Weight = Math.Max(entries[row].Weight, skill.Weight) };
+            }
+            else
+            {
+                rowOf[(skill.Skill, skill.Place)] = entries.Count;
+                entries.Add((index, skill.Place, skill.Weight));
+            }
         }
 
         // Two reads: the listings of the skills, then the skills and the suggested occupations in one batch.
@@ -53,10 +67,11 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             sizes[listings.Occupations[i]] = i;
         }
 
-        var rows = new SkillListing[skills.Count];
-        for (var i = 0; i < skills.Count; i++)
+        var rows = new SkillListing[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            rows[i] = new SkillListing(weights[skills[i]], essentialFor[i], optionalFor[i]);
+            var (skill, place, weight) = entries[i];
+            rows[i] = new SkillListing(weight, essentialFor[skill], optionalFor[skill], place);
         }
 
         var scores = OccupationScore.Of(rows, occupationCount, o => (listings.EssentialCounts[sizes[o]], listings.OptionalCounts[sizes[o]]), query.OptionalWeight, query.LengthExponent);
@@ -118,26 +133,22 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             matchedOptional[i] = [];
         }
 
-        for (var i = 0; i < skills.Count; i++)
+        // A skill counts for an occupation where it was the one its place gave it (every skill without a place counts).
+        var counted = OccupationScore.Counted(rows, occupationCount, topIndex.Keys.ToHashSet(), query.OptionalWeight);
+        for (var i = 0; i < top.Length; i++)
         {
-            foreach (var occupation in essentialFor[i])
+            foreach (var row in counted.GetValueOrDefault(top[i].Uri, []))
             {
-                if (topIndex.TryGetValue(occupation, out var at))
+                var skill = skills[entries[row].Skill];
+                var essential = essentialFor[entries[row].Skill].Contains(top[i].Uri);
+                var into = essential ? matchedEssential[i] : matchedOptional[i];
+                if (!into.Contains(skill))
                 {
-                    matchedEssential[at].Add(skills[i]);
+                    into.Add(skill);
                 }
             }
-        }
 
-        for (var i = 0; i < skills.Count; i++)
-        {
-            foreach (var occupation in optionalFor[i])
-            {
-                if (topIndex.TryGetValue(occupation, out var at) && !matchedEssential[at].Contains(skills[i]))
-                {
-                    matchedOptional[at].Add(skills[i]);
-                }
-            }
+            matchedOptional[i].RemoveAll(matchedEssential[i].Contains);
         }
 
         var skillRefs = new Dictionary<ConceptUri, ConceptRef>(skills.Count);

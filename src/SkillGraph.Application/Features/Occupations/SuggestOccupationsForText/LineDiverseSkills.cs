@@ -3,13 +3,14 @@ using SkillGraph.Application.Features.Skills.ExtractSkills;
 namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 
 /// <summary>
-/// The skills of a text that weigh in its occupation suggestion, taken line by line: every line's (or sentence's) best skill
-/// first, then every line's second best, and so on, each round best first, until enough are taken. A long line that names
-/// many skills then no longer crowds out what the other lines say (decision 0026). Mentions without a span count as one line.
+/// A text's skills taken line by line: every line's (or sentence's) best skill first, then every line's second best, and so
+/// on, each round best first, until enough are taken. A long line that names many skills then no longer crowds out what the
+/// other lines say (decision 0026). The skills an occupation suggestion shows; the extractor's knob selection weighs them
+/// (<c>SuggestionStyle</c>, from the whole text's <see cref="Candidates"/>). Mentions without a span count as one line.
 /// </summary>
 public static class LineDiverseSkills
 {
-    /// <summary>How many of the extractor's best skills are read before the line-by-line pick (3 × the skills taken).</summary>
+    /// <summary>How many of the extractor's best skills over a whole text are read before the line-by-line pick (3 × the skills taken).</summary>
     public const int Candidates = 3 * SuggestOccupations.SuggestOccupations.SkillsFromText;
 
     /// <summary>At most <paramref name="take"/> of <paramref name="mentions"/> (best first) with a positive score, picked round by round over the lines of <paramref name="text"/>, then ordered best first.</summary>
@@ -18,12 +19,18 @@ public static class LineDiverseSkills
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
         var starts = LineStarts(text);
-        var lines = mentions.Where(m => m.Score > 0)
+        return Pick([.. mentions.Where(m => m.Score > 0)
             .GroupBy(m => m.Spans.Count == 0 ? 0 : LineOf(starts, m.Spans[0].Start))
-            .Select(g => g.OrderByDescending(m => m.Score).ToList())
-            .ToList();
+            .Select(g => (IReadOnlyList<SkillMention>)[.. g.OrderByDescending(m => m.Score)])], take);
+    }
+
+    /// <summary>At most <paramref name="take"/> skills of a text read line by line (each line's mentions best first), each skill once, picked round by round, then ordered best first.</summary>
+    public static IReadOnlyList<SkillMention> Pick(IReadOnlyList<IReadOnlyList<SkillMention>> lines, int take = SuggestOccupations.SuggestOccupations.SkillsFromText)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         var picked = new List<SkillMention>(take);
-        for (var round = 0; picked.Count < take && lines.Exists(l => l.Count > round); round++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; picked.Count < take && lines.Any(l => l.Count > round); round++)
         {
             foreach (var line in lines.Where(l => l.Count > round).OrderByDescending(l => l[round].Score))
             {
@@ -32,7 +39,10 @@ public static class LineDiverseSkills
                     break;
                 }
 
-                picked.Add(line[round]);
+                if (line[round].Score > 0 && seen.Add(line[round].Uri))
+                {
+                    picked.Add(line[round]);
+                }
             }
         }
 

@@ -8,6 +8,22 @@ namespace SkillGraph.Application.Features.Skills.ExtractSkills;
 public interface ISkillExtractor
 {
     ValueTask<SkillExtraction> ExtractAsync(string text, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="ExtractAsync"/> for each of several texts (e.g. the lines of one text), in order; an extractor that can share its
+    /// encoder runs across them does. The default reads them one by one.
+    /// </summary>
+    async ValueTask<IReadOnlyList<SkillExtraction>> ExtractEachAsync(IReadOnlyList<string> texts, int first, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var each = new SkillExtraction[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            each[i] = await ExtractAsync(texts[i], first, cancellationToken).ConfigureAwait(false);
+        }
+
+        return each;
+    }
 }
 
 /// <summary>The skills of one text and the model version that found them.</summary>
