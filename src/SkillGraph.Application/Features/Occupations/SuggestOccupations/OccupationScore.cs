@@ -125,13 +125,14 @@ public static class OccupationScore
         for (var i = 0; i < skills.Count; i++)
         {
             var skill = skills[i];
-            var listed = skill.EssentialFor.Concat(skill.OptionalFor).Distinct().Where(occupations.Contains).ToList();
+            var listedBy = skill.EssentialFor.Union(skill.OptionalFor).ToList();
+            var listed = listedBy.Where(occupations.Contains).ToList();
             if (listed.Count == 0)
             {
                 continue;
             }
 
-            var term = Term(skill.Weight, skill.EssentialFor.Union(skill.OptionalFor).Count(), occupationCount);
+            var term = Term(skill.Weight, listedBy.Count, occupationCount);
             foreach (var occupation in listed)
             {
                 if (skill.Place is not { } place)

@@ -140,15 +140,13 @@ public sealed class SuggestOccupationsHandler(IGraphStore graph) : IQueryHandler
             foreach (var row in counted.GetValueOrDefault(top[i].Uri, []))
             {
                 var skill = skills[entries[row].Skill];
-                var essential = essentialFor[entries[row].Skill].Contains(top[i].Uri);
+                var essential = essentialFor[entries[row].Skill].Contains(top[i].Uri); // a skill essential for it is never its optional one too
                 var into = essential ? matchedEssential[i] : matchedOptional[i];
                 if (!into.Contains(skill))
                 {
                     into.Add(skill);
                 }
             }
-
-            matchedOptional[i].RemoveAll(matchedEssential[i].Contains);
         }
 
         var skillRefs = new Dictionary<ConceptUri, ConceptRef>(skills.Count);
