@@ -90,7 +90,11 @@ public sealed class MiniLmEncoder : IDisposable
         return EmbedTokenized(ids, batchSize);
     }
 
-    /// <summary>Sentence embeddings of already tokenised sequences (each with [CLS] … [SEP]).</summary>
+    /// <summary>
+    /// Sentence embeddings of already tokenised sequences (each with [CLS] … [SEP]), sorted by length and run
+    /// <paramref name="batchSize"/> at a time (not cut as <see cref="RunPacked"/> cuts: the extractor reads its short texts' spans
+    /// this way, and the int8 encoder quantises activations per run; decision 0034).
+    /// </summary>
     public float[][] EmbedTokenized(IReadOnlyList<int[]> sequences, int batchSize = 32, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
@@ -111,6 +115,28 @@ public sealed class MiniLmEncoder : IDisposable
                 Normalize(v);
                 result[order[s + j]] = v;
             }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Runs the encoder on token sequences in as few padded slots as it can: the sequences sorted by length and cut into runs of at
+    /// most <paramref name="maxRows"/> where the cut saves more padding than a run costs (<see cref="PackedRuns"/>). Returns, for each
+    /// sequence in the order given, the run's states and its row there.
+    /// </summary>
+    public (TokenStates States, int Row)[] RunPacked(IReadOnlyList<int[]> sequences, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var order = Enumerable.Range(0, sequences.Count).OrderBy(i => sequences[i].Length).ToArray();
+        var result = new (TokenStates, int)[sequences.Count];
+        var start = 0;
+        foreach (var end in PackedRuns.Plan([.. order.Select(i => sequences[i].Length)], maxRows))
+        {
+            var batch = new int[end - start][];
+            for (var j = start; j < end; j++) batch[j - start] = sequences[order[j]];
+            var states = Run(batch, cancellationToken);
+            for (var j = start; j < end; j++) result[order[j]] = (states, j - start);
+            start = end;
         }
         return result;
     }

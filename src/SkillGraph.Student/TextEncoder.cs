@@ -60,6 +60,15 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     public bool OneDocument { get; init; }
 
     /// <summary>
+    /// Whether the chunks and the phrases go to the encoder in runs cut where their padding costs more than another run
+    /// (<see cref="MiniLmEncoder.RunPacked"/>, decision 0034): the matcher's reading, whose head is fitted on vectors read so; not when
+    /// a text is read in <see cref="SpanContext.Standalone"/> context (a short job, read as the extractor reads it). Otherwise
+    /// in the runs the extractor's heads were chosen on (chunks sorted by length, 16 a run; a text's phrases in one run): the int8
+    /// encoder quantises activations per run, so the runs move the vectors slightly.
+    /// </summary>
+    public bool PackRuns { get; init; }
+
+    /// <summary>
     /// In <see cref="SpanContext.Phrase"/> and <see cref="SpanContext.Chunk"/> context, a span whose tokens are exactly a skill
     /// label's gets that label's standalone vector instead of one pooled from its phrase (null: every span is pooled).
     /// </summary>
@@ -88,19 +97,33 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
         var chunkVecs = segs.Select(g => new float[g.Chunks.Count * D]).ToArray();
         var spanVecs = segs.Select(g => new float[g.Spans.Count * D]).ToArray();
 
-        // Every text's chunks, sorted by length so that padding stays small, up to 16 rows a run.
+        // Each text's span context: a long text (or document) in Standalone mode is read in Phrase mode.
+        var allSpans = OneDocument ? segs.Sum(g => g.Spans.Count) : 0;
+        var contexts = segs.Select(g => SpanContext == SpanContext.Standalone && (OneDocument ? allSpans : g.Spans.Count) > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext).ToArray();
+
+        // Every text's chunks, sorted by length so that padding stays small, up to 16 rows a run; with PackRuns cut where padding costs
+        // more than a run, unless a text is read in Standalone context (a short text, read as the extractor reads it).
+        var pack = PackRuns && !contexts.Contains(SpanContext.Standalone);
         var chunks = new List<(int Text, int Chunk)>();
         for (var t = 0; t < segs.Length; t++)
             for (var c = 0; c < segs[t].Chunks.Count; c++) chunks.Add((t, c));
-        chunks.Sort((a, b) => segs[a.Text].Chunks[a.Chunk].TokenIds.Length.CompareTo(segs[b.Text].Chunks[b.Chunk].TokenIds.Length));
         var rowOf = segs.Select(g => new (TokenStates States, int Row)[g.Chunks.Count]).ToArray();
-        for (var s = 0; s < chunks.Count; s += 16)
+        if (pack)
         {
-            var n = Math.Min(16, chunks.Count - s);
-            var batch = new int[n][];
-            for (var j = 0; j < n; j++) batch[j] = segs[chunks[s + j].Text].Chunks[chunks[s + j].Chunk].TokenIds;
-            var states = Encoder.Run(batch, cancellationToken);
-            for (var j = 0; j < n; j++) rowOf[chunks[s + j].Text][chunks[s + j].Chunk] = (states, j);
+            var chunkRows = Encoder.RunPacked([.. chunks.Select(c => segs[c.Text].Chunks[c.Chunk].TokenIds)], 16, cancellationToken);
+            for (var i = 0; i < chunks.Count; i++) rowOf[chunks[i].Text][chunks[i].Chunk] = chunkRows[i];
+        }
+        else
+        {
+            chunks.Sort((a, b) => segs[a.Text].Chunks[a.Chunk].TokenIds.Length.CompareTo(segs[b.Text].Chunks[b.Chunk].TokenIds.Length));
+            for (var s = 0; s < chunks.Count; s += 16)
+            {
+                var n = Math.Min(16, chunks.Count - s);
+                var batch = new int[n][];
+                for (var j = 0; j < n; j++) batch[j] = segs[chunks[s + j].Text].Chunks[chunks[s + j].Chunk].TokenIds;
+                var states = Encoder.Run(batch, cancellationToken);
+                for (var j = 0; j < n; j++) rowOf[chunks[s + j].Text][chunks[s + j].Chunk] = (states, j);
+            }
         }
         for (var t = 0; t < segs.Length; t++)
             for (var c = 0; c < segs[t].Chunks.Count; c++)
@@ -113,18 +136,16 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             }
 
         // Standalone spans of every text in one embedding call; the phrases of the Phrase-context texts in shared runs of up to
-        // 128 phrases (whole texts; a single text is always one run); the Chunk context text by text.
+        // 128 phrases (whole texts; a single text is always one run, cut by length with PackRuns); the Chunk context text by text.
         var standalone = new List<int>();
         var phrased = new List<int>();
-        var allSpans = OneDocument ? segs.Sum(g => g.Spans.Count) : 0;
         for (var t = 0; t < segs.Length; t++)
         {
             if (segs[t].Chunks.Count == 0 || segs[t].Spans.Count == 0) continue;
-            var spans = OneDocument ? allSpans : segs[t].Spans.Count;
-            var context = SpanContext == SpanContext.Standalone && spans > StandaloneSpanLimit ? SpanContext.Phrase : SpanContext;
+            var context = contexts[t];
             if (context == SpanContext.Standalone) standalone.Add(t);
             else if (context == SpanContext.Phrase) phrased.Add(t);
-            else PoolSpans(segs[t], context, rowOf[t], spanVecs[t], null, 0);
+            else PoolSpans(segs[t], context, rowOf[t], spanVecs[t], default);
         }
         for (var first = 0; first < phrased.Count;)
         {
@@ -133,9 +154,19 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             while (last + 1 < phrased.Count && count + segs[phrased[last + 1]].Phrases.Count <= 128) count += segs[phrased[++last]].Phrases.Count;
             var seqs = new List<int[]>(count);
             for (var j = first; j <= last; j++) seqs.AddRange(PhraseSequences(segs[phrased[j]]));
-            var states = Encoder.Run(seqs, cancellationToken);
+            (TokenStates, int)[] phraseRows;
+            if (pack)
+            {
+                phraseRows = Encoder.RunPacked(seqs, 128, cancellationToken);
+            }
+            else
+            {
+                var states = Encoder.Run(seqs, cancellationToken);
+                phraseRows = [.. Enumerable.Range(0, seqs.Count).Select(i => (states, i))];
+            }
+
             for (int j = first, row = 0; j <= last; row += segs[phrased[j]].Phrases.Count, j++)
-                PoolSpans(segs[phrased[j]], SpanContext.Phrase, rowOf[phrased[j]], spanVecs[phrased[j]], states, row);
+                PoolSpans(segs[phrased[j]], SpanContext.Phrase, rowOf[phrased[j]], spanVecs[phrased[j]], new ArraySegment<(TokenStates, int)>(phraseRows, row, segs[phrased[j]].Phrases.Count));
             first = last + 1;
         }
         if (standalone.Count > 0)
@@ -174,19 +205,18 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
     }
 
     /// <summary>
-    /// Span vectors pooled from token states: the phrase pass (<see cref="SpanContext.Phrase"/>; its states, the text's phrases
-    /// from row <paramref name="phraseRow"/>) or the chunk pass.
+    /// Span vectors pooled from token states: the phrase pass (<see cref="SpanContext.Phrase"/>; the run and row of each of the
+    /// text's phrases) or the chunk pass.
     /// </summary>
-    void PoolSpans(SegmentedText seg, SpanContext context, (TokenStates States, int Row)[] rowOf, float[] spanVecs, TokenStates? phraseStates, int phraseRow)
+    void PoolSpans(SegmentedText seg, SpanContext context, (TokenStates States, int Row)[] rowOf, float[] spanVecs, ArraySegment<(TokenStates States, int Row)> phraseRows)
     {
         if (context == SpanContext.Phrase)
         {
-            var states = phraseStates!;
             for (var p = 0; p < seg.Spans.Count; p++)
             {
                 var sp = seg.Spans[p];
                 var ph = seg.Phrases[sp.Phrase];
-                var row = phraseRow + sp.Phrase;
+                var (states, row) = phraseRows[sp.Phrase];
                 var dst = spanVecs.AsSpan(p * D, D);
                 if (IsLabel(seg, sp, dst)) continue;
                 if (sp.TokenStart == ph.TokenStart && sp.TokenEnd == ph.TokenEnd)

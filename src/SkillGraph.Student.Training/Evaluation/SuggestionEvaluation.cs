@@ -17,24 +17,25 @@ public sealed record SuggestionMetrics(int Count, double AccuracyAt1, double Acc
 
 /// <summary>
 /// Scores <c>suggestOccupations</c> against texts whose occupation is known (e.g. teacher records: the job description or
-/// the matching resume, and <c>occupationUri</c>): each text is sent as the same <see cref="SuggestOccupationsForText"/>
-/// request the API and the CLI send, and the rank of the true occupation is counted.
+/// the matching resume, and <c>occupationUri</c>; a hand-written job: the occupations it was mapped to by hand): each text is sent
+/// as the same <see cref="SuggestOccupationsForText"/> request the API and the CLI send, and the rank of the first right occupation
+/// is counted.
 /// </summary>
 public static class SuggestionEvaluation
 {
     /// <param name="useTitles">whether the occupations a text names by title count (as the API does), or the skills alone.</param>
     public static async Task<SuggestionMetrics> RunAsync(
         IMediator mediator,
-        IEnumerable<(string Text, string OccupationUri)> items,
+        IEnumerable<(string Text, IReadOnlyCollection<string> Right)> items,
         IProgress<(int Done, int Total)>? progress = null,
         CancellationToken cancellationToken = default,
         bool useTitles = true)
     {
         ArgumentNullException.ThrowIfNull(mediator);
-        var list = items as IReadOnlyCollection<(string Text, string OccupationUri)> ?? [.. items];
+        var list = items as IReadOnlyCollection<(string Text, IReadOnlyCollection<string> Right)> ?? [.. items];
         int count = 0, at1 = 0, at5 = 0, at10 = 0, noSkills = 0;
         var reciprocal = 0.0;
-        foreach (var (text, occupation) in list)
+        foreach (var (text, right) in list)
         {
             count++;
             var answer = await mediator.Send(new SuggestOccupationsForText(text, SuggestOccupations.MaxFirst) { UseTitles = useTitles }, cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,7 @@ public static class SuggestionEvaluation
                 continue;
             }
 
-            var rank = 1 + answer.Occupations.ToList().FindIndex(s => string.Equals(s.Occupation.Uri.Value, occupation, StringComparison.Ordinal));
+            var rank = 1 + answer.Occupations.ToList().FindIndex(s => right.Contains(s.Occupation.Uri.Value));
             if (rank == 0)
             {
                 continue;
@@ -81,5 +82,16 @@ public static class SuggestionEvaluation
         return titles.Any(t => string.Equals(SkillGraph.Graph.LabelText.Normalize(t), line, StringComparison.Ordinal))
             ? string.Join('\n', lines.Where((_, i) => i != first))
             : text;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without its first line or sentence (<see cref="LineDiverseSkills.LineStarts"/>), where a job ad that runs
+    /// on one line states its title ("Senior Backend Engineer. We are looking for …"); the text unchanged when it has only one.
+    /// </summary>
+    public static string WithoutFirstSentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var starts = LineDiverseSkills.LineStarts(text);
+        return starts.Count > 1 ? text[starts[1]..].Trim() : text;
     }
 }

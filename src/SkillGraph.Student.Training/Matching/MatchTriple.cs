@@ -24,7 +24,18 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
             line.Root.TryGetProperty("removedSkills", out var removed) && removed.ValueKind == JsonValueKind.Array ? line.Strings("removedSkills") : [])
         {
             Source = Path.GetFileName(path),
+            Occupations = line.Root.TryGetProperty("occupations", out var accepted) && accepted.ValueKind == JsonValueKind.Array ? line.Strings("occupations") : [],
         });
+
+    /// <summary>
+    /// The graph's occupations the job is one of, where <see cref="OccupationUri"/> names none (the hand-written pairs': mapped to ESCO
+    /// by hand, any of them a right answer); empty for teacher records, whose <see cref="OccupationUri"/> is the occupation.
+    /// </summary>
+    public IReadOnlyList<string> Occupations { get; init; } = [];
+
+    /// <summary>The occupations that are a right suggestion for this job: <see cref="Occupations"/>, else <see cref="OccupationUri"/> when it is a graph URI.</summary>
+    public IReadOnlyList<string> RightOccupations =>
+        Occupations.Count > 0 ? Occupations : OccupationUri.StartsWith("http", StringComparison.Ordinal) ? [OccupationUri] : [];
 
     /// <summary>
     /// Triples across writing styles: for an occupation that two sources (e.g. the offline and the replay teacher) both wrote

@@ -126,16 +126,17 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
-    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, LabelSpans = extractor.Encoder.LabelSpans };
+    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = true, LabelSpans = extractor.Encoder.LabelSpans };
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
     private readonly TextEncoder _jobLines = extractor.Encoder.SpanContext != SpanContext.Standalone
-        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, LabelSpans = extractor.Encoder.LabelSpans }
+        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = true, LabelSpans = extractor.Encoder.LabelSpans }
         : new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Standalone)
         {
             StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
             OneDocument = true,
+            PackRuns = true,
             LabelSpans = extractor.Encoder.LabelSpans,
         };
 

@@ -48,7 +48,7 @@ public sealed class OccupationSuggestionType : ObjectGraphType<OccupationSuggest
         Field<NonNullGraphType<OccupationType>>("occupation")
             .Resolve(c => c.Loaders().Concept(c.Source.Occupation.Uri).Then(concept => concept ?? throw new ExecutionError($"{c.Source.Occupation.Uri} is no longer in the graph.")));
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Σ over the text's phrases (a line's readings whose spans overlap) of the largest weight × idf (× 0.8 for an optional skill) among the phrase's skills the occupation lists (weight: the skill's score cubed), over the same sum of each phrase's largest weight × idf, over (essential + 0.8 × optional skills)^0.2; plus 1 when the text names the occupation in its title line (0.1 in running text). Compare within one answer.")
+            .Description("Σ over the text's phrases (a line's readings whose spans overlap) of the largest weight × idf (× 0.8 for an optional skill) among the phrase's skills the occupation lists (weight: the skill's score cubed), over the same sum of each phrase's largest weight × idf, over (essential + 0.8 × optional skills)^0.2; plus 1 when the text names the occupation in its title line (0.25 in running text). Compare within one answer.")
             .Resolve(c => c.Source.Score);
         Field<NonNullGraphType<IntGraphType>>("essentialSkills").Description("How many essential skills the occupation lists.").Resolve(c => c.Source.EssentialSkills);
         Field<NonNullGraphType<IntGraphType>>("optionalSkills").Description("How many optional skills the occupation lists.").Resolve(c => c.Source.OptionalSkills);

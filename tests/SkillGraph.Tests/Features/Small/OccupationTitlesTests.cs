@@ -38,7 +38,7 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_title_line_counts_fully_running_text_half_and_the_longest_label_wins()
+    public async Task A_title_line_counts_fully_running_text_less_and_the_longest_label_wins()
     {
         var titles = new OccupationTitles(_store);
 
@@ -48,6 +48,21 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
         Assert.Equal(
             [(MobileDeveloper, "mobile app developers", 1.0), (Developer, "software developer", OccupationTitles.BodyWeight), (Analyst, "data analyst", OccupationTitles.BodyWeight)],
             named.Select(n => (n.Occupation, n.Words, n.Weight)));
+    }
+
+    [Fact]
+    public async Task A_plural_head_word_inside_a_label_is_found_and_beats_the_shorter_label()
+    {
+        var extractor = new FixedSkillExtractor();
+        using var host = Host(extractor);
+        var titles = host.Services.GetRequiredService<OccupationTitles>();
+        var specific = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "wholesale merchant in household goods", [], null, "trade"))).Concept!;
+        var general = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "wholesale merchant", [], null, "trade"))).Concept!;
+
+        var named = await titles.FindAsync("About the role: wholesale merchants in household goods find buyers and suppliers. Wholesale merchants negotiate.");
+
+        Assert.Equal([(specific.Uri, "wholesale merchants in household goods"), (general.Uri, "wholesale merchants")], named.Select(n => (n.Occupation, n.Words)));
+        Assert.Empty(await titles.FindAsync("We sell household goods in bulk to wholesale buyers."));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class LineDiverseSkills
     }
 
     /// <summary>Where each line starts: at the text's start, after a line break, and after '.', '!', '?' or ';' followed by white space (other than a line break, which starts the next line itself).</summary>
-    internal static List<int> LineStarts(string text)
+    public static List<int> LineStarts(string text)
     {
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)

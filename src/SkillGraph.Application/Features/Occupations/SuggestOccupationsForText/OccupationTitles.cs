@@ -7,8 +7,9 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 
 /// <summary>
 /// Finds the occupations a text names by title: every preferred or alternative label of an occupation that the text holds as a
-/// whole run of words (normalised as <see cref="LabelText"/> does; a final plural "s" also matches), longest first, each run of
-/// words read once. The title line is the text's first non-empty line when it is short (a job ad's title, a resume's
+/// whole run of words (normalised as <see cref="LabelText"/> does; one of its words may carry a plural "s": "software developers",
+/// "wholesale merchants in household goods"), longest first, each run of words read once. The title line is the text's first
+/// non-empty line when it is short (a job ad's title, a resume's
 /// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"); in the rest of the text a title
 /// counts <see cref="BodyWeight"/> and needs two words or more, since one word there is often a verb or part of another phrase
 /// ("guide junior developers", "data model", a bullet's "cook fish"). The labels come from the graph and follow every curation
@@ -20,9 +21,12 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
     /// <summary>
     /// What a title named in running text counts for, against 1 in the title line: about what a few matched skills add to a score,
     /// so a mention lifts an occupation the skills also point to without overruling them (decision 0026: 0.5, 0.1 and 0.02 tied on
-    /// the offline teacher's jobs; replay jobs, whose sentences name other roles, lost one or two texts at 0.5).
+    /// the offline teacher's jobs; replay jobs, whose sentences name other roles, lost one or two texts at 0.5). 0.1 then; 0.25 since
+    /// a text's skills are scored with the length discount size^0.2 instead of size^0.5 (decision 0033), which raised the scores of
+    /// the occupations a text points to by a median factor of 2.6 (ESCO's skill-list sizes): the mention keeps its weight against
+    /// them (session 14; 0.1 and 0.25 tie on the teacher's held-out occupations).
     /// </summary>
-    public const double BodyWeight = 0.1;
+    public const double BodyWeight = 0.25;
 
     /// <summary>The first line is a title line when it has at most this many words.</summary>
     public const int TitleLineWords = 12;
@@ -170,17 +174,28 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
             _longest = Math.Max(_longest, tokens.Length);
         }
 
-        /// <summary>The longest label starting at <paramref name="start"/> (its last word may carry a plural "s"); (0, []) when none.</summary>
+        /// <summary>
+        /// The longest label starting at <paramref name="start"/>; one of its words may carry a plural "s" (the last, or the head of
+        /// "wholesale merchants in household goods", "import export managers in chemical products"); (0, []) when none.
+        /// </summary>
         public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start, bool titleLine)
         {
             var shortest = titleLine ? 1 : 2;
             for (var length = Math.Min(_longest, tokens.Length - start); length >= shortest; length--)
             {
                 var key = string.Join(' ', tokens, start, length);
-                if (_labels.TryGetValue(key, out var found)
-                    || (key.Length > 3 && key[^1] == 's' && _labels.TryGetValue(key[..^1], out found)))
+                if (_labels.TryGetValue(key, out var found))
                 {
                     return (length, found);
+                }
+
+                // One word's plural "s" taken off, from the last word back (its first word when the label is one word).
+                for (int w = start + length - 1, end = key.Length; w >= start; end -= tokens[w].Length + 1, w--)
+                {
+                    if (tokens[w].Length > 3 && tokens[w][^1] == 's' && _labels.TryGetValue(string.Concat(key.AsSpan(0, end - 1), key.AsSpan(end)), out found))
+                    {
+                        return (length, found);
+                    }
                 }
             }
 
