@@ -50,17 +50,10 @@ public static class MatcherTrainer
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{train.Length} triples fitted, {calibration.Length} calibrate (Platt a {a:0.###}, b {b:0.###}), {heldOut.Length} held out; weights {string.Join(", ", MatchAnalyzer.FeatureNames.Select((n, j) => $"{n} {weights.Weights[j]:0.###}"))}"));
         // Retrained heads over the same extractor used to share one name (the API's `model`): the weights name this one.
         var version = $"{options.Version}-{Training.WeightsHash.Of(weights.Mean, weights.Scale, weights.Weights, weights.Bias, weights.Output ?? [], [weights.OutputBias])}";
-        var meta = new Dictionary<string, string>
+        var meta = new Dictionary<string, string>(options.Features.ToMetadata())
         {
             ["version"] = version,
             ["features"] = string.Join(',', MatchAnalyzer.FeatureNames),
-            ["job_top"] = options.Features.JobTop.ToString(CultureInfo.InvariantCulture),
-            ["job_min_score"] = options.Features.JobMinScore.ToString(CultureInfo.InvariantCulture),
-            ["resume_top"] = options.Features.ResumeTop.ToString(CultureInfo.InvariantCulture),
-            ["cover_ratio"] = options.Features.CoverRatio.ToString(CultureInfo.InvariantCulture),
-            ["line_cover_ratio"] = options.Features.LineCoverRatio.ToString(CultureInfo.InvariantCulture),
-            ["support_threshold"] = options.Features.SupportThreshold.ToString(CultureInfo.InvariantCulture),
-            ["max_lines"] = options.Features.MaxLines.ToString(CultureInfo.InvariantCulture),
             ["threshold"] = "0.5",
         };
         using (var probe = new MatcherHead(MatcherModel.Build(weights, meta)))

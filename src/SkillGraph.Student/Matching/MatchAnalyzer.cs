@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
@@ -50,6 +51,53 @@ public sealed record MatchFeatureOptions
     /// 22 at 0.05; decision 0032).
     /// </summary>
     public float EmployerMargin { get; init; } = 0.1f;
+
+    /// <summary>
+    /// Whether a text's lines and phrases go to the encoder in runs cut by length (<see cref="TextEncoder.PackRuns"/>, decision 0034).
+    /// The int8 encoder quantises per run, so a head is read the way its features were computed.
+    /// </summary>
+    public bool PackRuns { get; init; } = true;
+
+    /// <summary>These options as a match head's metadata (<see cref="MatcherHead"/> reads them back with <see cref="FromMetadata"/>).</summary>
+    public Dictionary<string, string> ToMetadata() => new()
+    {
+        ["job_top"] = JobTop.ToString(CultureInfo.InvariantCulture),
+        ["job_min_score"] = JobMinScore.ToString(CultureInfo.InvariantCulture),
+        ["resume_top"] = ResumeTop.ToString(CultureInfo.InvariantCulture),
+        ["cover_ratio"] = CoverRatio.ToString(CultureInfo.InvariantCulture),
+        ["line_cover_ratio"] = LineCoverRatio.ToString(CultureInfo.InvariantCulture),
+        ["support_threshold"] = SupportThreshold.ToString(CultureInfo.InvariantCulture),
+        ["max_lines"] = MaxLines.ToString(CultureInfo.InvariantCulture),
+        ["skip_employer_lines"] = SkipEmployerLines ? "true" : "false",
+        ["employer_margin"] = EmployerMargin.ToString(CultureInfo.InvariantCulture),
+        ["pack_runs"] = PackRuns ? "true" : "false",
+    };
+
+    /// <summary>The metadata keys every head carries (<see cref="ToMetadata"/>'s first seven); the others came later.</summary>
+    public static IReadOnlyList<string> RequiredKeys { get; } = ["job_top", "job_min_score", "resume_top", "cover_ratio", "line_cover_ratio", "support_threshold", "max_lines"];
+
+    /// <summary>
+    /// The options a head's metadata names. Keys added later take the value the heads written without them were trained with:
+    /// employer lines skipped at margin 0.1 (decision 0032's head, written before the keys), runs not cut by length (before decision 0034).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">one of <see cref="RequiredKeys"/> is missing.</exception>
+    public static MatchFeatureOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return new MatchFeatureOptions
+        {
+            JobTop = int.Parse(metadata["job_top"], CultureInfo.InvariantCulture),
+            JobMinScore = float.Parse(metadata["job_min_score"], CultureInfo.InvariantCulture),
+            ResumeTop = int.Parse(metadata["resume_top"], CultureInfo.InvariantCulture),
+            CoverRatio = float.Parse(metadata["cover_ratio"], CultureInfo.InvariantCulture),
+            LineCoverRatio = float.Parse(metadata["line_cover_ratio"], CultureInfo.InvariantCulture),
+            SupportThreshold = float.Parse(metadata["support_threshold"], CultureInfo.InvariantCulture),
+            MaxLines = int.Parse(metadata["max_lines"], CultureInfo.InvariantCulture),
+            SkipEmployerLines = !metadata.TryGetValue("skip_employer_lines", out var skip) || bool.Parse(skip),
+            EmployerMargin = metadata.TryGetValue("employer_margin", out var margin) ? float.Parse(margin, CultureInfo.InvariantCulture) : 0.1f,
+            PackRuns = metadata.TryGetValue("pack_runs", out var pack) && bool.Parse(pack),
+        };
+    }
 }
 
 /// <summary>A text as the matcher sees it: the extractor's ranking of skills, its lines and phrases as unit vectors, its terms and stated years.</summary>
@@ -126,17 +174,17 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
-    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = true, LabelSpans = extractor.Encoder.LabelSpans };
+    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = (options ?? new MatchFeatureOptions()).PackRuns, LabelSpans = extractor.Encoder.LabelSpans };
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
     private readonly TextEncoder _jobLines = extractor.Encoder.SpanContext != SpanContext.Standalone
-        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = true, LabelSpans = extractor.Encoder.LabelSpans }
+        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = (options ?? new MatchFeatureOptions()).PackRuns, LabelSpans = extractor.Encoder.LabelSpans }
         : new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Standalone)
         {
             StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
             OneDocument = true,
-            PackRuns = true,
+            PackRuns = (options ?? new MatchFeatureOptions()).PackRuns,
             LabelSpans = extractor.Encoder.LabelSpans,
         };
 

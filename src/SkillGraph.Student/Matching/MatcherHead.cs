@@ -41,20 +41,11 @@ public sealed class MatcherHead : IDisposable
 
         Threshold = float.Parse(Metadata["threshold"], CultureInfo.InvariantCulture);
         Version = Metadata.TryGetValue("version", out var v) ? v : "unversioned";
-        FeatureOptions = new MatchFeatureOptions
-        {
-            JobTop = int.Parse(Metadata["job_top"], CultureInfo.InvariantCulture),
-            JobMinScore = float.Parse(Metadata["job_min_score"], CultureInfo.InvariantCulture),
-            ResumeTop = int.Parse(Metadata["resume_top"], CultureInfo.InvariantCulture),
-            CoverRatio = float.Parse(Metadata["cover_ratio"], CultureInfo.InvariantCulture),
-            LineCoverRatio = float.Parse(Metadata["line_cover_ratio"], CultureInfo.InvariantCulture),
-            SupportThreshold = float.Parse(Metadata["support_threshold"], CultureInfo.InvariantCulture),
-            MaxLines = int.Parse(Metadata["max_lines"], CultureInfo.InvariantCulture),
-        };
+        FeatureOptions = MatchFeatureOptions.FromMetadata(Metadata);
     }
 
     /// <summary>The metadata keys a head must carry: its threshold and how its features were read (<see cref="FeatureOptions"/>).</summary>
-    private static readonly string[] ReadingOptions = ["threshold", "job_top", "job_min_score", "resume_top", "cover_ratio", "line_cover_ratio", "support_threshold", "max_lines"];
+    private static readonly string[] ReadingOptions = ["threshold", .. MatchFeatureOptions.RequiredKeys];
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
 

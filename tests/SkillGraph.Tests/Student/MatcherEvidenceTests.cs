@@ -97,6 +97,16 @@ public sealed class MatcherEvidenceTests
         Assert.Contains("cover_ratio is missing", refused.Message, StringComparison.Ordinal);
         Assert.EndsWith("retrain it", refused.Message, StringComparison.Ordinal);
 
+        // a head written before the later keys is read as it was trained: employer lines skipped at 0.1, runs not cut by length
+        Assert.Equal(new MatchFeatureOptions { PackRuns = false }, head.FeatureOptions);
+
+        // what a trainer writes is what a head reads back
+        var options = new MatchFeatureOptions { JobTop = 12, CoverRatio = 0.9f, SkipEmployerLines = false, EmployerMargin = 0.2f, PackRuns = true };
+        using (var written = new MatcherHead(MatcherModel.Build(bounded.Calibrated(2, -0.5), new Dictionary<string, string>(options.ToMetadata()) { ["features"] = meta["features"], ["threshold"] = "0.5" })))
+        {
+            Assert.Equal(options, written.FeatureOptions);
+        }
+
         // the ONNX graph computes the logit the trainer calibrates
         var probe = rows[3];
         var expected = 1 / (1 + Math.Exp(-((2 * bounded.Logit(probe)) - 0.5)));
