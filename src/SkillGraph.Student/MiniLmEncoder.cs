@@ -92,8 +92,8 @@ public sealed class MiniLmEncoder : IDisposable
 
     /// <summary>
     /// Sentence embeddings of already tokenised sequences (each with [CLS] … [SEP]), sorted by length and run
-    /// <paramref name="batchSize"/> at a time (not cut as <see cref="RunPacked"/> cuts: the extractor reads its short texts' spans
-    /// this way, and the int8 encoder quantises activations per run; decision 0034).
+    /// <paramref name="batchSize"/> at a time, each run's states dropped once pooled (not cut as <see cref="RunSorted"/> can cut them:
+    /// the extractor reads its short texts' spans this way, and the int8 encoder quantises activations per run; decision 0034).
     /// </summary>
     public float[][] EmbedTokenized(IReadOnlyList<int[]> sequences, int batchSize = 32, CancellationToken cancellationToken = default)
     {
@@ -120,17 +120,20 @@ public sealed class MiniLmEncoder : IDisposable
     }
 
     /// <summary>
-    /// Runs the encoder on token sequences in as few padded slots as it can: the sequences sorted by length and cut into runs of at
-    /// most <paramref name="maxRows"/> where the cut saves more padding than a run costs (<see cref="PackedRuns"/>). Returns, for each
-    /// sequence in the order given, the run's states and its row there.
+    /// Runs the encoder on token sequences sorted by length, at most <paramref name="maxRows"/> a run: with <paramref name="packed"/>
+    /// cut where a cut saves more padding than a run costs (<see cref="PackedRuns.Plan"/>, decision 0034), otherwise every
+    /// <paramref name="maxRows"/>. Returns, for each sequence in the order given, the run's states and its row there.
     /// </summary>
-    public (TokenStates States, int Row)[] RunPacked(IReadOnlyList<int[]> sequences, int maxRows, CancellationToken cancellationToken = default)
+    public (TokenStates States, int Row)[] RunSorted(IReadOnlyList<int[]> sequences, int maxRows, bool packed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         var order = Enumerable.Range(0, sequences.Count).OrderBy(i => sequences[i].Length).ToArray();
         var result = new (TokenStates, int)[sequences.Count];
         var start = 0;
-        foreach (var end in PackedRuns.Plan([.. order.Select(i => sequences[i].Length)], maxRows))
+        var ends = packed
+            ? PackedRuns.Plan([.. order.Select(i => sequences[i].Length)], maxRows)
+            : [.. Enumerable.Range(1, (order.Length + maxRows - 1) / maxRows).Select(k => Math.Min(k * maxRows, order.Length))];
+        foreach (var end in ends)
         {
             var batch = new int[end - start][];
             for (var j = start; j < end; j++) batch[j - start] = sequences[order[j]];

@@ -61,7 +61,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
 
     /// <summary>
     /// Whether the chunks and the phrases go to the encoder in runs cut where their padding costs more than another run
-    /// (<see cref="MiniLmEncoder.RunPacked"/>, decision 0034): the matcher's reading, whose head is fitted on vectors read so; not when
+    /// (<see cref="MiniLmEncoder.RunSorted"/>, decision 0034): the matcher's reading, whose head is fitted on vectors read so; not when
     /// a text is read in <see cref="SpanContext.Standalone"/> context (a short job, read as the extractor reads it). Otherwise
     /// in the runs the extractor's heads were chosen on (chunks sorted by length, 16 a run; a text's phrases in one run): the int8
     /// encoder quantises activations per run, so the runs move the vectors slightly.
@@ -107,24 +107,9 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
         var chunks = new List<(int Text, int Chunk)>();
         for (var t = 0; t < segs.Length; t++)
             for (var c = 0; c < segs[t].Chunks.Count; c++) chunks.Add((t, c));
+        var chunkRows = Encoder.RunSorted([.. chunks.Select(c => segs[c.Text].Chunks[c.Chunk].TokenIds)], 16, pack, cancellationToken);
         var rowOf = segs.Select(g => new (TokenStates States, int Row)[g.Chunks.Count]).ToArray();
-        if (pack)
-        {
-            var chunkRows = Encoder.RunPacked([.. chunks.Select(c => segs[c.Text].Chunks[c.Chunk].TokenIds)], 16, cancellationToken);
-            for (var i = 0; i < chunks.Count; i++) rowOf[chunks[i].Text][chunks[i].Chunk] = chunkRows[i];
-        }
-        else
-        {
-            chunks.Sort((a, b) => segs[a.Text].Chunks[a.Chunk].TokenIds.Length.CompareTo(segs[b.Text].Chunks[b.Chunk].TokenIds.Length));
-            for (var s = 0; s < chunks.Count; s += 16)
-            {
-                var n = Math.Min(16, chunks.Count - s);
-                var batch = new int[n][];
-                for (var j = 0; j < n; j++) batch[j] = segs[chunks[s + j].Text].Chunks[chunks[s + j].Chunk].TokenIds;
-                var states = Encoder.Run(batch, cancellationToken);
-                for (var j = 0; j < n; j++) rowOf[chunks[s + j].Text][chunks[s + j].Chunk] = (states, j);
-            }
-        }
+        for (var i = 0; i < chunks.Count; i++) rowOf[chunks[i].Text][chunks[i].Chunk] = chunkRows[i];
         for (var t = 0; t < segs.Length; t++)
             for (var c = 0; c < segs[t].Chunks.Count; c++)
             {
@@ -154,17 +139,7 @@ public sealed class TextEncoder(MiniLmEncoder encoder, SegmenterOptions? options
             while (last + 1 < phrased.Count && count + segs[phrased[last + 1]].Phrases.Count <= 128) count += segs[phrased[++last]].Phrases.Count;
             var seqs = new List<int[]>(count);
             for (var j = first; j <= last; j++) seqs.AddRange(PhraseSequences(segs[phrased[j]]));
-            (TokenStates, int)[] phraseRows;
-            if (pack)
-            {
-                phraseRows = Encoder.RunPacked(seqs, 128, cancellationToken);
-            }
-            else
-            {
-                var states = Encoder.Run(seqs, cancellationToken);
-                phraseRows = [.. Enumerable.Range(0, seqs.Count).Select(i => (states, i))];
-            }
-
+            var phraseRows = Encoder.RunSorted(seqs, pack ? 128 : seqs.Count, pack, cancellationToken);
             for (int j = first, row = 0; j <= last; row += segs[phrased[j]].Phrases.Count, j++)
                 PoolSpans(segs[phrased[j]], SpanContext.Phrase, rowOf[phrased[j]], spanVecs[phrased[j]], new ArraySegment<(TokenStates, int)>(phraseRows, row, segs[phrased[j]].Phrases.Count));
             first = last + 1;

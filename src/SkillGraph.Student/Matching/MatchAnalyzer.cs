@@ -174,13 +174,15 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
-    private readonly TextEncoder _lines = new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = (options ?? new MatchFeatureOptions()).PackRuns, LabelSpans = extractor.Encoder.LabelSpans };
+    private readonly TextEncoder _lines = LineEncoder(extractor, options, SpanContext.Phrase);
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
-    private readonly TextEncoder _jobLines = extractor.Encoder.SpanContext != SpanContext.Standalone
-        ? new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Phrase) { OneDocument = true, PackRuns = (options ?? new MatchFeatureOptions()).PackRuns, LabelSpans = extractor.Encoder.LabelSpans }
-        : new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, SpanContext.Standalone)
+    private readonly TextEncoder _jobLines = LineEncoder(extractor, options, extractor.Encoder.SpanContext == SpanContext.Standalone ? SpanContext.Standalone : SpanContext.Phrase);
+
+    /// <summary>An encoder for the lines of one text (one reading budget), in <paramref name="context"/> (Standalone falls to Phrase past the extractor's span limit).</summary>
+    private static TextEncoder LineEncoder(SkillExtractor extractor, MatchFeatureOptions? options, SpanContext context) =>
+        new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, context)
         {
             StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
             OneDocument = true,

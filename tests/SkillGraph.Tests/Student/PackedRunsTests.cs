@@ -4,7 +4,7 @@ namespace SkillGraph.Tests.Student;
 
 /// <summary>
 /// How token sequences are cut into encoder runs (<see cref="PackedRuns"/>): the fewest padded slots plus a cost per run, never more
-/// rows than allowed; and <see cref="MiniLmEncoder.RunPacked"/> hands every sequence its own states back, in the order given.
+/// rows than allowed; and <see cref="MiniLmEncoder.RunSorted"/> hands every sequence its own states back, in the order given.
 /// </summary>
 public sealed class PackedRunsTests
 {
@@ -60,7 +60,7 @@ public sealed class PackedRunsTests
             "SQL",
         ];
         var sequences = texts.Select(t => encoder.Tokenizer.Encode(t, 128).ToArray()).ToArray();
-        var packed = encoder.RunPacked(sequences, 4);
+        var packed = encoder.RunSorted(sequences, 4, packed: true);
         Assert.True(packed.Select(p => p.States).Distinct().Count() > 1, "the short and the long sequences should run apart");
         for (var i = 0; i < sequences.Length; i++)
         {
