@@ -127,6 +127,9 @@ public sealed record TextSkills(
     /// <summary>The extent of each phrase (a run of content words, <see cref="Phrase"/>) its candidate spans cover, in text order.</summary>
     public IReadOnlyList<TextSpan> PhraseExtents { get; init; } = [];
 
+    /// <summary>For each row of <see cref="Phrases"/> (a candidate span's vector), the index of its phrase in <see cref="PhraseExtents"/>; -1 for none.</summary>
+    public IReadOnlyList<int> PhraseOfRow { get; init; } = [];
+
     public float Score(string uri) => ScoreOf.TryGetValue(uri, out var s) ? s : Floor;
 }
 
@@ -137,8 +140,15 @@ public sealed record JobSkillCoverage(SkillMention Skill, float ResumeScore, Cov
 /// <param name="Weight">how much the line asks for: the weight of its terms (0 for a line of stop words).</param>
 public sealed record RequirementSupport(string Line, float Weight, float Cosine, float TermRecall, bool Supported);
 
+/// <summary>One phrase of the job (its words, as written) and how close the resume's best line or phrase comes to it (cosine).</summary>
+public sealed record PhraseEvidence(string Words, float Cosine);
+
 /// <summary>A job/resume pair read by the extractor: each job skill's coverage, each job line's support, and the head's input features.</summary>
-public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features);
+public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features)
+{
+    /// <summary>Each of the job's phrases, in text order, with its best support in the resume (what weakest_phrases weighs).</summary>
+    public IReadOnlyList<PhraseEvidence> JobPhrases { get; init; } = [];
+}
 
 /// <summary>
 /// Turns a (job, resume) pair into the matcher's features: evidence for each job requirement that survives a change of writing
@@ -263,6 +273,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         }
 
         var lineTerms = lines.Select(l => TextEvidence.Terms(l.Text).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        var (extents, phraseOfRow) = Extents(whole.Segments);
         var scoreOf = new Dictionary<string, float>(ranked.Count, StringComparer.Ordinal);
         foreach (var m in ranked)
         {
@@ -281,15 +292,19 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             Years(text))
         {
             LineStarts = [.. lines.Select(l => l.Start)],
-            PhraseExtents = Extents(whole.Segments),
+            PhraseExtents = extents,
+            PhraseOfRow = whole.SpanCount > 0 ? phraseOfRow : [],
         };
     }
 
     private bool ByMeaningEmployers(float[] line, float[][] employer, float[][] candidate) =>
         employer.Max(p => TensorPrimitives.Dot(p, line)) - candidate.Max(p => TensorPrimitives.Dot(p, line)) > Options.EmployerMargin;
 
-    /// <summary>Each phrase's extent: from its first candidate span's start to its last one's end.</summary>
-    private static TextSpan[] Extents(SegmentedText segments)
+    /// <summary>
+    /// Each phrase's extent (from its first candidate span's start to its last one's end), in text order, and for each candidate span
+    /// the index of its phrase's extent (-1 for none).
+    /// </summary>
+    private static (TextSpan[] Extents, int[] OfSpan) Extents(SegmentedText segments)
     {
         var extents = new TextSpan?[segments.Phrases.Count];
         foreach (var span in segments.Spans)
@@ -300,7 +315,15 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             }
         }
 
-        return [.. extents.OfType<TextSpan>()];
+        var index = new int[extents.Length];
+        var kept = 0;
+        for (var p = 0; p < extents.Length; p++)
+        {
+            index[p] = extents[p] is null ? -1 : kept++;
+        }
+
+        var ofSpan = segments.Spans.Select(s => s.Phrase >= 0 && s.Phrase < index.Length ? index[s.Phrase] : -1).ToArray();
+        return ([.. extents.OfType<TextSpan>()], ofSpan);
     }
 
     /// <summary>The lines' encodings as one text: their chunks, phrases and spans in line order, with offsets into the whole text.</summary>
@@ -391,7 +414,8 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         }
 
         var requirements = Requirements(job, resume, lineSupport);
-        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, job, resume));
+        var phraseSupport = PhraseSupport(job, resume);
+        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, phraseSupport) };
     }
 
     /// <summary>For every job line, the best cosine to a resume line or phrase (0 when the resume has none).</summary>
@@ -464,13 +488,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return vectors.Length < d ? 0f : best;
     }
 
-    /// <summary>For every job phrase, the best cosine to any resume phrase or line: the mean, and the mean of the lowest tenth.</summary>
-    private static (float Mean, float Weakest) PhraseSupport(TextSkills job, TextSkills resume)
+    /// <summary>For every row of the job's <see cref="TextSkills.Phrases"/>, the best cosine to any resume phrase or line (empty when either side has none).</summary>
+    private static float[] PhraseSupport(TextSkills job, TextSkills resume)
     {
         const int d = MiniLmEncoder.Dimension;
         if (job.PhraseCount == 0 || (resume.PhraseCount == 0 && resume.Lines.Count == 0))
         {
-            return (0f, 0f);
+            return [];
         }
 
         var best = new float[job.PhraseCount];
@@ -480,12 +504,60 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             best[i] = Math.Max(0f, Math.Max(BestCosine(q, resume.Phrases), BestCosine(q, resume.LineVectors)));
         }
 
-        Array.Sort(best);
-        var low = Math.Max(1, best.Length / 10);
-        return (best.Average(), best.Take(low).Average());
+        return best;
     }
 
-    private float[] Features(List<JobSkillCoverage> coverage, List<RequirementSupport> requirements, TextSkills job, TextSkills resume)
+    /// <summary>The mean of <paramref name="support"/>, and the mean of its lowest tenth.</summary>
+    private static (float Mean, float Weakest) MeanAndWeakest(float[] support)
+    {
+        if (support.Length == 0)
+        {
+            return (0f, 0f);
+        }
+
+        var sorted = support.Order().ToArray();
+        return (sorted.Average(), sorted.Take(Math.Max(1, sorted.Length / 10)).Average());
+    }
+
+    /// <summary>
+    /// Each job phrase that asks for something — two content words or more, or the place of one of the job's skills ("Excel";
+    /// not "looking" or "needed") — with its words and its best support: the best of its rows (its candidate spans, or its one
+    /// phrase vector).
+    /// </summary>
+    private List<PhraseEvidence> JobPhrases(TextSkills job, float[] support)
+    {
+        var skillSpans = JobSkills(job).SelectMany(m => m.Spans).ToList();
+        var best = new float[job.PhraseExtents.Count];
+        Array.Fill(best, -1f);
+        for (var row = 0; row < support.Length && row < job.PhraseOfRow.Count; row++)
+        {
+            if (job.PhraseOfRow[row] is >= 0 and var p && p < best.Length)
+            {
+                best[p] = Math.Max(best[p], support[row]);
+            }
+        }
+
+        var phrases = new List<PhraseEvidence>(best.Length);
+        for (var p = 0; p < best.Length; p++)
+        {
+            var extent = job.PhraseExtents[p];
+            var line = MentionLines.LineAt(job, extent.Start);
+            if (best[p] < 0 || line < 0 || extent.End - job.LineStarts[line] > job.Lines[line].Length)
+            {
+                continue;
+            }
+
+            var words = job.Lines[line][(extent.Start - job.LineStarts[line])..(extent.End - job.LineStarts[line])];
+            if (TextEvidence.Terms(words).Skip(1).Any() || skillSpans.Any(s => extent.Start <= s.Start && s.End <= extent.End))
+            {
+                phrases.Add(new PhraseEvidence(words, best[p]));
+            }
+        }
+
+        return phrases;
+    }
+
+    private float[] Features(List<JobSkillCoverage> coverage, List<RequirementSupport> requirements, float[] phraseSupport, TextSkills job, TextSkills resume)
     {
         var f = new float[FeatureNames.Count];
         if (requirements.Count > 0)
@@ -499,7 +571,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             f[8] = requirements.Sum(r => r.Weight * r.TermRecall) / weights;
         }
 
-        (f[5], f[6]) = PhraseSupport(job, resume);
+        (f[5], f[6]) = MeanAndWeakest(phraseSupport);
         float termsHit = 0, termsAll = 0;
         foreach (var term in job.Terms)
         {

@@ -88,17 +88,28 @@ public static class MentionLines
         }
 
         var span = mention.Spans[0];
+        var i = LineAt(text, span.Start);
+        if (i < 0)
+        {
+            return (-1, 0, 0);
+        }
+
+        var (from, to) = (span.Start - text.LineStarts[i], Math.Min(span.End - text.LineStarts[i], text.Lines[i].Length));
+        return from < to ? (i, from, to) : (-1, 0, 0);
+    }
+
+    /// <summary>The index of the last line of <paramref name="text"/> starting at or before character <paramref name="at"/>; -1 for none.</summary>
+    internal static int LineAt(TextSkills text, int at)
+    {
         for (var i = Math.Min(text.LineStarts.Count, text.Lines.Count) - 1; i >= 0; i--)
         {
-            var start = text.LineStarts[i];
-            if (span.Start >= start)
+            if (at >= text.LineStarts[i])
             {
-                var (from, to) = (span.Start - start, Math.Min(span.End - start, text.Lines[i].Length));
-                return from < to ? (i, from, to) : (-1, 0, 0);
+                return i;
             }
         }
 
-        return (-1, 0, 0);
+        return -1;
     }
 
     /// <summary>

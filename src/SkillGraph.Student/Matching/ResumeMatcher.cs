@@ -117,7 +117,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i])).ToList();
         var matched = score >= Head.Threshold;
         return new ResumeMatch(
-            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years)), [.. edits.OfType<string>()]);
+            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years), analysis.JobPhrases, Analyzer.Options.SupportThreshold), [.. edits.OfType<string>()]);
     }
 
     /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>
@@ -134,13 +134,17 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         return null;
     }
 
+    /// <summary>How many of the job's least supported phrases the explanation names.</summary>
+    private const int WeakestShown = 3;
+
     /// <summary>
-    /// The explanation: the score, how many of the job's lines a resume line supports (the evidence the score weighs most) and
-    /// the least supported one, then which of the job's skills the resume covers (and how) and which it lacks, and the job line that
-    /// asks for the most important missing one; and the years of experience, when the job asks for a number of them (weighed
-    /// only when the resume states years too).
+    /// The explanation: the score; how many of the job's phrases a resume line or phrase says (cosine ≥ <paramref name="supportThreshold"/>)
+    /// and the least supported ones — the phrase-level evidence the head weighs most (weakest_phrases) — or, for a job without
+    /// phrases, how many of its lines a resume line supports; then which of the job's skills the resume covers (and how) and which it
+    /// lacks, and the job line that asks for the most important missing one; and the years of experience, when the job asks for a
+    /// number of them (weighed only when the resume states years too).
     /// </summary>
-    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing, (int Job, int Resume) years = default)
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing, (int Job, int Resume) years = default, IReadOnlyList<PhraseEvidence>? phrases = null, float supportThreshold = 0.6f)
     {
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
@@ -148,7 +152,14 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         // Three decimals when two would print the score and the threshold alike ("Score 0.53 (not a match; the threshold is 0.53)").
         var format = Math.Round(score, 2) == Math.Round(threshold, 2) ? "0.000" : "0.00";
         text.Append(c, $"Score {score.ToString(format, c)} ({(matched ? "a match" : "not a match")}; the threshold is {threshold.ToString(format, c)}). ");
-        if (requirements.Count > 0)
+        if (phrases is { Count: > 0 })
+        {
+            var said = phrases.Count(p => p.Cosine >= supportThreshold);
+            text.Append(c, $"The resume says what {said} of the job's {phrases.Count} phrases ask");
+            var weakest = phrases.Where(p => p.Cosine < supportThreshold).OrderBy(p => p.Cosine).Take(WeakestShown).Select(p => $"\"{Shorten(p.Words)}\"").ToList();
+            text.Append(weakest.Count == 0 ? ". " : $"; the least supported: {string.Join(", ", weakest)}. ");
+        }
+        else if (requirements.Count > 0)
         {
             var supported = requirements.Count(r => r.Supported);
             text.Append(c, $"A resume line supports {supported} of the job's {requirements.Count} lines");

@@ -230,6 +230,13 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
                 Assert.Contains(FormattableString.Invariant($"covers {covered} of the job's {total} recognised skills"), good["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
             }
 
+            // the explanation's phrase evidence (what the head weighs most) tells the strong resume from the neighbour's
+            var (goodSays, phrases) = PhrasesSaid(good["explanation"]!.GetValue<string>());
+            var (badSays, badPhrases) = PhrasesSaid(bad["explanation"]!.GetValue<string>());
+            report[^1] += FormattableString.Invariant($"; says {goodSays} of {phrases} phrases, the neighbour {badSays}");
+            Assert.Equal(phrases, badPhrases);
+            Assert.True(goodSays > badSays, string.Join("\n", report));
+
             // "chef" in a kitchen's job names the cook, not the configuration tool whose alternative label it also is
             var labels = good["coveredSkills"]!.AsArray().Concat(good["missingSkills"]!.AsArray()).Select(s => s!["label"]!.GetValue<string>()).ToList();
             Assert.DoesNotContain(labels, l => l.Contains("software configuration management", StringComparison.Ordinal));
@@ -296,5 +303,13 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
         var answer = await esco.QueryAsync(Query, new { job = "Java", resume = new string('a', 20_001) });
         Assert.Contains("resume: at most 20000 characters", answer.FirstError(), StringComparison.Ordinal);
         Assert.Equal("BAD_INPUT", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    /// <summary>"The resume says what N of the job's M phrases ask": (N, M).</summary>
+    private static (int Said, int Phrases) PhrasesSaid(string explanation)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(explanation, @"The resume says what (\d+) of the job's (\d+) phrases ask");
+        Assert.True(m.Success, explanation);
+        return (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
