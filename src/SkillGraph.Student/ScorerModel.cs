@@ -43,6 +43,7 @@ public static class ScorerModel
             for (var j = 0; j < outDim; j++) lt[j * labelCount + i] = labels[i * outDim + j];
         g.Initializer.Add(FloatTensor("labels_t", lt, outDim, labelCount));
         g.Initializer.Add(FloatTensor("one", [1f], 1));
+        g.Initializer.Add(new TensorProto { Name = "axis0", DataType = (int)TensorProto.Types.DataType.Int64, Dims = { 1 }, Int64Data = { 0 } });
 
         string Project(string input, string prefix, string? weights)
         {
@@ -62,8 +63,12 @@ public static class ScorerModel
         var chunkCos = Project("chunks", "chunk", projection is null ? null : "proj_w");
         var spanCos = Project("spans", "span", spanProjection is not null ? "span_proj_w" : projection is null ? null : "proj_w");
         g.Node.Add(Node("ReduceMax", [chunkCos], ["chunk_max"], Ints("axes", 0), Int("keepdims", 0)));
-        g.Node.Add(Node("ReduceMax", [spanCos], ["span_max"], Ints("axes", 0), Int("keepdims", 0)));
-        g.Node.Add(Node("ArgMax", [spanCos], ["span_arg"], Int("axis", 0), Int("keepdims", 0)));
+        // The best phrase of each skill, then its score gathered from the same matrix: one pass over spans × catalog (the
+        // largest tensor of a long text) instead of a max and an arg-max each reading all of it; the same values.
+        g.Node.Add(Node("ArgMax", [spanCos], ["span_arg_row"], Int("axis", 0), Int("keepdims", 1)));
+        g.Node.Add(Node("GatherElements", [spanCos, "span_arg_row"], ["span_max_row"], Int("axis", 0)));
+        g.Node.Add(Node("Squeeze", ["span_max_row", "axis0"], ["span_max"]));
+        g.Node.Add(Node("Squeeze", ["span_arg_row", "axis0"], ["span_arg"]));
         g.Node.Add(Node("Mul", ["chunk_max", "alpha"], ["chunk_w"]));
         g.Node.Add(Node("Sub", ["one", "alpha"], ["beta"]));
         g.Node.Add(Node("Mul", ["span_max", "beta"], ["span_w"]));
