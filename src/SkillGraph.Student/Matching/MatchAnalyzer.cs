@@ -293,7 +293,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         {
             LineStarts = [.. lines.Select(l => l.Start)],
             PhraseExtents = extents,
-            PhraseOfRow = whole.SpanCount > 0 ? phraseOfRow : [],
+            PhraseOfRow = phraseOfRow,
         };
     }
 
@@ -385,7 +385,8 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         ArgumentNullException.ThrowIfNull(resume);
         var lineSupport = LineSupport(job, resume);
         var coverage = new List<JobSkillCoverage>();
-        foreach (var skill in JobSkills(job))
+        var jobSkills = JobSkills(job);
+        foreach (var skill in jobSkills)
         {
             // The share of the job's score the resume must reach: lower when a resume line supports the job line asking for it.
             var line = MentionLines.IndexOf(job, skill);
@@ -415,7 +416,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
         var requirements = Requirements(job, resume, lineSupport);
         var phraseSupport = PhraseSupport(job, resume);
-        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, phraseSupport) };
+        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, jobSkills, phraseSupport) };
     }
 
     /// <summary>For every job line, the best cosine to a resume line or phrase (0 when the resume has none).</summary>
@@ -524,9 +525,9 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     /// not "looking" or "needed") — with its words and its best support: the best of its rows (its candidate spans, or its one
     /// phrase vector).
     /// </summary>
-    private List<PhraseEvidence> JobPhrases(TextSkills job, float[] support)
+    private static List<PhraseEvidence> JobPhrases(TextSkills job, IReadOnlyList<SkillMention> jobSkills, float[] support)
     {
-        var skillSpans = JobSkills(job).SelectMany(m => m.Spans).ToList();
+        var skillSpans = jobSkills.SelectMany(m => m.Spans).ToList();
         var best = new float[job.PhraseExtents.Count];
         Array.Fill(best, -1f);
         for (var row = 0; row < support.Length && row < job.PhraseOfRow.Count; row++)

@@ -117,7 +117,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i])).ToList();
         var matched = score >= Head.Threshold;
         return new ResumeMatch(
-            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years), analysis.JobPhrases, Analyzer.Options.SupportThreshold), [.. edits.OfType<string>()]);
+            Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.JobPhrases, Analyzer.Options.SupportThreshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years)), [.. edits.OfType<string>()]);
     }
 
     /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>
@@ -144,7 +144,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
     /// lacks, and the job line that asks for the most important missing one; and the years of experience, when the job asks for a
     /// number of them (weighed only when the resume states years too).
     /// </summary>
-    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing, (int Job, int Resume) years = default, IReadOnlyList<PhraseEvidence>? phrases = null, float supportThreshold = 0.6f)
+    internal static string Explain(float score, bool matched, float threshold, IReadOnlyList<PhraseEvidence> phrases, float supportThreshold, IReadOnlyList<RequirementSupport> requirements, IReadOnlyList<CoveredSkill> covered, IReadOnlyList<ResumeMissingSkill> missing, (int Job, int Resume) years = default)
     {
         var c = CultureInfo.InvariantCulture;
         var total = covered.Count + missing.Count;
@@ -152,7 +152,7 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         // Three decimals when two would print the score and the threshold alike ("Score 0.53 (not a match; the threshold is 0.53)").
         var format = Math.Round(score, 2) == Math.Round(threshold, 2) ? "0.000" : "0.00";
         text.Append(c, $"Score {score.ToString(format, c)} ({(matched ? "a match" : "not a match")}; the threshold is {threshold.ToString(format, c)}). ");
-        if (phrases is { Count: > 0 })
+        if (phrases.Count > 0)
         {
             var said = phrases.Count(p => p.Cosine >= supportThreshold);
             text.Append(c, $"The resume says what {said} of the job's {phrases.Count} phrases ask");
