@@ -542,13 +542,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         for (var p = 0; p < best.Length; p++)
         {
             var extent = job.PhraseExtents[p];
-            var line = MentionLines.LineAt(job, extent.Start);
-            if (best[p] < 0 || line < 0 || extent.End - job.LineStarts[line] > job.Lines[line].Length)
+            var (line, from, to) = MentionLines.Locate(job, extent);
+            if (best[p] < 0 || line < 0)
             {
                 continue;
             }
 
-            var words = job.Lines[line][(extent.Start - job.LineStarts[line])..(extent.End - job.LineStarts[line])];
+            var words = job.Lines[line][from..to];
             if (TextEvidence.Terms(words).Skip(1).Any() || skillSpans.Any(s => extent.Start <= s.Start && s.End <= extent.End))
             {
                 phrases.Add(new PhraseEvidence(words, best[p]));

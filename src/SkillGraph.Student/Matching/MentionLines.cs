@@ -87,7 +87,12 @@ public static class MentionLines
             return (-1, 0, 0);
         }
 
-        var span = mention.Spans[0];
+        return Locate(text, mention.Spans[0]);
+    }
+
+    /// <summary>The line holding <paramref name="span"/>'s start, and the span's offsets in that line (cut at its end); index -1 when none holds it.</summary>
+    internal static (int Index, int From, int To) Locate(TextSkills text, TextSpan span)
+    {
         var i = LineAt(text, span.Start);
         if (i < 0)
         {
