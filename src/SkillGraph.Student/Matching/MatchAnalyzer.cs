@@ -143,7 +143,10 @@ public sealed record RequirementSupport(string Line, float Weight, float Cosine,
 /// <summary>One phrase of the job (its words, as written) and how close the resume's best line or phrase comes to it (cosine).</summary>
 public sealed record PhraseEvidence(string Words, float Cosine);
 
-/// <summary>A job/resume pair read by the extractor: each job skill's coverage, each job line's support, and the head's input features.</summary>
+/// <summary>
+/// A job/resume pair read by the extractor: the coverage of each place of the job's skills (one reading per place: alternatives
+/// of one phrase count once), each job line's support, and the head's input features.
+/// </summary>
 public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features)
 {
     /// <summary>Each of the job's phrases, in text order, with its best support in the resume (what weakest_phrases weighs).</summary>
@@ -378,7 +381,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return [.. job.Ranked.Take(Options.JobTop).Where(m => m.Score >= Options.JobMinScore)];
     }
 
-    /// <summary>Each job skill's coverage by the resume, each job line's support, and the features.</summary>
+    /// <summary>The coverage by the resume of each place of the job's skills, each job line's support, and the features.</summary>
     public MatchAnalysis Compare(TextSkills job, TextSkills resume)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -416,7 +419,31 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
         var requirements = Requirements(job, resume, lineSupport);
         var phraseSupport = PhraseSupport(job, resume);
-        return new MatchAnalysis(coverage, requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, jobSkills, phraseSupport) };
+        return new MatchAnalysis(Shown(coverage), requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, jobSkills, phraseSupport) };
+    }
+
+    /// <summary>
+    /// The job's skills as the Explainer shows them, one reading per place (<see cref="SkillPlaces"/>): readings whose spans overlap
+    /// ("agile process" read as "Agile development" and as "Agile project management") are alternatives for one thing the job asks,
+    /// and a resume that covers one of them covers it. The reading shown is the best-covered one (exactly, then through a
+    /// broader/narrower skill), the job's best reading among equals. The features still weigh every reading (decision 0037).
+    /// </summary>
+    private static List<JobSkillCoverage> Shown(List<JobSkillCoverage> coverage)
+    {
+        var (placed, count) = SkillPlaces.Of([.. coverage.Select(c => c.Skill)]);
+        var shown = new JobSkillCoverage?[count];
+        for (var i = 0; i < coverage.Count; i++)
+        {
+            var at = placed[i].Place;
+            if (shown[at] is not { } best || Rank(coverage[i].How) > Rank(best.How))
+            {
+                shown[at] = coverage[i];
+            }
+        }
+
+        return [.. shown.OfType<JobSkillCoverage>()];
+
+        static int Rank(Coverage how) => how == Coverage.Exact ? 2 : how == Coverage.Missing ? 0 : 1;
     }
 
     /// <summary>For every job line, the best cosine to a resume line or phrase (0 when the resume has none).</summary>

@@ -20,14 +20,16 @@ public sealed class MatchQueries : IQueryFields
 
 public sealed class ResumeMatchType : ObjectGraphType<ResumeMatch>
 {
+    private const string PerPhrase = "One skill per phrase of the job: readings of one phrase (\"an agile process\" as \"Agile development\" and as \"Agile project management\") are alternatives, and the one the resume covers best is listed.";
+
     public ResumeMatchType()
     {
         Name = "ResumeMatch";
         Field<NonNullGraphType<StringGraphType>>("model").Description("The matcher model version that answered.").Resolve(c => c.Source.Model);
         Field<NonNullGraphType<FloatGraphType>>("score").Description("0–1; at or above the model's threshold is a match.").Resolve(c => Math.Round(c.Source.Score, 4));
         Field<NonNullGraphType<BooleanGraphType>>("matched").Resolve(c => c.Source.Matched);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeCoveredSkillType>>>>("coveredSkills").Resolve(c => c.Source.CoveredSkills);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeMissingSkillType>>>>("missingSkills").Description("Most important first.").Resolve(c => c.Source.MissingSkills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeCoveredSkillType>>>>("coveredSkills").Description(PerPhrase).Resolve(c => c.Source.CoveredSkills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResumeMissingSkillType>>>>("missingSkills").Description(PerPhrase + " Most important first.").Resolve(c => c.Source.MissingSkills);
         Field<NonNullGraphType<StringGraphType>>("explanation").Description("The match in words: the score against the threshold; how many of the job's phrases a resume line or phrase says, and the least supported; the years, when the job asks for them; the skills covered (and how) and missing, and the job line that asks for the most important missing one.").Resolve(c => c.Source.Explanation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suggestedEdits").Description("The missing skills' suggestedEdit lines that are not null, in the order of missingSkills: a past-tense action verb, the skill in the job's own words (when the job says it as a verb phrase) or its ESCO label, [n] before a plural object, and square-bracket placeholders for what only the candidate knows (employer or project, result). Templates over the job's words and the graph: no tool, number or employer is invented.").Resolve(c => c.Source.SuggestedEdits);
     }

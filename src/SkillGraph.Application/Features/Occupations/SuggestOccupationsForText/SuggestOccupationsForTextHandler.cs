@@ -29,7 +29,7 @@ public sealed class SuggestOccupationsForTextHandler(ISkillExtractor extractor, 
         {
             var offset = lines[i].Start;
             read.Add([.. each[i].Skills.Where(m => m.Score > 0).Select(m => m with { Spans = [.. m.Spans.Select(s => new TextSpan(s.Start + offset, s.End + offset))] })]);
-            var (placed, count) = Places(read[i], places);
+            var (placed, count) = SkillPlaces.Of(read[i], places);
             places += count;
             weighed.AddRange(placed.Select(p => new WeightedSkill(ConceptUri.Parse(p.Mention.Uri), Math.Pow(Math.Min(1.0, p.Mention.Score), SuggestOccupationsForText.ScorePower)) { Place = p.Place }));
         }
@@ -75,31 +75,6 @@ public sealed class SuggestOccupationsForTextHandler(ISkillExtractor extractor, 
         }
 
         return lines;
-    }
-
-    /// <summary>
-    /// Which place of its line each of a line's readings (best first) is of, numbered from <paramref name="first"/>, and how many places
-    /// there are: readings whose spans overlap are alternatives for one place (a reading joins the first place whose spans its own
-    /// overlap); a reading without a span is a place of its own.
-    /// </summary>
-    internal static (List<(SkillMention Mention, int Place)> Placed, int Count) Places(IReadOnlyList<SkillMention> readings, int first)
-    {
-        var places = new List<List<TextSpan>>();
-        var result = new List<(SkillMention, int)>(readings.Count);
-        foreach (var reading in readings)
-        {
-            var at = places.FindIndex(p => reading.Spans.Any(s => p.Any(o => s.Start < o.End && o.Start < s.End)));
-            if (at < 0)
-            {
-                at = places.Count;
-                places.Add([]);
-            }
-
-            places[at].AddRange(reading.Spans);
-            result.Add((reading, first + at));
-        }
-
-        return (result, places.Count);
     }
 
     // What a line of nothing but layout holds: no word to read.
