@@ -256,9 +256,16 @@ internal static class EvalCommand
                 md.AppendLine();
                 md.AppendLine("| set | scorer | pairwise accuracy | ROC-AUC | accuracy at threshold (matched / unmatched) | ECE |");
                 md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+                var explained = new List<(string Set, ExplainerMetrics Metrics)>();
                 foreach (var (name, held) in sets)
                 {
                     var student = MatcherEvaluation.Run(held, matcher, new SyncProgress<string>(line => Console.Error.WriteLine($"eval: matcher: {line}")), ct);
+                    if (student.Explainer is { } explainer)
+                    {
+                        explained.Add((name, explainer));
+                        await Console.Error.WriteLineAsync($"eval: explainer on {name}: {explainer}").ConfigureAwait(false);
+                    }
+
                     var tfIdf = MatchBaselines.TfIdf(held);
                     var miniLm = MatchBaselines.MiniLm(held, extractor.Encoder);
                     await Console.Error.WriteLineAsync($"eval: matcher on {name}: student {student}; TF-IDF {tfIdf}; MiniLM {miniLm}").ConfigureAwait(false);
@@ -269,6 +276,20 @@ internal static class EvalCommand
                 }
 
                 md.AppendLine("| every set | teacher | 1 by construction (it wrote each matched and unmatched resume) | n/a | n/a | n/a |");
+                if (explained.Count > 0)
+                {
+                    md.AppendLine();
+                    md.AppendLine("#### Explainer (what the covered and missing lists say about the teacher's skills)");
+                    md.AppendLine();
+                    md.AppendLine("The teacher wrote each job and matched resume about the record's skills, and filtered some of them out of the unmatched resume. \"Listed\": the record's skills the matcher lists for the job (covered or missing, one skill per phrase of the job with the phrase's other readings as its alternatives); of those, the share it calls covered by the matched resume. Of the filtered-out skills it lists: the share it calls missing from the unmatched resume.");
+                    md.AppendLine();
+                    md.AppendLine("| set | teacher skills | listed for the job | listed: covered by the matched resume | filtered-out skills listed | of those: missing from the unmatched resume |");
+                    md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+                    foreach (var (set, e) in explained)
+                    {
+                        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {set} | {e.Skills} | {e.Listed:F3} | **{e.CoveredWhenPresent:F3}** | {e.Removed} | **{e.MissingWhenRemoved:F3}** |"));
+                    }
+                }
             }
 
             // Suggestion on the sets whose occupations are in the graph (the hand-written pairs': those they were mapped to by hand).

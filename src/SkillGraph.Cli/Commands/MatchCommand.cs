@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SkillGraph.Application.Common;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Formats;
 using SkillGraph.Student.Matching;
@@ -67,13 +68,16 @@ internal static class MatchCommand
                 how = s.How.ToString().ToLowerInvariant(),
                 via = s.ViaUri is null ? null : new { uri = s.ViaUri, label = s.ViaLabel },
                 resumeLine = s.ResumeLine,
+                alternatives = Alternatives(s.Alternatives),
             }),
-            missingSkills = result.MissingSkills.Select(s => new { uri = s.Uri, label = s.Label, jobLine = s.JobLine, suggestedEdit = s.SuggestedEdit }),
+            missingSkills = result.MissingSkills.Select(s => new { uri = s.Uri, label = s.Label, jobLine = s.JobLine, suggestedEdit = s.SuggestedEdit, alternatives = Alternatives(s.Alternatives) }),
             explanation = result.Explanation,
             suggestedEdits = result.SuggestedEdits,
             model = result.Model,
         },
         Json);
+
+    private static IEnumerable<object> Alternatives(IReadOnlyList<ConceptRef> skills) => skills.Select(s => new { uri = s.Uri.Value, label = s.Label });
 
     private static List<(string Id, string Job, string Resume)> ReadInput(string path) =>
         JsonLines.Read(path, line => (line.Id(), line.String("job"), line.String("resume")));

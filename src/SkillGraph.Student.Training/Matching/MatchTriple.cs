@@ -25,7 +25,14 @@ public sealed record MatchTriple(string Id, string OccupationUri, string JobDesc
         {
             Source = Path.GetFileName(path),
             Occupations = line.Root.TryGetProperty("occupations", out var accepted) && accepted.ValueKind == JsonValueKind.Array ? line.Strings("occupations") : [],
+            Skills = line.Root.TryGetProperty("skills", out var skills) && skills.ValueKind == JsonValueKind.Array ? line.Strings("skills") : [],
         });
+
+    /// <summary>
+    /// The skills the teacher wrote the job and the matched resume about (a record's <c>skills</c>), <see cref="RemovedSkills"/>
+    /// among them; empty where the record names none (the hand-written pairs).
+    /// </summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
 
     /// <summary>
     /// The graph's occupations the job is one of, where <see cref="OccupationUri"/> names none (the hand-written pairs': mapped to ESCO

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillGraph.Application.Features.Matching.MatchResume;
 
 namespace SkillGraph.Student.Matching;
 
@@ -12,19 +13,63 @@ public static class MatcherEvaluation
         ArgumentNullException.ThrowIfNull(matcher);
         var m = new float[triples.Count];
         var u = new float[triples.Count];
+        var explainer = new ExplainerCounts();
         for (var i = 0; i < triples.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var job = matcher.Analyzer.ReadJob(triples[i].JobDescription);
-            m[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeMatched)).Score;
-            u[i] = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeUnmatched)).Score;
+            var matched = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeMatched));
+            var unmatched = matcher.Match(job, matcher.Analyzer.Read(triples[i].ResumeUnmatched));
+            (m[i], u[i]) = (matched.Score, unmatched.Score);
+            explainer.Add(triples[i], matched, unmatched);
             if (progress is not null && ((i + 1) % 50 == 0 || i + 1 == triples.Count))
             {
                 progress.Report(string.Create(CultureInfo.InvariantCulture, $"eval: {i + 1}/{triples.Count} records"));
             }
         }
 
-        return Measure(m, u, matcher.Head.Threshold);
+        return Measure(m, u, matcher.Head.Threshold) with { Explainer = explainer.Metrics() };
+    }
+
+    /// <summary>What the Explainer's lists say about the teacher's skills (see <see cref="ExplainerMetrics"/>).</summary>
+    private sealed class ExplainerCounts
+    {
+        private int _skills, _listed, _coveredWhenPresent, _removed, _missingWhenRemoved;
+
+        public void Add(MatchTriple triple, ResumeMatch matched, ResumeMatch unmatched)
+        {
+            var removed = triple.RemovedSkills.ToHashSet(StringComparer.Ordinal);
+            var (covered, listed) = Listed(matched);
+            foreach (var skill in triple.Skills.Distinct(StringComparer.Ordinal))
+            {
+                _skills++;
+                if (listed.Contains(skill))
+                {
+                    _listed++;
+                    _coveredWhenPresent += covered.Contains(skill) ? 1 : 0;
+                }
+            }
+
+            (covered, listed) = Listed(unmatched);
+            foreach (var skill in listed.Where(removed.Contains))
+            {
+                _removed++;
+                _missingWhenRemoved += covered.Contains(skill) ? 0 : 1;
+            }
+        }
+
+        /// <summary>The skills an answer lists as covered, and all it lists; a listed skill's alternatives (other readings of the same phrase of the job) are listed with it.</summary>
+        private static (HashSet<string> Covered, HashSet<string> Listed) Listed(ResumeMatch match)
+        {
+            var covered = match.CoveredSkills.SelectMany(s => s.Alternatives.Select(a => a.Uri.Value).Prepend(s.Uri)).ToHashSet(StringComparer.Ordinal);
+            var listed = match.MissingSkills.SelectMany(s => s.Alternatives.Select(a => a.Uri.Value).Prepend(s.Uri)).ToHashSet(StringComparer.Ordinal);
+            listed.UnionWith(covered);
+            return (covered, listed);
+        }
+
+        public ExplainerMetrics? Metrics() => _skills == 0 ? null : new ExplainerMetrics(_skills, Share(_listed, _skills), Share(_coveredWhenPresent, _listed), _removed, Share(_missingWhenRemoved, _removed));
+
+        private static double Share(int part, int all) => all == 0 ? double.NaN : part / (double)all;
     }
 
     /// <summary>Pairwise accuracy (ties count half), ROC-AUC over all matched vs unmatched scores, and accuracy at <paramref name="threshold"/>.</summary>

@@ -134,7 +134,11 @@ public sealed record TextSkills(
 }
 
 /// <summary>One of the job's skills and how the resume covers it.</summary>
-public sealed record JobSkillCoverage(SkillMention Skill, float ResumeScore, Coverage How, string? ViaUri, float ViaScore);
+public sealed record JobSkillCoverage(SkillMention Skill, float ResumeScore, Coverage How, string? ViaUri, float ViaScore)
+{
+    /// <summary>The other readings of the same phrase of the job (<see cref="SkillPlaces"/>), the job's best first.</summary>
+    public IReadOnlyList<SkillMention> Alternatives { get; init; } = [];
+}
 
 /// <summary>One line of the job and the resume line that supports it best (by meaning, and by shared terms).</summary>
 /// <param name="Weight">how much the line asks for: the weight of its terms (0 for a line of stop words).</param>
@@ -423,25 +427,35 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     }
 
     /// <summary>
-    /// The job's skills as the Explainer shows them, one reading per place (<see cref="SkillPlaces"/>): readings whose spans overlap
-    /// ("agile process" read as "Agile development" and as "Agile project management") are alternatives for one thing the job asks,
-    /// and a resume that covers one of them covers it. The reading shown is the best-covered one (exactly, then through a
-    /// broader/narrower skill), the job's best reading among equals. The features still weigh every reading (decision 0037).
+    /// The job's skills as the Explainer lists them: readings whose spans overlap (<see cref="SkillPlaces"/>: "agile process" read as
+    /// "Agile development" and as "Agile project management") are alternatives for one thing the job asks, and those the resume
+    /// covers are one entry, those it lacks another. Each entry shows its best-covered reading (exactly, then through a
+    /// broader/narrower skill), the job's best among equals, with the others as its <see cref="JobSkillCoverage.Alternatives"/>.
+    /// A reading's own coverage is never changed by its alternatives', and the features weigh every reading (decision 0037).
     /// </summary>
     private static List<JobSkillCoverage> Shown(List<JobSkillCoverage> coverage)
     {
-        var (placed, count) = SkillPlaces.Of([.. coverage.Select(c => c.Skill)]);
-        var shown = new JobSkillCoverage?[count];
+        var (placed, _) = SkillPlaces.Of([.. coverage.Select(c => c.Skill)]);
+        var entries = new List<(int Place, bool Covered, List<int> Readings)>();
         for (var i = 0; i < coverage.Count; i++)
         {
-            var at = placed[i].Place;
-            if (shown[at] is not { } best || Rank(coverage[i].How) > Rank(best.How))
+            var (place, covered) = (placed[i].Place, coverage[i].How != Coverage.Missing);
+            var entry = entries.FindIndex(e => e.Place == place && e.Covered == covered);
+            if (entry < 0)
             {
-                shown[at] = coverage[i];
+                entries.Add((place, covered, [i]));
+            }
+            else
+            {
+                entries[entry].Readings.Add(i);
             }
         }
 
-        return [.. shown.OfType<JobSkillCoverage>()];
+        return [.. entries.Select(e =>
+        {
+            var shown = e.Readings.MaxBy(i => (Rank(coverage[i].How), -i));
+            return coverage[shown] with { Alternatives = [.. e.Readings.Where(i => i != shown).Select(i => coverage[i].Skill)] };
+        })];
 
         static int Rank(Coverage how) => how == Coverage.Exact ? 2 : how == Coverage.Missing ? 0 : 1;
     }

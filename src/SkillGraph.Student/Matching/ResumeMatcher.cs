@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using SkillGraph.Application.Common;
 using SkillGraph.Application.Features.Matching.MatchResume;
 using SkillGraph.Application.Features.Skills.ExtractSkills;
+using SkillGraph.Domain;
 
 namespace SkillGraph.Student.Matching;
 
@@ -107,18 +109,22 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var facts = Analyzer.Facts;
         var covered = analysis.JobSkills.Where(c => c.How != Coverage.Missing)
             .Select(c => new CoveredSkill(
-                c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri), MentionLines.Line(resume, MentionOf(resume, c.ViaUri ?? c.Skill.Uri))))
+                c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri), MentionLines.Line(resume, MentionOf(resume, c.ViaUri ?? c.Skill.Uri))) { Alternatives = Refs(c.Alternatives) })
             .ToList();
         var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
             .OrderByDescending(c => c.Skill.Score)
             .ToList();
         var jobLines = missing.Select(c => MentionLines.Line(job, c.Skill)).ToList();
         var edits = ResumeEditor.SuggestEach(missing.Select((c, i) => (c.Skill.Label, facts.IsKnowledge(c.Skill.Uri), MentionLines.Words(job, c.Skill), jobLines[i])), facts);
-        var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i])).ToList();
+        var missingSkills = missing.Select((c, i) => new ResumeMissingSkill(c.Skill.Uri, c.Skill.Label, jobLines[i], edits[i]) { Alternatives = Refs(c.Alternatives) }).ToList();
         var matched = score >= Head.Threshold;
         return new ResumeMatch(
             Version, score, matched, covered, missingSkills, Explain(score, matched, Head.Threshold, analysis.JobPhrases, Analyzer.Options.SupportThreshold, analysis.Requirements, covered, missingSkills, (job.Years, resume.Years)), [.. edits.OfType<string>()]);
     }
+
+    /// <summary>Skills as the API names them.</summary>
+    private static List<ConceptRef> Refs(IReadOnlyList<SkillMention> mentions) =>
+        [.. mentions.Select(m => new ConceptRef(ConceptUri.Parse(m.Uri), m.Label, ConceptKind.Skill))];
 
     /// <summary>The resume's mention of a skill (the best of its spans): where the resume says it.</summary>
     private static SkillMention? MentionOf(TextSkills text, string uri)

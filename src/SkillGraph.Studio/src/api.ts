@@ -109,13 +109,13 @@ export async function suggestOccupations(text: string): Promise<OccupationSugges
 
 export interface ResumeMatch {
   model: string; score: number; matched: boolean; explanation: string; suggestedEdits: string[];
-  coveredSkills: { uri: string; label: string; how: string; viaLabel: string | null; resumeLine: string | null }[];
-  missingSkills: { uri: string; label: string; jobLine: string | null; suggestedEdit: string | null }[];
+  coveredSkills: { uri: string; label: string; how: string; viaLabel: string | null; resumeLine: string | null; alternatives: { uri: string; label: string }[] }[];
+  missingSkills: { uri: string; label: string; jobLine: string | null; suggestedEdit: string | null; alternatives: { uri: string; label: string }[] }[];
 }
 
 export async function matchResume(jobDescription: string, resume: string): Promise<ResumeMatch> {
   const data = await whenStudentReady(() => gql<{ matchResume: ResumeMatch }>(`query Match($job: String!, $resume: String!) {
-    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel resumeLine } missingSkills { uri label jobLine suggestedEdit } }
+    matchResume(jobDescription: $job, resume: $resume) { model score matched explanation suggestedEdits coveredSkills { uri label how viaLabel resumeLine alternatives { uri label } } missingSkills { uri label jobLine suggestedEdit alternatives { uri label } } }
   }`, { job: jobDescription, resume }));
   return data.matchResume;
 }

@@ -192,13 +192,18 @@ test('students: the highlighted spans are the API\'s extractSkills spans, also p
   // The missing skills grouped by the job line that asks for them: each of the API's job lines shown once, in the order of its
   // first skill, with exactly its skills under it, each with its suggested line when the API gives one.
   const [job, resume] = [await page.getByLabel('The job ad').inputValue(), await page.getByLabel('The resume').inputValue()];
-  const missing = (await graphql(server.url, 'query($job: String!, $resume: String!) { matchResume(jobDescription: $job, resume: $resume) { missingSkills { uri jobLine suggestedEdit } } }', { job, resume })).matchResume.missingSkills;
+  const missing = (await graphql(server.url, 'query($job: String!, $resume: String!) { matchResume(jobDescription: $job, resume: $resume) { missingSkills { uri jobLine suggestedEdit alternatives { uri label } } } }', { job, resume })).matchResume.missingSkills;
   const lines = [...new Set(missing.filter((s) => s.jobLine).map((s) => s.jobLine))];
   assert.ok(lines.length < missing.filter((s) => s.jobLine).length, 'the example job asks for several missing skills in one line');
   const shownAsks = await page.locator('[data-testid=job-ask]').evaluateAll((asks) => asks.map((a) => ({
     line: a.querySelector('[data-testid=job-line]')?.textContent ?? null,
     skills: [...a.querySelectorAll('li[data-uri]')].map((li) => ({ uri: li.dataset.uri, edit: li.querySelector('[data-testid=edit]')?.textContent ?? null })),
   })));
+  // One phrase of the job, one skill listed: the phrase's other readings stand beside it ("SQL (or SQL Server)"), linked.
+  assert.ok(missing.some((s) => s.alternatives.length > 0), 'the example job has a phrase read as several skills');
+  const shownAlternatives = await page.locator('[data-testid=job-ask] li[data-uri]').evaluateAll((items) => Object.fromEntries(items.map((li) =>
+    [li.dataset.uri, [...li.querySelectorAll('[data-testid=alternatives] a')].map((a) => a.textContent)])));
+  assert.deepEqual(shownAlternatives, Object.fromEntries(missing.map((s) => [s.uri, s.alternatives.map((a) => a.label)])));
   assert.deepEqual(shownAsks.filter((a) => a.line).map((a) => a.line), lines.map((l) => `Job: “${l}”`));
   for (const ask of shownAsks.filter((a) => a.line)) {
     const line = lines.find((l) => ask.line === `Job: “${l}”`);

@@ -46,6 +46,12 @@ public sealed class MatcherTrainerTests : IDisposable
             var again = MatcherEvaluation.Run(heldOut, matcher);
             Assert.Equal(result.HeldOut.PairwiseAccuracy, again.PairwiseAccuracy, 6);
             Assert.Equal(result.HeldOut.RocAuc, again.RocAuc, 6);
+
+            // the Explainer measured against what the teacher wrote: the matched resume covers the record's skills the matcher
+            // lists for the job, and the skills filtered out of the unmatched resume are listed as missing from it
+            var explainer = again.Explainer ?? throw new Xunit.Sdk.XunitException("no Explainer figures for records that name their skills");
+            Assert.True(explainer.Skills >= heldOut.Count && explainer.Removed > 0, explainer.ToString());
+            Assert.True(explainer.CoveredWhenPresent >= 0.5 && explainer.MissingWhenRemoved >= 0.5, explainer.ToString());
             var card = ModelCard.Load(Path.ChangeExtension(path, ".card.json"))!;
             Assert.Equal(3, card.Seed);
 

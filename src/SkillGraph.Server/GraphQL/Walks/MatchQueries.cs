@@ -20,7 +20,7 @@ public sealed class MatchQueries : IQueryFields
 
 public sealed class ResumeMatchType : ObjectGraphType<ResumeMatch>
 {
-    private const string PerPhrase = "One skill per phrase of the job: readings of one phrase (\"an agile process\" as \"Agile development\" and as \"Agile project management\") are alternatives, and the one the resume covers best is listed.";
+    private const string PerPhrase = "A phrase of the job read as several skills (\"an agile process\" as \"Agile development\" and as \"Agile project management\") is listed once here, with its other readings as alternatives: those the resume covers in coveredSkills, those it lacks in missingSkills.";
 
     public ResumeMatchType()
     {
@@ -45,6 +45,7 @@ public sealed class ResumeCoveredSkillType : ObjectGraphType<CoveredSkill>
         Field<NonNullGraphType<StringGraphType>>("how").Description("exact, broader (the resume shows a broader skill) or narrower (a more specific one).").Resolve(c => c.Source.How.ToString().ToLowerInvariant());
         Field<StringGraphType>("viaUri").Description("The broader/narrower skill the resume shows, when not exact.").Resolve(c => c.Source.ViaUri);
         Field<StringGraphType>("viaLabel").Resolve(c => c.Source.ViaLabel);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("alternatives").Description("The job's other readings of the phrase that asks for this skill (\"Agile project management\" beside \"Agile development\") that the resume covers too; this one is the one it covers best.").Resolve(c => c.Source.Alternatives);
         Field<StringGraphType>("resumeLine").Description("The resume's line that supports the skill (the line holding the resume's mention of it, or of the broader/narrower skill), trimmed, at most about 200 characters (cut on a word with …); null when the mention has no span.").Resolve(c => c.Source.ResumeLine);
     }
 }
@@ -56,6 +57,7 @@ public sealed class ResumeMissingSkillType : ObjectGraphType<ResumeMissingSkill>
         Name = "ResumeMissingSkill";
         Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConceptRefType>>>>("alternatives").Description("The job's other readings of the phrase that asks for this skill (\"SQL Server\" beside \"SQL\"), none of which the resume shows either.").Resolve(c => c.Source.Alternatives);
         Field<StringGraphType>("jobLine").Description("The job's line that asks for the skill (the line holding the job's mention of it), trimmed, at most about 200 characters (cut on a word with …); null when the mention has no span.").Resolve(c => c.Source.JobLine);
         Field<StringGraphType>("suggestedEdit").Description("A resume line to paste for the skill (one of suggestedEdits); null when the job does not ground one: its words for the skill are no verb phrase and its line does not say every content word of the skill's label (the skill stays missing either way).").Resolve(c => c.Source.SuggestedEdit);
     }

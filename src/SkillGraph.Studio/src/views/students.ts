@@ -67,7 +67,7 @@ function matchPanel(): HTMLElement {
         h('p', {}, match.explanation),
         h('div', { class: 'two' },
           h('div', {}, h('h3', {}, `Covered skills (${match.coveredSkills.length})`), h('ul', { 'data-testid': 'covered' }, match.coveredSkills.map((s) => h('li', {},
-            conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null, evidence(s.resumeLine, 'resume'))))),
+            conceptLink(s), s.how !== 'exact' ? h('span', { class: 'muted' }, ` — ${s.how}${s.viaLabel ? ` via ${s.viaLabel}` : ''}`) : null, alternatives(s.alternatives), evidence(s.resumeLine, 'resume'))))),
           h('div', {}, h('h3', {}, `Missing skills (${match.missingSkills.length})`), missingByJobLine(match.missingSkills))));
     });
   });
@@ -93,9 +93,17 @@ function missingByJobLine(missing: Missing[]): HTMLElement {
       line ? h('blockquote', { class: 'job-line', 'data-testid': 'job-line' }, `Job: “${line}”`) : h('p', { class: 'job-line muted' }, 'Not on one line of the job:'),
       h('ul', { class: 'asked' }, skills.map((skill) => h('li', { 'data-uri': skill.uri },
         conceptLink(skill),
+        alternatives(skill.alternatives),
         skill.suggestedEdit
           ? h('span', { class: 'edit', 'data-testid': 'edit' }, skill.suggestedEdit)
           : h('small', { class: 'muted evidence' }, 'No line suggested: the job line does not name this skill outright.'))))))));
+}
+
+/** The job's other readings of the phrase that asks for a skill, after its name: one phrase, one skill listed (decision 0037). */
+function alternatives(skills: { uri: string; label: string }[]): HTMLElement | null {
+  if (skills.length === 0) return null;
+  return h('span', { class: 'muted alternatives', 'data-testid': 'alternatives' }, ' (or ',
+    ...skills.flatMap((s, i) => [i > 0 ? (i === skills.length - 1 ? ' or ' : ', ') : '', conceptLink(s)]), ')');
 }
 
 /** The line of the resume (or the job) that says a skill, shown under it, small and muted; nothing when there is none. */

@@ -1,3 +1,5 @@
+using SkillGraph.Application.Common;
+
 namespace SkillGraph.Application.Features.Matching.MatchResume;
 
 /// <summary>
@@ -24,7 +26,11 @@ public sealed record ResumeMatch(
 /// The resume's line that says it (the line holding the resume's mention of the skill, or of <paramref name="ViaUri"/>), trimmed and
 /// at most about 200 characters; null when the mention has no span.
 /// </param>
-public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel, string? ResumeLine = null);
+public sealed record CoveredSkill(string Uri, string Label, Coverage How, string? ViaUri, string? ViaLabel, string? ResumeLine = null)
+{
+    /// <summary>The job's other readings of the phrase that asks for this skill ("Agile project management" beside "Agile development") that the resume covers too; this one is the one it covers best.</summary>
+    public IReadOnlyList<ConceptRef> Alternatives { get; init; } = [];
+}
 
 /// <summary>A job skill the resume does not show, not even through a broader or narrower skill.</summary>
 /// <param name="JobLine">The job's line that asks for it (the line holding the job's mention), trimmed and at most about 200 characters; null when the mention has no span.</param>
@@ -32,7 +38,11 @@ public sealed record CoveredSkill(string Uri, string Label, Coverage How, string
 /// A resume line to paste for it (the Editor's), or null when the job does not ground one: its words for the skill are no verb
 /// phrase and its line does not say every content word of the skill's label.
 /// </param>
-public sealed record ResumeMissingSkill(string Uri, string Label, string? JobLine = null, string? SuggestedEdit = null);
+public sealed record ResumeMissingSkill(string Uri, string Label, string? JobLine = null, string? SuggestedEdit = null)
+{
+    /// <summary>The job's other readings of the phrase that asks for this skill ("SQL Server" beside "SQL"), none of which the resume shows either.</summary>
+    public IReadOnlyList<ConceptRef> Alternatives { get; init; } = [];
+}
 
 /// <summary>How a job skill is covered by a resume.</summary>
 public enum Coverage
