@@ -109,7 +109,8 @@ public sealed class ResumeMatcher : IResumeMatcher, IDisposable
         var facts = Analyzer.Facts;
         var covered = analysis.JobSkills.Where(c => c.How != Coverage.Missing)
             .Select(c => new CoveredSkill(
-                c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri), MentionLines.Line(resume, MentionOf(resume, c.ViaUri ?? c.Skill.Uri))) { Alternatives = Refs(c.Alternatives) })
+                c.Skill.Uri, c.Skill.Label, c.How, c.ViaUri, c.ViaUri is null ? null : facts.Label(c.ViaUri), MentionLines.Line(resume, MentionOf(resume, c.ViaUri ?? c.Skill.Uri)))
+            { Alternatives = Refs(c.Alternatives) })
             .ToList();
         var missing = analysis.JobSkills.Where(c => c.How == Coverage.Missing)
             .OrderByDescending(c => c.Skill.Score)
