@@ -148,8 +148,8 @@ public sealed record RequirementSupport(string Line, float Weight, float Cosine,
 public sealed record PhraseEvidence(string Words, float Cosine);
 
 /// <summary>
-/// A job/resume pair read by the extractor: the coverage of each place of the job's skills (one reading per place: alternatives
-/// of one phrase count once), each job line's support, and the head's input features.
+/// A job/resume pair read by the extractor: the coverage of the job's skills (a phrase read as several skills is one entry for the
+/// readings the resume covers and one for those it lacks), each job line's support, and the head's input features.
 /// </summary>
 public sealed record MatchAnalysis(IReadOnlyList<JobSkillCoverage> JobSkills, IReadOnlyList<RequirementSupport> Requirements, float[] Features)
 {
@@ -385,7 +385,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return [.. job.Ranked.Take(Options.JobTop).Where(m => m.Score >= Options.JobMinScore)];
     }
 
-    /// <summary>The coverage by the resume of each place of the job's skills, each job line's support, and the features.</summary>
+    /// <summary>The coverage by the resume of the job's skills (entries as <see cref="Shown"/> makes them), each job line's support, and the features.</summary>
     public MatchAnalysis Compare(TextSkills job, TextSkills resume)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -436,26 +436,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     private static List<JobSkillCoverage> Shown(List<JobSkillCoverage> coverage)
     {
         var (placed, _) = SkillPlaces.Of([.. coverage.Select(c => c.Skill)]);
-        var entries = new List<(int Place, bool Covered, List<int> Readings)>();
-        for (var i = 0; i < coverage.Count; i++)
-        {
-            var (place, covered) = (placed[i].Place, coverage[i].How != Coverage.Missing);
-            var entry = entries.FindIndex(e => e.Place == place && e.Covered == covered);
-            if (entry < 0)
+        return [.. Enumerable.Range(0, coverage.Count)
+            .GroupBy(i => (placed[i].Place, Covered: coverage[i].How != Coverage.Missing))
+            .Select(entry =>
             {
-                entries.Add((place, covered, [i]));
-            }
-            else
-            {
-                entries[entry].Readings.Add(i);
-            }
-        }
-
-        return [.. entries.Select(e =>
-        {
-            var shown = e.Readings.MaxBy(i => (Rank(coverage[i].How), -i));
-            return coverage[shown] with { Alternatives = [.. e.Readings.Where(i => i != shown).Select(i => coverage[i].Skill)] };
-        })];
+                var shown = entry.MaxBy(i => (Rank(coverage[i].How), -i));
+                return coverage[shown] with { Alternatives = [.. entry.Where(i => i != shown).Select(i => coverage[i].Skill)] };
+            })];
 
         static int Rank(Coverage how) => how == Coverage.Exact ? 2 : how == Coverage.Missing ? 0 : 1;
     }

@@ -99,7 +99,7 @@ function missingByJobLine(missing: Missing[]): HTMLElement {
           : h('small', { class: 'muted evidence' }, 'No line suggested: the job line does not name this skill outright.'))))))));
 }
 
-/** The job's other readings of the phrase that asks for a skill, after its name: one phrase, one skill listed (decision 0037). */
+/** The job's other readings of the phrase that asks for a skill, on the same side (covered or missing), after its name (decision 0037). */
 function alternatives(skills: { uri: string; label: string }[]): HTMLElement | null {
   if (skills.length === 0) return null;
   return h('span', { class: 'muted alternatives', 'data-testid': 'alternatives' }, ' (or ',
