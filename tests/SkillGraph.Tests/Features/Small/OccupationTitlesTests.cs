@@ -66,6 +66,25 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_title_the_text_presents_as_the_role_counts_as_much_as_a_title_line_even_as_one_word()
+    {
+        var titles = new OccupationTitles(_store);
+
+        var seeking = await titles.FindAsync("About the role\nWe are seeking a highly motivated and experienced Chef to join our family restaurant.");
+        var looking = await titles.FindAsync("About us\nOur client is looking for an experienced software developer; you will report to a data analyst.");
+        var wanted = await titles.FindAsync("Busy bistro in town\nChef wanted for the summer season.");
+        var resume = await titles.FindAsync("Anna Berg\nI worked as a chef in two restaurants before I moved to Oslo.");
+        var notTheRole = await titles.FindAsync("About the role\nWe are seeking a candidate with the skills of a chef and a data analyst.");
+
+        Assert.Equal([(Chef, 1.0)], seeking.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal(OccupationTitles.RoleWeight, seeking[0].Weight);
+        Assert.Equal([(Developer, OccupationTitles.RoleWeight), (Analyst, OccupationTitles.BodyWeight)], looking.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal([(Chef, OccupationTitles.RoleWeight)], wanted.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal([(Chef, OccupationTitles.RoleWeight)], resume.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal([(Analyst, OccupationTitles.BodyWeight)], notTheRole.Select(n => (n.Occupation, n.Weight))); // "with … of a" breaks the cue; one-word "chef" uncued
+    }
+
+    [Fact]
     public async Task A_one_word_title_counts_only_in_the_title_line()
     {
         var titles = new OccupationTitles(_store);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SkillGraph.Application.Features.Curation;
 using SkillGraph.Application.Features.Occupations.SuggestOccupations;
 using SkillGraph.Domain;
@@ -10,9 +11,11 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 /// whole run of words (normalised as <see cref="LabelText"/> does; one of its words may carry a plural "s": "software developers",
 /// "wholesale merchants in household goods"), longest first, each run of words read once. The title line is the text's first
 /// non-empty line when it is short (a job ad's title, a resume's
-/// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"); in the rest of the text a title
-/// counts <see cref="BodyWeight"/> and needs two words or more, since one word there is often a verb or part of another phrase
-/// ("guide junior developers", "data model", a bullet's "cook fish"). The labels come from the graph and follow every curation
+/// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"). In the rest of the text a title
+/// the text presents as the role (<see cref="IsRole"/>: "we are seeking an experienced sous chef", "as a welder you will", "baker
+/// wanted") counts <see cref="RoleWeight"/> and may be one word too; any other title there counts <see cref="BodyWeight"/> and needs
+/// two words or more, since one word there is often a verb or part of another phrase ("guide junior developers", "data model", a
+/// bullet's "cook fish"). The labels come from the graph and follow every curation
 /// change that touches an occupation (<see cref="IGraphChangeObserver"/>): the index is rebuilt on the next read after one.
 /// Thread-safe.
 /// </summary>
@@ -27,6 +30,16 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
     /// them (session 14; 0.1 and 0.25 tie on the teacher's held-out occupations).
     /// </summary>
     public const double BodyWeight = 0.25;
+
+    /// <summary>
+    /// What a title counts for in running text where the text presents it as the role (<see cref="IsRole"/>): a job ad whose title
+    /// line is gone still says whom it seeks ("We are seeking a skilled Welder to join our team"), a resume what its writer worked as.
+    /// Set beside the title line's 1 (decision 0038).
+    /// </summary>
+    public const double RoleWeight = 1.0;
+
+    /// <summary>At most this many words stand between a role's cue ("seeking a", "as an") and the title ("highly motivated and experienced").</summary>
+    public const int RoleModifiers = 4;
 
     /// <summary>The first line is a title line when it has at most this many words.</summary>
     public const int TitleLineWords = 12;
@@ -56,14 +69,15 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
             first &= tokens.Length == 0;
             for (var i = 0; i < tokens.Length;)
             {
-                var (length, occupations) = index.Longest(tokens, i, titleLine);
-                if (length == 0)
+                var (length, occupations) = index.Longest(tokens, i, shortest: 1);
+                var role = !titleLine && length > 0 && IsRole(tokens, i, length);
+                if (length == 0 || (length == 1 && !titleLine && !role))
                 {
                     i++;
                     continue;
                 }
 
-                var weight = titleLine ? 1.0 : BodyWeight;
+                var weight = titleLine ? 1.0 : role ? RoleWeight : BodyWeight;
                 var words = string.Join(' ', tokens, i, length);
                 foreach (var occupation in occupations)
                 {
@@ -86,6 +100,55 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
 
         return result;
     }
+
+    /// <summary>
+    /// Whether the title at <paramref name="start"/> (<paramref name="length"/> words) is presented as the role the text is about:
+    /// after a cue and an article ("seeking a", "looking for an", "hiring a", "as a", "join us as our"), with at most
+    /// <see cref="RoleModifiers"/> words between that are no preposition or clause ("an experienced and friendly"), or followed
+    /// by "wanted", "needed" or "required" ("Welder wanted").
+    /// </summary>
+    internal static bool IsRole(string[] tokens, int start, int length)
+    {
+        if (start + length < tokens.Length && RoleAfter.Contains(tokens[start + length]))
+        {
+            return true;
+        }
+
+        for (var article = start - 1; article >= 1 && article >= start - 1 - RoleModifiers; article--)
+        {
+            var word = tokens[article];
+            if (Articles.Contains(word))
+            {
+                var cue = tokens[article - 1];
+                return RoleCues.Contains(cue) || (cue is "for" or "of" && article >= 2 && RoleCuesBeforeFor.Contains(tokens[article - 2]));
+            }
+
+            if (Breaks.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "our"], StringComparer.Ordinal);
+
+    // A cue right before the article: "seeking a", "hiring an", "as a", "need an".
+    private static readonly FrozenSet<string> RoleCues = FrozenSet.ToFrozenSet(
+        ["seeking", "seek", "seeks", "hiring", "hire", "hires", "recruiting", "recruit", "recruits", "as", "need", "needs", "want", "wants"], StringComparer.Ordinal);
+
+    // … or before "for" / "of" and the article: "looking for a", "in search of an", "an opening for a", "a vacancy for an".
+    private static readonly FrozenSet<string> RoleCuesBeforeFor = FrozenSet.ToFrozenSet(
+        ["looking", "search", "searching", "opening", "vacancy", "position", "role"], StringComparer.Ordinal);
+
+    // After the title: "Sous chef wanted".
+    private static readonly FrozenSet<string> RoleAfter = FrozenSet.ToFrozenSet(["wanted", "needed", "required"], StringComparer.Ordinal);
+
+    // Words that end the modifiers between a cue and a title: what follows is no longer the role ("seeking a candidate with a chef's
+    // background", "as a member of the kitchen team").
+    private static readonly FrozenSet<string> Breaks = FrozenSet.ToFrozenSet(
+        ["with", "who", "to", "in", "of", "for", "that", "which", "on", "at", "from", "by", "is", "are", "will", "can", "the"], StringComparer.Ordinal);
 
     /// <summary>Drops the index when a changed concept is (or was) an occupation, or is new to it; the next read rebuilds it.</summary>
     public async ValueTask OnConceptsChangedAsync(IReadOnlyList<ConceptUri> concepts, CancellationToken cancellationToken)
@@ -178,9 +241,8 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
         /// The longest label starting at <paramref name="start"/>; one of its words may carry a plural "s" (the last, or the head of
         /// "wholesale merchants in household goods", "import export managers in chemical products"); (0, []) when none.
         /// </summary>
-        public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start, bool titleLine)
+        public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start, int shortest)
         {
-            var shortest = titleLine ? 1 : 2;
             for (var length = Math.Min(_longest, tokens.Length - start); length >= shortest; length--)
             {
                 var key = string.Join(' ', tokens, start, length);
