@@ -16,7 +16,7 @@ namespace SkillGraph.Tests.Features.Small;
 /// <summary>
 /// The occupations a text names by title (<see cref="OccupationTitles"/>) on a real SQLite store of <see cref="TinyGraph"/>, and
 /// how <see cref="SuggestOccupationsForText"/> weighs them beside the skills: found as whole runs of words, longest first, a
-/// one-word title only in a title line, following the stewards' changes.
+/// one-word title only in a title line, as the role the text presents or opening one of its first lines, following the stewards' changes.
 /// </summary>
 public sealed class OccupationTitlesTests : IAsyncLifetime
 {
@@ -85,7 +85,25 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_one_word_title_counts_only_in_the_title_line()
+    public async Task A_title_that_opens_one_of_the_first_lines_is_the_role_even_as_one_word()
+    {
+        var titles = new OccupationTitles(_store);
+
+        var heading = await titles.FindAsync("Anna Berg\nChef\nanna.berg@example.org | Oslo");
+        var summary = await titles.FindAsync("Anna Berg\nDedicated and highly skilled chef with eight years in busy kitchens across Norway and Sweden.");
+        var opening = await titles.FindAsync("Experienced software developer, to join our payments team in Oslo, where you will work beside a data analyst.");
+        var later = await titles.FindAsync("Anna Berg\nOslo, Norway\nEight years in busy kitchens.\nChef and sommelier.");
+        var notOpening = await titles.FindAsync("Anna Berg\nEvery evening our chef cooks fish for the guests.");
+
+        Assert.Equal([(Chef, OccupationTitles.RoleWeight)], heading.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal([(Chef, OccupationTitles.RoleWeight)], summary.Select(n => (n.Occupation, n.Weight)));
+        Assert.Equal([(Developer, OccupationTitles.RoleWeight), (Analyst, OccupationTitles.BodyWeight)], opening.Select(n => (n.Occupation, n.Weight)));
+        Assert.Empty(later); // the fourth line is no longer the text's opening
+        Assert.Empty(notOpening); // "our chef" does not open its line
+    }
+
+    [Fact]
+    public async Task A_one_word_title_in_running_text_or_in_a_list_is_not_the_role()
     {
         var titles = new OccupationTitles(_store);
 

@@ -13,7 +13,8 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 /// non-empty line when it is short (a job ad's title, a resume's
 /// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"). In the rest of the text a title
 /// the text presents as the role (<see cref="IsRole"/>: "we are seeking an experienced sous chef", "as a welder you will", "baker
-/// wanted") counts <see cref="RoleWeight"/> and may be one word too; any other title there counts <see cref="BodyWeight"/> and needs
+/// wanted"), or that opens one of the text's <see cref="OpeningLines"/> (<see cref="OpensLine"/>: a resume heading's "Anna Weber\nSous
+/// chef", a summary's "Dedicated registered nurse with …"), counts <see cref="RoleWeight"/> and may be one word too; any other title there counts <see cref="BodyWeight"/> and needs
 /// two words or more, since one word there is often a verb or part of another phrase ("guide junior developers", "data model", a
 /// bullet's "cook fish"). The labels come from the graph and follow every curation
 /// change that touches an occupation (<see cref="IGraphChangeObserver"/>): the index is rebuilt on the next read after one.
@@ -41,6 +42,12 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
     /// <summary>At most this many words stand between a role's cue ("seeking a", "as an") and the title ("highly motivated and experienced").</summary>
     public const int RoleModifiers = 4;
 
+    /// <summary>
+    /// In a text's first this many lines with words (a resume's heading and summary, the opening of an ad whose title line is
+    /// gone), a title that opens a line (<see cref="OpensLine"/>) counts <see cref="RoleWeight"/> and may be one word; list items excepted.
+    /// </summary>
+    public const int OpeningLines = 3;
+
     /// <summary>The first line is a title line when it has at most this many words.</summary>
     public const int TitleLineWords = 12;
 
@@ -59,18 +66,20 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
         var result = new List<NamedOccupation>();
         var start = 0;
         var end = Math.Min(text.Length, MaxChars);
-        var first = true;
+        var lines = 0; // the lines with words before this one
         while (start < end)
         {
             var newline = text.IndexOf('\n', start, end - start);
             var stop = newline < 0 ? end : newline;
-            var tokens = LabelText.Tokens(LabelText.Normalize(text.AsSpan(start, stop - start)));
-            var titleLine = first && tokens.Length is > 0 and <= TitleLineWords;
-            first &= tokens.Length == 0;
+            var line = text.AsSpan(start, stop - start);
+            var tokens = LabelText.Tokens(LabelText.Normalize(line));
+            var titleLine = lines == 0 && tokens.Length is > 0 and <= TitleLineWords;
+            var opening = lines < OpeningLines && !IsListItem(line);
+            lines += tokens.Length > 0 ? 1 : 0;
             for (var i = 0; i < tokens.Length;)
             {
                 var (length, occupations) = index.Longest(tokens, i, shortest: 1);
-                var role = !titleLine && length > 0 && IsRole(tokens, i, length);
+                var role = !titleLine && length > 0 && (IsRole(tokens, i, length) || (opening && OpensLine(tokens, i)));
                 if (length == 0 || (length == 1 && !titleLine && !role))
                 {
                     i++;
@@ -131,6 +140,50 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a title at <paramref name="start"/> opens its line: nothing before it but an article and words that qualify a person
+    /// ("Dedicated and compassionate registered nurse with …", "Senior baker", "Rail operations manager, 14 years in the trade").
+    /// In a text's <see cref="OpeningLines"/> that is how a resume's heading and summary, and an ad's opening, name the role.
+    /// </summary>
+    internal static bool OpensLine(string[] tokens, int start)
+    {
+        if (start > RoleModifiers)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < start; i++)
+        {
+            if (!Qualifiers.Contains(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A line that is an item of a list ("- chef", "• waiters"): what it names is one of several, not the role.</summary>
+    private static bool IsListItem(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart();
+        return !trimmed.IsEmpty && trimmed[0] is '-' or '*' or '•' or '·' or '–' or '—' or '▪' or '◦';
+    }
+
+    // Words that qualify a person before the title that opens a line: an article, seniority, standing and the adjectives of a
+    // resume's summary ("a highly motivated and detail-oriented senior …"). Hyphenated words arrive as their parts.
+    private static readonly FrozenSet<string> Qualifiers = FrozenSet.ToFrozenSet(
+        [
+            "a", "an", "and", "senior", "junior", "lead", "head", "chief", "principal", "trainee", "apprentice", "qualified", "certified",
+            "licensed", "accredited", "chartered", "experienced", "seasoned", "skilled", "expert", "professional", "freelance", "self",
+            "employed", "dedicated", "motivated", "passionate", "creative", "reliable", "compassionate", "enthusiastic", "hardworking",
+            "hard", "working", "detail", "oriented", "results", "driven", "highly", "accomplished", "talented", "versatile", "friendly",
+            "energetic", "organised", "organized", "dynamic", "innovative", "proactive", "diligent", "committed", "caring", "meticulous",
+            "analytical", "strategic", "ambitious", "confident", "award", "winning", "bilingual", "multilingual", "skilful", "skillful",
+            "competent", "capable", "proven", "successful", "customer", "focused", "people", "team",
+        ],
+        StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "our"], StringComparer.Ordinal);
 
