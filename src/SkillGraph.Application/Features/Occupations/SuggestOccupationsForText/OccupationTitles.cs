@@ -13,10 +13,10 @@ namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 /// non-empty line when it is short (a job ad's title, a resume's
 /// name-and-title heading): a title there counts fully, and may be one word ("nurse", "chef"). In the rest of the text a title
 /// the text presents as the role (<see cref="IsRole"/>: "we are seeking an experienced sous chef", "as a welder you will", "baker
-/// wanted"), or that opens one of the text's <see cref="OpeningLines"/> (<see cref="OpensLine"/>: a resume heading's "Anna Weber\nSous
-/// chef", a summary's "Dedicated registered nurse with …"), counts <see cref="RoleWeight"/> and may be one word too; any other title there counts <see cref="BodyWeight"/> and needs
-/// two words or more, since one word there is often a verb or part of another phrase ("guide junior developers", "data model", a
-/// bullet's "cook fish"). The labels come from the graph and follow every curation
+/// wanted"), or that opens one of the text's <see cref="OpeningLines"/> (<see cref="OpensLine"/>: a resume heading's "Anna
+/// Weber\nSous chef", a summary's "Dedicated registered nurse with …"), counts <see cref="RoleWeight"/> and may be one word too;
+/// any other title there counts <see cref="BodyWeight"/> and needs two words or more, since one word there is often a verb or part
+/// of another phrase ("guide junior developers", "data model", a bullet's "cook fish"). The labels come from the graph and follow every curation
 /// change that touches an occupation (<see cref="IGraphChangeObserver"/>): the index is rebuilt on the next read after one.
 /// Thread-safe.
 /// </summary>
@@ -78,7 +78,7 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
             lines += tokens.Length > 0 ? 1 : 0;
             for (var i = 0; i < tokens.Length;)
             {
-                var (length, occupations) = index.Longest(tokens, i, shortest: 1);
+                var (length, occupations) = index.Longest(tokens, i);
                 var role = !titleLine && length > 0 && (IsRole(tokens, i, length) || (opening && OpensLine(tokens, i)));
                 if (length == 0 || (length == 1 && !titleLine && !role))
                 {
@@ -294,9 +294,9 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
         /// The longest label starting at <paramref name="start"/>; one of its words may carry a plural "s" (the last, or the head of
         /// "wholesale merchants in household goods", "import export managers in chemical products"); (0, []) when none.
         /// </summary>
-        public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start, int shortest)
+        public (int Length, IReadOnlyList<ConceptUri> Occupations) Longest(string[] tokens, int start)
         {
-            for (var length = Math.Min(_longest, tokens.Length - start); length >= shortest; length--)
+            for (var length = Math.Min(_longest, tokens.Length - start); length >= 1; length--)
             {
                 var key = string.Join(' ', tokens, start, length);
                 if (_labels.TryGetValue(key, out var found))
