@@ -8,8 +8,9 @@ namespace SkillGraph.Student.Matching;
 /// employer heading ("About us", "Benefits", "Why join us?", "How to apply") until the next heading, or when it opens as the
 /// employer speaking of itself or of its offer ("We offer", "We are a …", "Founded in", "You'll enjoy", "To apply") or names
 /// what only an employer gives ("competitive salary", "equal opportunity", "cover letter"). "We are looking for someone who
-/// can …" and "Join our team to design …" ask something, and stay. Rules, not a model: every rule names words a person can
-/// read (decision 0032).
+/// can …" and "Join our team to design …" ask something, and stay. The posting's own fields ("Location: Leeds", "Salary: …")
+/// ask nothing either, and a field naming the role ("Job Title: Data Analyst") is read by its value (decision 0040). Rules, not
+/// a model: every rule names words a person can read (decision 0032).
 /// </summary>
 public static class EmployerLines
 {
@@ -104,7 +105,7 @@ public static class EmployerLines
                 continue;
             }
 
-            asks[i] = !employerSection && !IsEmployers(words);
+            asks[i] = !employerSection && !IsEmployers(words) && !IsPostingField(lines[i]);
         }
 
         return asks.Any(a => a) ? asks : [.. lines.Select(_ => true)];
@@ -118,13 +119,90 @@ public static class EmployerLines
             || words.StartsWith("benefits ", StringComparison.Ordinal)
             || words.StartsWith("perks ", StringComparison.Ordinal));
 
-    /// <summary>A heading: a line that ends with ':' (bold or not), or a short line of at most five words that does not end a sentence with '.'.</summary>
+    /// <summary>
+    /// The fields of a posting as ads and job boards print them ("**Location:** Leeds", "Employment type: Full-time", "Salary: £32,000",
+    /// "Reports to: Head of Data"): where, when, on what terms and for what pay, which a resume cannot answer. Matched on the words
+    /// before the line's colon, normalised. Requirements written the same way ("Experience: …", "Languages: …", "Licence: …") name
+    /// no field here, and neither does the role's own field (<see cref="RoleFields"/>), which a resume answers with its title
+    /// (decision 0040).
+    /// </summary>
+    private static readonly HashSet<string> PostingFields = new(StringComparer.Ordinal)
+    {
+        "location", "locations", "job location", "work location", "office", "office location", "based", "based in", "workplace",
+        "work mode", "work model", "work arrangement", "working model", "remote", "hybrid", "on site", "onsite", "country", "city",
+        "region", "address", "area", "employment type", "employment", "job type", "type", "contract", "contract type", "contract length",
+        "duration", "term", "hours", "working hours", "work hours", "hours per week", "weekly hours", "schedule", "work schedule",
+        "shift", "shifts", "shift pattern", "salary", "salary range", "pay", "pay range", "rate", "pay rate", "hourly rate", "day rate",
+        "compensation", "wage", "wages", "remuneration", "package", "bonus", "benefits", "perks", "start date", "start", "starting date",
+        "closing date", "closing", "deadline", "application deadline", "apply by", "date posted", "posted", "posting date", "department",
+        "team", "division", "business unit", "function", "reports to", "reporting to", "reporting line", "line manager", "hiring manager",
+        "company", "employer", "organisation", "organization", "client", "industry", "sector", "reference", "ref", "job reference",
+        "job ref", "reference number", "job id", "requisition id", "req id", "vacancy id", "job code", "travel", "level", "seniority",
+        "grade", "band", "pay grade", "pay band", "career level", "openings", "number of openings", "positions available", "vacancies",
+        "visa sponsorship", "sponsorship", "relocation", "category", "job category", "job family",
+    };
+
+    /// <summary>Fields whose value names the role ("Job Title: Data Analyst"): the matcher reads the value as the ad's title line.</summary>
+    private static readonly HashSet<string> RoleFields = new(StringComparer.Ordinal)
+    {
+        "job title", "title", "position", "position title", "job position", "role", "job role", "role title", "vacancy", "job", "opening",
+    };
+
+    /// <summary>
+    /// Whether a line is a field of the posting (<see cref="PostingFields"/>): "field: value", the field at most four words, the value
+    /// not empty (that is a heading) and holding no words that ask (<see cref="CandidateWords"/>: "Shift: must be willing to work
+    /// nights" asks).
+    /// </summary>
+    internal static bool IsPostingField(string line) =>
+        Field(line) is var (field, value, _) && PostingFields.Contains(field) && !ContainsAny(value, CandidateWords);
+
+    /// <summary>
+    /// Where the value of a line that names the role (<see cref="RoleFields"/>, a value of at most eight words: "Job Title: Data
+    /// Analyst") starts in it; -1 for any other line. The field's own words ("Job Title") are nothing a resume says.
+    /// </summary>
+    public static int RoleValueStart(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (Field(line) is not var (field, value, start) || !RoleFields.Contains(field) || value.Count(c => c == ' ') >= 8)
+        {
+            return -1;
+        }
+
+        while (start < line.Length && !char.IsLetterOrDigit(line[start]))
+        {
+            start++; // the colon, spaces and a closing "**"
+        }
+
+        return start < line.Length ? start : -1;
+    }
+
+    /// <summary>A "field: value" line's field and value (normalised; the field at most four words, the value not empty) and where the colon is.</summary>
+    private static (string Field, string Value, int Colon)? Field(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        var field = SkillGraph.Graph.LabelText.Normalize(line.AsSpan(0, colon)).TrimStart('#', ' '); // a markdown heading's "###"
+        var value = SkillGraph.Graph.LabelText.Normalize(line.AsSpan(colon + 1));
+        return value.Length == 0 || field.Length == 0 || field.Count(c => c == ' ') > 3 ? null : (field, value, colon);
+    }
+
+    /// <summary>A heading: a line that ends with ':' (bold or not), or a short line of at most five words, without a colon, that does not end a sentence with '.'.</summary>
     private static bool IsHeading(string line, string words)
     {
         var trimmed = line.Trim().TrimEnd('*', '_', ' ', '#');
         if (trimmed.EndsWith(':'))
         {
             return true;
+        }
+
+        if (trimmed.Contains(':', StringComparison.Ordinal))
+        {
+            return false; // "Salary: Competitive", "Teaching qualification: QTS": a field and its value, no heading (decision 0040)
         }
 
         var count = words.Length == 0 ? 0 : words.Count(c => c == ' ') + 1;

@@ -235,7 +235,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         if (job && Options.SkipEmployerLines && lines.Count > 0)
         {
             var asks = EmployerLines.AskOfCandidate([.. lines.Select(l => l.Text)]);
-            lines = [.. lines.Where((_, i) => asks[i])];
+            lines = [.. lines.Where((_, i) => asks[i]).Select(l => EmployerLines.RoleValueStart(l.Text) is > 0 and var at ? new TextLine(l.Text[at..], l.Start + at) : l)];
         }
 
         if (lines.Count == 0)

@@ -98,6 +98,47 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
         Assert.DoesNotContain("equal opportunity", ad["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    // The job above as a model or a job board prints it: the role as a field, then the posting's own fields (decision 0040).
+    private const string JobWithFields = """
+        **Job Title:** Software developer
+        **Location:** Leeds, UK (hybrid)
+        - **Employment Type:** Full-time, permanent
+        Salary: £45,000 – £52,000 per annum
+        Reports to: Head of Engineering
+        What you will do:
+        - Debug software and fix defects
+        - Design database schemes
+        - Perform software unit testing
+        - Use object-oriented programming
+        """;
+
+    private const string JobWithTitleLine = """
+        Software developer
+        What you will do:
+        - Debug software and fix defects
+        - Design database schemes
+        - Perform software unit testing
+        - Use object-oriented programming
+        """;
+
+    [Fact]
+    public async Task APostingsFieldsAreNoRequirementsAndItsJobTitleFieldIsReadAsItsTitle()
+    {
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var titled = (await esco.QueryAsync(Query, new { job = JobWithTitleLine, resume = Matched })).Data()["matchResume"]!;
+        var fields = (await esco.QueryAsync(Query, new { job = JobWithFields, resume = Matched })).Data()["matchResume"]!;
+        var context = titled.ToJsonString() + "\n" + fields.ToJsonString();
+
+        // The fields leave the same lines to read as the plain title line does, so the same score and the same lists.
+        Assert.Equal(titled["score"]!.GetValue<double>(), fields["score"]!.GetValue<double>(), 6);
+        Assert.Equal(titled["coveredSkills"].Strings("label"), fields["coveredSkills"].Strings("label"));
+        Assert.Equal(titled["missingSkills"].Strings("label"), fields["missingSkills"].Strings("label"));
+        foreach (var word in new[] { "Job Title", "Leeds", "Salary", "Full-time", "Head of Engineering" })
+        {
+            Assert.DoesNotContain(word, fields["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
     private const string IssueJob = "Senior Backend Engineer. We are looking for an engineer to design and build scalable microservices in Java and Spring Boot, deploy them on Kubernetes in AWS, and maintain PostgreSQL databases. You will mentor junior developers, take part in code reviews and agile ceremonies, and write automated tests.";
 
     private const string IssueResume = "Backend developer with 6 years of experience building REST APIs in Java with Spring Boot. Designed PostgreSQL schemas, wrote unit and integration tests with JUnit, and deployed services with Docker. Led code reviews for a team of four.";
