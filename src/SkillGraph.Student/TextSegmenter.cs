@@ -31,6 +31,9 @@ public sealed record SegmenterOptions
 
     /// <summary>Most candidate spans read of one text (the scorer's work grows with them): the rest of a longer text is not read.</summary>
     public int MaxSpans { get; init; } = 8_192;
+
+    /// <summary>Words read in another form (case-insensitive keys): the encoder sees the form, the spans keep the text's characters. Null: as written.</summary>
+    public System.Collections.Frozen.FrozenDictionary<string, string>? WordForms { get; init; }
 }
 
 /// <summary>
@@ -76,6 +79,7 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
         var chunks = new List<TextChunk>();
         var spans = new List<CandidateSpan>();
         var phrases = new List<Phrase>();
+        var forms = _options.WordForms?.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < units.Count && !budget.Exhausted)
         {
@@ -94,7 +98,8 @@ public sealed class TextSegmenter(WordPieceTokenizer tokenizer, SegmenterOptions
                 var tokEnd = tokStart;
                 foreach (var w in WordPieceTokenizer.SplitWords(text.Substring(u.Start, end - u.Start)))
                 {
-                    var wp = tokenizer.WordPieces(text.AsSpan(u.Start + w.Start, w.End - w.Start));
+                    var word = text.AsSpan(u.Start + w.Start, w.End - w.Start);
+                    var wp = forms is { } f && f.TryGetValue(word, out var form) ? tokenizer.WordPieces(form) : tokenizer.WordPieces(word);
                     pieces.AddRange(wp);
                     if (u.Start + w.Start < u.End) tokEnd = tokStart + pieces.Count;
                 }

@@ -58,6 +58,12 @@ public sealed record MatchFeatureOptions
     /// </summary>
     public bool PackRuns { get; init; } = true;
 
+    /// <summary>
+    /// Whether a resume's past-tense verbs are read in the form ESCO's labels and job ads use ("Monitored vital signs" as "Monitor
+    /// vital signs"; <see cref="VerbForms"/>, decision 0041). The spans and lines shown stay the resume's words.
+    /// </summary>
+    public bool ResumeVerbForms { get; init; } = true;
+
     /// <summary>These options as a match head's metadata (<see cref="MatcherHead"/> reads them back with <see cref="FromMetadata"/>).</summary>
     public Dictionary<string, string> ToMetadata() => new()
     {
@@ -71,6 +77,7 @@ public sealed record MatchFeatureOptions
         ["skip_employer_lines"] = SkipEmployerLines ? "true" : "false",
         ["employer_margin"] = EmployerMargin.ToString(CultureInfo.InvariantCulture),
         ["pack_runs"] = PackRuns ? "true" : "false",
+        ["resume_verb_forms"] = ResumeVerbForms ? "true" : "false",
     };
 
     /// <summary>The metadata keys every head carries (<see cref="ToMetadata"/>'s first seven); the others came later.</summary>
@@ -78,7 +85,8 @@ public sealed record MatchFeatureOptions
 
     /// <summary>
     /// The options a head's metadata names. Keys added later take the value the heads written without them were trained with:
-    /// employer lines skipped at margin 0.1 (decision 0032's head, written before the keys), runs not cut by length (before decision 0034).
+    /// employer lines skipped at margin 0.1 (decision 0032's head, written before the keys), runs not cut by length (before decision 0034),
+    /// a resume's verbs read as written (before decision 0041).
     /// </summary>
     /// <exception cref="KeyNotFoundException">one of <see cref="RequiredKeys"/> is missing.</exception>
     public static MatchFeatureOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
@@ -96,6 +104,7 @@ public sealed record MatchFeatureOptions
             SkipEmployerLines = !metadata.TryGetValue("skip_employer_lines", out var skip) || bool.Parse(skip),
             EmployerMargin = metadata.TryGetValue("employer_margin", out var margin) ? float.Parse(margin, CultureInfo.InvariantCulture) : 0.1f,
             PackRuns = metadata.TryGetValue("pack_runs", out var pack) && bool.Parse(pack),
+            ResumeVerbForms = metadata.TryGetValue("resume_verb_forms", out var forms) && bool.Parse(forms),
         };
     }
 }
@@ -191,15 +200,16 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
     // Lines are encoded with their candidate spans pooled from one pass over each phrase (what the extractor does for a long
     // text) rather than one sequence per span: a resume's lines together hold more spans than any one sentence.
-    private readonly TextEncoder _lines = LineEncoder(extractor, options, SpanContext.Phrase);
+    private readonly TextEncoder _lines = LineEncoder(extractor, options, SpanContext.Phrase,
+        (options ?? new MatchFeatureOptions()).ResumeVerbForms ? VerbForms.Of(extractor.Catalog) : null);
 
     // A job's lines in the extractor's own span context when the whole job has few spans (as the extractor reads a short text):
     // the job's skills are what the resume is measured against, and the job need not be monotone.
     private readonly TextEncoder _jobLines = LineEncoder(extractor, options, extractor.Encoder.SpanContext == SpanContext.Standalone ? SpanContext.Standalone : SpanContext.Phrase);
 
-    /// <summary>An encoder for the lines of one text (one reading budget), in <paramref name="context"/> (Standalone falls to Phrase past the extractor's span limit).</summary>
-    private static TextEncoder LineEncoder(SkillExtractor extractor, MatchFeatureOptions? options, SpanContext context) =>
-        new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options, context)
+    /// <summary>An encoder for the lines of one text (one reading budget), in <paramref name="context"/> (Standalone falls to Phrase past the extractor's span limit), reading <paramref name="forms"/>' words in their other form.</summary>
+    private static TextEncoder LineEncoder(SkillExtractor extractor, MatchFeatureOptions? options, SpanContext context, System.Collections.Frozen.FrozenDictionary<string, string>? forms = null) =>
+        new(extractor.Encoder.Encoder, extractor.Encoder.Segmenter.Options with { WordForms = forms }, context)
         {
             StandaloneSpanLimit = extractor.Encoder.StandaloneSpanLimit,
             OneDocument = true,

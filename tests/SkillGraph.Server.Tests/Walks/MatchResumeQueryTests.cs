@@ -316,10 +316,10 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
             Assert.DoesNotContain(labels, l => l.Contains("software configuration management", StringComparison.Ordinal));
         }
 
-        // 10 of 12 here (decision 0034; 11 with decisions 0031 and 0032, 10 with decision 0030, 9 before): the nurse's strong resume
-        // sits at the threshold (0.472 against 0.484; 0.497 against 0.478 before the encoder's runs were cut by length, 0.474 with
-        // the float encoder); the backend engineer's (0.31) lacks half of its job (Kubernetes, AWS, mentoring, agile).
-        Assert.True(called >= 10, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
+        // 11 of 12 here since a resume's past tense is read in the labels' form (decision 0041: the nurse's strong resume 0.47 → 0.60
+        // against a threshold of 0.55; 10 with decision 0034, 11 with decisions 0031 and 0032, 10 with decision 0030, 9 before); the
+        // backend engineer's (0.31 → 0.45) lacks half of its job (Kubernetes, AWS, mentoring, agile).
+        Assert.True(called >= 11, $"{called} of {HandWritten.Count} strong resumes called a match:\n{string.Join("\n", report)}");
 
         // A strong resume covers its job's skills in its own words (39 of 73 listed here, 69 of 134 before decision 0037 listed the
         // readings of one phrase together; 31 when a skill needed the resume to score it 0.45 whatever the job's score and a label

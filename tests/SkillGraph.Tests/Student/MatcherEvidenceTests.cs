@@ -97,11 +97,12 @@ public sealed class MatcherEvidenceTests
         Assert.Contains("cover_ratio is missing", refused.Message, StringComparison.Ordinal);
         Assert.EndsWith("retrain it", refused.Message, StringComparison.Ordinal);
 
-        // a head written before the later keys is read as it was trained: employer lines skipped at 0.1, runs not cut by length
-        Assert.Equal(new MatchFeatureOptions { PackRuns = false }, head.FeatureOptions);
+        // a head written before the later keys is read as it was trained: employer lines skipped at 0.1, runs not cut by length,
+        // a resume's verbs read as written
+        Assert.Equal(new MatchFeatureOptions { PackRuns = false, ResumeVerbForms = false }, head.FeatureOptions);
 
         // what a trainer writes is what a head reads back
-        var options = new MatchFeatureOptions { JobTop = 12, CoverRatio = 0.9f, SkipEmployerLines = false, EmployerMargin = 0.2f, PackRuns = true };
+        var options = new MatchFeatureOptions { JobTop = 12, CoverRatio = 0.9f, SkipEmployerLines = false, EmployerMargin = 0.2f, PackRuns = true, ResumeVerbForms = false };
         using (var written = new MatcherHead(MatcherModel.Build(bounded.Calibrated(2, -0.5), new Dictionary<string, string>(options.ToMetadata()) { ["features"] = meta["features"], ["threshold"] = "0.5" })))
         {
             Assert.Equal(options, written.FeatureOptions);
