@@ -3,11 +3,11 @@ using System.Collections.Frozen;
 namespace SkillGraph.Student.Matching;
 
 /// <summary>
-/// The inflected forms of the verbs ESCO's skill labels open with, each mapped to the verb itself: "monitored" → "monitor", "led" →
-/// "lead". A resume says what its writer did ("Monitored vital signs", "assessing patients after operations");
-/// the labels and the job ads the extractor learned from say what to do ("monitor patient's vital signs"). The resume's words are
-/// read in the labels' form; the characters and spans stay the resume's own (decision 0041). A word two verbs share as a form
-/// ("found": find, or found) and a form that is itself such a verb ("saw") are read as written.
+/// The past forms of the verbs ESCO's skill labels open with, each mapped to the verb itself: "monitored" → "monitor", "led" →
+/// "lead". A resume says what its writer did ("Monitored vital signs"); the labels and the job ads the extractor learned from say
+/// what to do ("monitor patient's vital signs"). The resume's words are read in the labels' form; the characters and spans stay
+/// the resume's own (decision 0041). A form that is itself such a verb ("found", "saw") and a form two verbs share are read as
+/// written.
 /// </summary>
 public static class VerbForms
 {
@@ -34,14 +34,14 @@ public static class VerbForms
         {
             foreach (var form in PastForms(verb))
             {
-                if (verbs.Contains(form) || form == verb)
+                if (verbs.Contains(form))
                 {
                     continue;
                 }
 
                 if (forms.TryGetValue(form, out var other) && other != verb)
                 {
-                    clashes.Add(form); // two verbs' form ("found": find, found): read as written
+                    clashes.Add(form); // two verbs' form: read as written
                 }
 
                 forms[form] = verb;

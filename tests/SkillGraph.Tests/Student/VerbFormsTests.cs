@@ -38,7 +38,7 @@ public sealed class VerbFormsTests
         Assert.Equal("model", forms["modeled"]);
         Assert.Equal("administer", forms["administered"]);
 
-        // a verb that opens one label only is no verb here ("teach", like "Java"); a form two verbs share is read as written
+        // a verb that opens one label only is no verb here ("teach", like "Java"); a form that is itself a verb ("found") is read as written
         Assert.False(forms.ContainsKey("taught"));
         Assert.False(forms.ContainsKey("found"));
         Assert.False(forms.ContainsKey("monitor"));
