@@ -66,6 +66,26 @@ public sealed class OccupationTitlesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_generic_alternative_label_names_no_occupation_but_a_preferred_one_does()
+    {
+        using var host = Host(new FixedSkillExtractor());
+        var titles = host.Services.GetRequiredService<OccupationTitles>();
+        // "technician" ends three preferred labels, so it is generic as another occupation's alternative label; a preferred label
+        // that is one word ("electrician") and an alternative one that ends fewer ("repair tech") still name their occupations.
+        foreach (var label in new[] { "dental technician", "surveying technician", "sound technician" })
+        {
+            await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, label, [], null, "trade"));
+        }
+
+        var repairer = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "electronics repairer", ["technician", "repair tech"], null, "trade"))).Concept!;
+        var electrician = (await host.Mediator.Send(new CreateConcept(ConceptKind.Occupation, "electrician", [], null, "trade"))).Concept!;
+
+        Assert.Empty(await titles.FindAsync("Technician\nWe are looking for a technician to join our workshop."));
+        Assert.Equal([(repairer.Uri, "repair tech")], (await titles.FindAsync("Repair tech\nFix phones and laptops.")).Select(n => (n.Occupation, n.Words)));
+        Assert.Equal([(electrician.Uri, 1.0)], (await titles.FindAsync("About the role\nWe are seeking an electrician for new builds.")).Select(n => (n.Occupation, n.Weight)));
+    }
+
+    [Fact]
     public async Task A_title_the_text_presents_as_the_role_counts_as_much_as_a_title_line_even_as_one_word()
     {
         var titles = new OccupationTitles(_store);

@@ -7,7 +7,7 @@ using SkillGraph.Graph;
 namespace SkillGraph.Application.Features.Occupations.SuggestOccupationsForText;
 
 /// <summary>
-/// Finds the occupations a text names by title: every preferred or alternative label of an occupation that the text holds as a
+/// Finds the occupations a text names by title: every preferred or alternative label of an occupation (but a generic alternative one, <see cref="GenericHeads"/>) that the text holds as a
 /// whole run of words (normalised as <see cref="LabelText"/> does; one of its words may carry a plural "s": "software developers",
 /// "wholesale merchants in household goods"), longest first, each run of words read once. The title line is the text's first
 /// non-empty line when it is short (a job ad's title, a resume's
@@ -50,6 +50,14 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
 
     /// <summary>The first line is a title line when it has at most this many words.</summary>
     public const int TitleLineWords = 12;
+
+    /// <summary>
+    /// An alternative label that ends at least this many occupations' preferred labels is a generic role word, not a name of its
+    /// occupation, and is not indexed: ESCO lists "technician" for consumer electronics repair technician, "supervisor" for oil
+    /// refinery control room operator and "inspector" for private detective, which a job ad's "as a technician" or a resume's
+    /// "Supervisor" then named (decision 0042). Preferred labels always count ("electrician", "social worker").
+    /// </summary>
+    public const int GenericHeads = 3;
 
     /// <summary>At most this many characters of a text are read (its titles stand near the start).</summary>
     public const int MaxChars = 20_000;
@@ -238,17 +246,20 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
             var uris = (await graph.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             var concepts = await graph.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
             var index = new Index();
-            foreach (var concept in concepts)
+            var occupations = concepts.OfType<Concept>().Where(c => c.Kind == ConceptKind.Occupation && c.Status != CurationDraft.Deprecated).ToList();
+            var heads = Heads(occupations.Select(c => LabelText.Tokens(LabelText.Normalize(c.PreferredLabel))));
+            foreach (var concept in occupations)
             {
-                if (concept is not { Kind: ConceptKind.Occupation } || concept.Status == CurationDraft.Deprecated)
-                {
-                    continue;
-                }
-
                 index.Occupations.Add(concept.Uri);
-                foreach (var label in concept.AltLabels().Prepend(concept.PreferredLabel))
+                var preferred = LabelText.Tokens(LabelText.Normalize(concept.PreferredLabel));
+                index.Add(preferred, concept.Uri);
+                foreach (var label in concept.AltLabels())
                 {
-                    index.Add(LabelText.Tokens(LabelText.Normalize(label)), concept.Uri);
+                    var tokens = LabelText.Tokens(LabelText.Normalize(label));
+                    if (heads.GetValueOrDefault(string.Join(' ', tokens)) < GenericHeads)
+                    {
+                        index.Add(tokens, concept.Uri);
+                    }
                 }
             }
 
@@ -259,6 +270,25 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
         {
             _building.Release();
         }
+    }
+
+    /// <summary>
+    /// How many occupations' preferred labels end in each run of words after their first word: "technician" ends 200 of them
+    /// ("consumer electronics repair technician", "surveying technician", …), "social worker" 13.
+    /// </summary>
+    private static Dictionary<string, int> Heads(IEnumerable<string[]> preferredLabels)
+    {
+        var heads = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tokens in preferredLabels)
+        {
+            for (var i = 1; i < tokens.Length; i++)
+            {
+                var key = string.Join(' ', tokens, i, tokens.Length - i);
+                heads[key] = heads.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return heads;
     }
 
     /// <summary>Labels by their words joined with one space; the longest label's length in words bounds the search.</summary>
