@@ -242,6 +242,33 @@ public sealed class MatchResumeQueryTests(EscoServerFixture esco)
             .Select(l => JsonNode.Parse(l)!)
             .Select(n => (n["id"]!.GetValue<string>(), n["jobDescription"]!.GetValue<string>(), n["resumeMatched"]!.GetValue<string>(), n["resumeUnmatched"]!.GetValue<string>()))];
 
+    [Fact]
+    public async Task JobAdsAndResumesALargeModelWroteAreMatchedAboveTheirFilteredResumesAndBetterThanByTfIdf()
+    {
+        // corpus/llm-written/held-out.jsonl: 96 ads a large model wrote, each with a strong resume and that resume with some of
+        // what the ad asks filtered out (the RJDB recipe); never trained or selected on (decision 0043). Issue 13's targets are
+        // pairwise ≥ 0.97 and ROC-AUC ≥ 0.90 on such a set; the shipped head reached 1.000 and 0.849 here, TF-IDF 0.979 and 0.695.
+        await esco.Factory.Services.GetRequiredService<StudentResumeMatcher>().WhenReady.WaitAsync(TimeSpan.FromMinutes(4));
+        var triples = MatchTriple.ReadJsonl(Path.Combine(TestPaths.RepositoryRoot, "corpus", "llm-written", "held-out.jsonl"));
+        Assert.Equal(96, triples.Count);
+        var matched = new float[triples.Count];
+        var unmatched = new float[triples.Count];
+        for (var i = 0; i < triples.Count; i++)
+        {
+            matched[i] = await Score(triples[i].JobDescription, triples[i].ResumeMatched);
+            unmatched[i] = await Score(triples[i].JobDescription, triples[i].ResumeUnmatched);
+        }
+
+        var student = MatcherEvaluation.Measure(matched, unmatched, float.NaN);
+        var tfIdf = MatchBaselines.TfIdf(triples);
+        var report = $"student {student}; TF-IDF {tfIdf}";
+        Assert.True(student.PairwiseAccuracy >= 0.97, report);
+        Assert.True(student.RocAuc >= 0.82 && student.RocAuc >= tfIdf.RocAuc + 0.1, report);
+
+        async Task<float> Score(string job, string resume) =>
+            (await esco.QueryAsync(Query, new { job, resume })).Data()["matchResume"]!["score"]!.GetValue<float>();
+    }
+
     // The studio's example pair (src/SkillGraph.Studio/src/views/students.ts).
     private const string StudioJob = """
         We are hiring a backend software developer to build our payment services.
