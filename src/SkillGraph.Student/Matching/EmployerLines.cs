@@ -12,7 +12,7 @@ namespace SkillGraph.Student.Matching;
 /// ask nothing either, and a field naming the role ("Job Title: Data Analyst") is read by its value (decision 0040). Rules, not
 /// a model: every rule names words a person can read (decision 0032).
 /// </summary>
-public static class EmployerLines
+public static partial class EmployerLines
 {
     /// <summary>
     /// What the employer's side of an ad is about, in general words: a line closer in meaning (MiniLM cosine) to one of these than to
@@ -153,6 +153,46 @@ public static class EmployerLines
     /// not empty (that is a heading) and holding no words that ask (<see cref="CandidateWords"/>: "Shift: must be willing to work
     /// nights" asks).
     /// </summary>
+    /// <summary>
+    /// Whether a phrase of a requirement line asks nothing a resume could answer: what is left of a years ask once its years are
+    /// read ("at least 2", "Minimum 2"; the years are weighed on their own), pay or hours ("$44–$50/hour", "8am to 4:30pm"), or
+    /// the ad's own voice ("you'll need", "looking for someone", "the kind of person", "we'd love to hear"). Such phrases were
+    /// the least supported of a strong resume's in LLM-written ads, by every resume alike, and their number differs from ad to ad
+    /// (decision 0044).
+    /// </summary>
+    public static bool PhraseAsksNothing(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (phrase.AsSpan().IndexOfAny("$£€₹¥") >= 0 || ClockTime().IsMatch(phrase))
+        {
+            return true;
+        }
+
+        var words = PhraseWords().Matches(phrase).Select(m => m.Value.ToLowerInvariant().Replace('’', '\'')).ToList();
+        return words.Count > 0 && (words.All(w => char.IsDigit(w[0]) || YearsAskWords.Contains(w)) || words.All(AdVoiceWords.Contains));
+    }
+
+    // A years ask's other words: "at least", "a minimum of", "over", "plus", "more than", "up to".
+    private static readonly HashSet<string> YearsAskWords = new(StringComparer.Ordinal)
+    {
+        "at", "least", "minimum", "min", "maximum", "max", "over", "plus", "more", "than", "up", "to", "of", "a", "an", "around", "about",
+        "approximately", "year", "years", "yr", "yrs",
+    };
+
+    // The ad speaking of itself and the reader, with nothing asked: "you'll need", "we're looking for someone", "the kind of person".
+    private static readonly HashSet<string> AdVoiceWords = new(StringComparer.Ordinal)
+    {
+        "you", "you'll", "you're", "you've", "you'd", "your", "we", "we'd", "we're", "we've", "we'll", "us", "our", "i", "need", "needs",
+        "will", "would", "love", "hear", "from", "looking", "look", "for", "someone", "somebody", "person", "people", "kind", "sort",
+        "ideal", "the", "a", "an", "of", "to", "and", "be", "is", "are", "what", "who", "this", "that", "it", "ll", "d", "re", "ve",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}'’]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PhraseWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClockTime();
+
     internal static bool IsPostingField(string line) =>
         Field(line) is var (field, value, _) && PostingFields.Contains(field) && !ContainsAny(value, CandidateWords);
 

@@ -64,6 +64,12 @@ public sealed record MatchFeatureOptions
     /// </summary>
     public bool ResumeVerbForms { get; init; } = true;
 
+    /// <summary>
+    /// Whether a job's phrases that ask nothing a resume could answer (<see cref="EmployerLines.PhraseAsksNothing"/>: "at least 2",
+    /// "$44–$50/hour", "you'll need") are left out of the phrase features and the explanation (decision 0044).
+    /// </summary>
+    public bool SkipNoisePhrases { get; init; } = true;
+
     /// <summary>These options as a match head's metadata (<see cref="MatcherHead"/> reads them back with <see cref="FromMetadata"/>).</summary>
     public Dictionary<string, string> ToMetadata() => new()
     {
@@ -78,6 +84,7 @@ public sealed record MatchFeatureOptions
         ["employer_margin"] = EmployerMargin.ToString(CultureInfo.InvariantCulture),
         ["pack_runs"] = PackRuns ? "true" : "false",
         ["resume_verb_forms"] = ResumeVerbForms ? "true" : "false",
+        ["skip_noise_phrases"] = SkipNoisePhrases ? "true" : "false",
     };
 
     /// <summary>The metadata keys every head carries (<see cref="ToMetadata"/>'s first seven); the others came later.</summary>
@@ -86,7 +93,7 @@ public sealed record MatchFeatureOptions
     /// <summary>
     /// The options a head's metadata names. Keys added later take the value the heads written without them were trained with:
     /// employer lines skipped at margin 0.1 (decision 0032's head, written before the keys), runs not cut by length (before decision 0034),
-    /// a resume's verbs read as written (before decision 0041).
+    /// a resume's verbs read as written (before decision 0041), every job phrase weighed (before decision 0044).
     /// </summary>
     /// <exception cref="KeyNotFoundException">one of <see cref="RequiredKeys"/> is missing.</exception>
     public static MatchFeatureOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
@@ -105,6 +112,7 @@ public sealed record MatchFeatureOptions
             EmployerMargin = metadata.TryGetValue("employer_margin", out var margin) ? float.Parse(margin, CultureInfo.InvariantCulture) : 0.1f,
             PackRuns = metadata.TryGetValue("pack_runs", out var pack) && bool.Parse(pack),
             ResumeVerbForms = metadata.TryGetValue("resume_verb_forms", out var forms) && bool.Parse(forms),
+            SkipNoisePhrases = metadata.TryGetValue("skip_noise_phrases", out var noise) && bool.Parse(noise),
         };
     }
 }
@@ -433,6 +441,11 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
         var requirements = Requirements(job, resume, lineSupport);
         var phraseSupport = PhraseSupport(job, resume);
+        if (Options.SkipNoisePhrases)
+        {
+            SkipNoise(job, phraseSupport);
+        }
+
         return new MatchAnalysis(Shown(coverage), requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, jobSkills, phraseSupport) };
     }
 
@@ -546,15 +559,29 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return best;
     }
 
-    /// <summary>The mean of <paramref name="support"/>, and the mean of its lowest tenth.</summary>
+    /// <summary>Marks the support of the job's rows whose phrase asks nothing (<see cref="EmployerLines.PhraseAsksNothing"/>) as -1: no evidence either way.</summary>
+    private static void SkipNoise(TextSkills job, float[] support)
+    {
+        var noise = new bool?[job.PhraseExtents.Count];
+        for (var row = 0; row < support.Length && row < job.PhraseOfRow.Count; row++)
+        {
+            if (job.PhraseOfRow[row] is >= 0 and var p && p < noise.Length)
+            {
+                noise[p] ??= MentionLines.Locate(job, job.PhraseExtents[p]) is ( >= 0 and var line, var from, var to) && EmployerLines.PhraseAsksNothing(job.Lines[line][from..to]);
+                support[row] = noise[p] == true ? -1f : support[row];
+            }
+        }
+    }
+
+    /// <summary>The mean of <paramref name="support"/>, and the mean of its lowest tenth (rows marked -1 left out).</summary>
     private static (float Mean, float Weakest) MeanAndWeakest(float[] support)
     {
-        if (support.Length == 0)
+        var sorted = support.Where(s => s >= 0f).Order().ToArray();
+        if (sorted.Length == 0)
         {
             return (0f, 0f);
         }
 
-        var sorted = support.Order().ToArray();
         return (sorted.Average(), sorted.Take(Math.Max(1, sorted.Length / 10)).Average());
     }
 

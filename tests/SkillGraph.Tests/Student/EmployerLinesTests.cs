@@ -115,4 +115,15 @@ public sealed class EmployerLinesTests
         Assert.Equal([true, true], EmployerLines.AskOfCandidate(["Teaching qualification: QTS or PGCE", Duty]));
         Assert.Equal([true, true], EmployerLines.AskOfCandidate(["Shift: must be willing to work nights", Duty]));
     }
+
+    [Fact]
+    public void A_phrase_left_of_a_years_ask_pay_hours_or_the_ads_own_voice_asks_nothing_but_a_skill_or_a_condition_does()
+    {
+        // The least supported phrases of strong resumes in LLM-written ads (corpus/llm-written/selection.jsonl, decision 0044).
+        string[] nothing = ["least 2", "Minimum 2", "at least 7", "5+", "$44–$50/hour", "pay $30.50 to $35.00", "8am to 4:30pm", "you'll need", "looking for someone", "kind of person", "love to hear"];
+        string[] asks = ["Patience", "nights and weekends", "2 years of Python", "High school diploma or GED", "CSTD or RAD registration", "reactive ion etching", "confident working independently", "a team player"];
+
+        Assert.All(nothing, p => Assert.True(EmployerLines.PhraseAsksNothing(p), p));
+        Assert.All(asks, p => Assert.False(EmployerLines.PhraseAsksNothing(p), p));
+    }
 }
