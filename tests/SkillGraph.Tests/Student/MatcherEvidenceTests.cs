@@ -98,11 +98,11 @@ public sealed class MatcherEvidenceTests
         Assert.EndsWith("retrain it", refused.Message, StringComparison.Ordinal);
 
         // a head written before the later keys is read as it was trained: employer lines skipped at 0.1, runs not cut by length,
-        // a resume's verbs read as written
-        Assert.Equal(new MatchFeatureOptions { PackRuns = false, ResumeVerbForms = false }, head.FeatureOptions);
+        // a resume's verbs read as written, every job phrase weighed
+        Assert.Equal(new MatchFeatureOptions { PackRuns = false, ResumeVerbForms = false, SkipNoisePhrases = false }, head.FeatureOptions);
 
         // what a trainer writes is what a head reads back
-        var options = new MatchFeatureOptions { JobTop = 12, CoverRatio = 0.9f, SkipEmployerLines = false, EmployerMargin = 0.2f, PackRuns = true, ResumeVerbForms = false };
+        var options = new MatchFeatureOptions { JobTop = 12, CoverRatio = 0.9f, SkipEmployerLines = false, EmployerMargin = 0.2f, PackRuns = true, ResumeVerbForms = false, SkipNoisePhrases = false };
         using (var written = new MatcherHead(MatcherModel.Build(bounded.Calibrated(2, -0.5), new Dictionary<string, string>(options.ToMetadata()) { ["features"] = meta["features"], ["threshold"] = "0.5" })))
         {
             Assert.Equal(options, written.FeatureOptions);
