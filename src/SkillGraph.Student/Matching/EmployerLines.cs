@@ -149,11 +149,6 @@ public static partial class EmployerLines
     };
 
     /// <summary>
-    /// Whether a line is a field of the posting (<see cref="PostingFields"/>): "field: value", the field at most four words, the value
-    /// not empty (that is a heading) and holding no words that ask (<see cref="CandidateWords"/>: "Shift: must be willing to work
-    /// nights" asks).
-    /// </summary>
-    /// <summary>
     /// Whether a phrase of a requirement line asks nothing a resume could answer: what is left of a years ask once its years are
     /// read ("at least 2", "Minimum 2"; the years are weighed on their own), pay or hours ("$44–$50/hour", "8am to 4:30pm"), or
     /// the ad's own voice ("you'll need", "looking for someone", "the kind of person", "we'd love to hear"). Such phrases were
@@ -168,8 +163,8 @@ public static partial class EmployerLines
             return true;
         }
 
-        var words = PhraseWords().Matches(phrase).Select(m => m.Value.ToLowerInvariant().Replace('’', '\'')).ToList();
-        return words.Count > 0 && (words.All(w => char.IsDigit(w[0]) || YearsAskWords.Contains(w)) || words.All(AdVoiceWords.Contains));
+        var words = SkillGraph.Graph.LabelText.Tokens(SkillGraph.Graph.LabelText.Normalize(phrase)); // "you'll" as "you", "ll"
+        return words.Length > 0 && (words.All(w => char.IsDigit(w[0]) || YearsAskWords.Contains(w)) || words.All(AdVoiceWords.Contains));
     }
 
     // A years ask's other words: "at least", "a minimum of", "over", "plus", "more than", "up to".
@@ -179,20 +174,23 @@ public static partial class EmployerLines
         "approximately", "year", "years", "yr", "yrs",
     };
 
-    // The ad speaking of itself and the reader, with nothing asked: "you'll need", "we're looking for someone", "the kind of person".
+    // The ad speaking of itself and the reader, with nothing asked: "you'll need", "we're looking for someone", "the kind of person"
+    // (normalised: "you'll" is "you", "ll").
     private static readonly HashSet<string> AdVoiceWords = new(StringComparer.Ordinal)
     {
-        "you", "you'll", "you're", "you've", "you'd", "your", "we", "we'd", "we're", "we've", "we'll", "us", "our", "i", "need", "needs",
-        "will", "would", "love", "hear", "from", "looking", "look", "for", "someone", "somebody", "person", "people", "kind", "sort",
-        "ideal", "the", "a", "an", "of", "to", "and", "be", "is", "are", "what", "who", "this", "that", "it", "ll", "d", "re", "ve",
+        "you", "your", "we", "us", "our", "i", "ll", "d", "re", "ve", "need", "needs", "will", "would", "love", "hear", "from", "looking",
+        "look", "for", "someone", "somebody", "person", "people", "kind", "sort", "ideal", "the", "a", "an", "of", "to", "and", "be",
+        "is", "are", "what", "who", "this", "that", "it",
     };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}'’]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PhraseWords();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClockTime();
 
+    /// <summary>
+    /// Whether a line is a field of the posting (<see cref="PostingFields"/>): "field: value", the field at most four words, the value
+    /// not empty (that is a heading) and holding no words that ask (<see cref="CandidateWords"/>: "Shift: must be willing to work
+    /// nights" asks).
+    /// </summary>
     internal static bool IsPostingField(string line) =>
         Field(line) is var (field, value, _) && PostingFields.Contains(field) && !ContainsAny(value, CandidateWords);
 

@@ -246,12 +246,12 @@ public sealed class OccupationTitles(IGraphStore graph) : IGraphChangeObserver
             var uris = (await graph.ListConceptsAsync(new ConceptFilter(ConceptKind.Occupation), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             var concepts = await graph.GetConceptsAsync(uris, cancellationToken).ConfigureAwait(false);
             var index = new Index();
-            var occupations = concepts.OfType<Concept>().Where(c => c.Kind == ConceptKind.Occupation && c.Status != CurationDraft.Deprecated).ToList();
-            var heads = Heads(occupations.Select(c => LabelText.Tokens(LabelText.Normalize(c.PreferredLabel))));
-            foreach (var concept in occupations)
+            var occupations = concepts.OfType<Concept>().Where(c => c.Kind == ConceptKind.Occupation && c.Status != CurationDraft.Deprecated)
+                .Select(c => (Concept: c, Preferred: LabelText.Tokens(LabelText.Normalize(c.PreferredLabel)))).ToList();
+            var heads = Heads(occupations.Select(o => o.Preferred));
+            foreach (var (concept, preferred) in occupations)
             {
                 index.Occupations.Add(concept.Uri);
-                var preferred = LabelText.Tokens(LabelText.Normalize(concept.PreferredLabel));
                 index.Add(preferred, concept.Uri);
                 foreach (var label in concept.AltLabels())
                 {
