@@ -1,5 +1,5 @@
-"""Draws the occupations and the per-item instructions of the four helper-written batches (a, b, c, d) and writes each batch's
-eight briefs (brief-<batch><part>.json, 12 items each). Run from this folder: python3 sample.py ESCO_OCCUPATIONS_CSV OUT_DIR.
+"""Draws the occupations and the per-item instructions of the eight helper-written batches (a-d: selection and held-out; e-h:
+train) and writes each batch's eight briefs (brief-<batch><part>.json, 12 items each; batch a's have no letter). Run from this folder: python3 sample.py ESCO_OCCUPATIONS_CSV OUT_DIR.
 Batch a draws 96 occupations with seed 20261203; each later batch draws 96 more, from the occupations no earlier batch drew,
 with the next seed. The unmatched resume's filter (how many asked-for things to remove, whether to drop an experience entry,
 whether to shorten the years) and whether the ad asks for years are drawn per item, as the RJDB recipe filters a resume."""
@@ -40,7 +40,9 @@ def batch(rows, rng, tag, first):
 def main(csv_path, out):
     rows = list(csv.DictReader(open(csv_path, encoding='utf-8')))
     used = set()
-    for n, (tag, seed) in enumerate([('', 20261203), ('b', 20261204), ('c', 20261205), ('d', 20261206)]):
+    # a-d: selection.jsonl and held-out.jsonl (session 21); e-h: train.jsonl (session 22), drawn after them so a-d are unchanged.
+    for n, (tag, seed) in enumerate([('', 20261203), ('b', 20261204), ('c', 20261205), ('d', 20261206),
+                                     ('e', 20261207), ('f', 20261208), ('g', 20261209), ('h', 20261210)]):
         pool = [r for r in rows if r['conceptUri'] not in used]
         items = batch(pool, random.Random(seed), tag, n == 0)
         used |= {p['occupationUri'] for p in items}

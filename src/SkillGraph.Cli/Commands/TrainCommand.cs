@@ -38,9 +38,19 @@ internal static class TrainCommand
             Description = "Teacher records (JSONL from `skillgraph teach`; several files, e.g. the offline and the replay teacher's): also train the matcher head on them (OUT/student/matcher.onnx; held-out and calibration occupations split off by seeded hashes).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var expectationRecords = new Option<string[]>("--expectation-records")
+        {
+            Description = "Of the --records files, those whose jobs the matcher's phrase expectation (what a strong resume answers in an ad) is fitted on; default: all of them. Name the files whose ads are written as the ones the matcher will read (decision 0045).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var featureCache = new Option<string?>("--feature-cache") { Description = "Keep the matcher's feature rows in this file and reuse them when the records, the extractor and the feature definitions are the same (fitting heads again takes seconds, reading the records minutes)." };
         var matcherHidden = new Option<int>("--matcher-hidden") { Description = "The match head: 0 = logistic regression, N = one hidden layer of N ReLU units (non-negative weights either way, so the score stays monotone).", DefaultValueFactory = _ => 0 };
         var matcherPairwise = new Option<float>("--matcher-pairwise") { Description = "Weight of the pairwise term (matched vs unmatched resume of one job) beside the per-resume loss of the linear match head; 0 = per-resume only.", DefaultValueFactory = _ => 4f };
+        var matcherWithout = new Option<string[]>("--matcher-without")
+        {
+            Description = "Match features the head must not weigh (their weights stay 0), by name (MatchAnalyzer.FeatureNames, e.g. term_coverage).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var noCrossStyle = new Option<bool>("--no-cross-style") { Description = "With several --records files, do not also pair one file's jobs with another's resumes for the same occupation." };
         var maxRecords = new Option<int>("--max-records") { Description = "Use at most this many records of each file for the matcher, spread evenly over it (feature extraction costs ≈ 0.2 s a record).", DefaultValueFactory = _ => 600 };
         var selectRecords = new Option<string[]>("--select-records")
@@ -61,7 +71,7 @@ internal static class TrainCommand
         only.AcceptOnlyFromAmong("extractor", "matcher");
         var command = new Command("train", "Train the student from teacher data: the extractor heads from labelled sentences, the match head from records (pure C#, ONNX output; minutes on 2 cores).")
         {
-            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, interpolations, records, maxRecords, featureCache, noCrossStyle, matcherHidden, matcherPairwise, only,
+            data, heldOut, output, seed, epochs, learningRate, temperature, hard, alphas, alpha, interpolation, interpolations, records, expectationRecords, maxRecords, featureCache, noCrossStyle, matcherHidden, matcherPairwise, matcherWithout, only,
             selectRecords, selectWholeRecords, selectSpans, selectMax, graphWeight, graphWeights,
         };
         epochs.Validators.Add(r =>
@@ -232,6 +242,19 @@ internal static class TrainCommand
                 throw new FileNotFoundException($"{path}: no such file.");
             }
 
+            var expectationPaths = parse.GetValue(expectationRecords) ?? [];
+            foreach (var path in expectationPaths.Where(p => !recordsPaths.Any(r => Path.GetFullPath(r) == Path.GetFullPath(p))))
+            {
+                throw new ArgumentException($"--expectation-records {path}: not one of the --records files.");
+            }
+
+            var without = new HashSet<int>();
+            foreach (var name in parse.GetValue(matcherWithout) ?? [])
+            {
+                var index = MatchAnalyzer.FeatureNames.ToList().IndexOf(name);
+                without.Add(index >= 0 ? index : throw new ArgumentException($"--matcher-without {name}: no such match feature (one of {string.Join(", ", MatchAnalyzer.FeatureNames)})."));
+            }
+
             List<MatchTriple>? triples = null;
             if (recordsPaths.Length > 0 && parse.GetValue(only) != "extractor")
             {
@@ -263,6 +286,8 @@ internal static class TrainCommand
                         Version = $"matcher-evidence-{info.Version}",
                         Hidden = parse.GetValue(matcherHidden),
                         PairwiseWeight = parse.GetValue(matcherPairwise),
+                        DisabledFeatures = without,
+                        PhraseExpectationSources = expectationPaths.Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal),
                         TrainingData = $"{triples.Count} teacher triples (job, matched resume, unmatched resume) from {recordsPath}, {triples.Count(t => t.Source == MatcherTrainer.AcrossStyles)} of them one file's job with another's resumes; features from {info.Version}",
                     }, new SyncProgress<string>(line => Console.Error.WriteLine($"train: matcher: {line}")), ct, parse.GetValue(featureCache));
                     var matcherPath = Path.Combine(studentDirectory, "matcher.onnx");

@@ -56,13 +56,20 @@ public sealed record MatchFeatureSet(IReadOnlyList<MatchTriple> Triples, float[]
         AtomicFile.WriteAllText(cachePath, System.Text.Json.JsonSerializer.Serialize(new Cached(stamp, rows)));
         return new MatchFeatureSet(triples, [.. triples.Select(t => Decode(rows[Key(t)][0]))], [.. triples.Select(t => Decode(rows[Key(t)][1]))]);
 
-        // A triple is its id and its texts' lengths (another teaching run may reuse an id for other texts).
-        static string Key(MatchTriple t) => $"{t.Id}|{t.JobDescription.Length}|{t.ResumeMatched.Length}|{t.ResumeUnmatched.Length}";
-
         // NaN (an unknown feature) does not survive JSON numbers; rows travel as their float bits.
         static int[] Encode(float[] row) => [.. row.Select(BitConverter.SingleToInt32Bits)];
         static float[] Decode(int[] row) => [.. row.Select(BitConverter.Int32BitsToSingle)];
     }
+
+    /// <summary>A short hash of the triples' keys, in order: two lists with the same fingerprint hold the same triples.</summary>
+    public static string Fingerprint(IReadOnlyList<MatchTriple> triples)
+    {
+        ArgumentNullException.ThrowIfNull(triples);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', triples.Select(Key)))))[..16];
+    }
+
+    // A triple is its id and its texts' lengths (another teaching run may reuse an id for other texts).
+    private static string Key(MatchTriple t) => $"{t.Id}|{t.JobDescription.Length}|{t.ResumeMatched.Length}|{t.ResumeUnmatched.Length}";
 
     private sealed record Cached(string Stamp, Dictionary<string, int[][]> Rows);
 }

@@ -30,6 +30,21 @@ public sealed record MatcherTrainOptions
 
     public float L2 { get; init; } = 1e-3f;
 
+    /// <summary>
+    /// Whether the trainer first fits a <see cref="PhraseExpectation"/> on the fitting occupations' jobs and matched resumes (decision
+    /// 0045); otherwise <see cref="Features"/>' expectation (none: phrase_shortfall is weakest_phrases) is kept.
+    /// </summary>
+    public bool FitPhraseExpectation { get; init; } = true;
+
+    /// <summary>
+    /// The sources (<see cref="MatchTriple.Source"/>: records files' names) whose jobs the phrase expectation is fitted on; empty: every
+    /// source's. What a strong resume answers in an ad is learnt from ads written as the ones the matcher will read are (decision 0045).
+    /// </summary>
+    public IReadOnlySet<string> PhraseExpectationSources { get; init; } = new HashSet<string>();
+
+    /// <summary>The phrase expectation's L2 penalty (ridge; summed over the phrase rows, of which there are hundreds of thousands).</summary>
+    public float PhraseExpectationRidge { get; init; } = 10f;
+
     /// <summary>How the texts are read (job skills, cover threshold); written into the model.</summary>
     public MatchFeatureOptions Features { get; init; } = new();
 

@@ -20,9 +20,22 @@ public static class MatcherTrainer
         }
 
         var extractorVersion = analyzer.Extractor.Scorer.Metadata.TryGetValue("version", out var ev) ? ev : "zero-shot";
+        var cacheKey = $"{extractorVersion}|{analyzer.Extractor.Catalog.Fingerprint():x16}";
+        if (options.FitPhraseExpectation)
+        {
+            // Fitted on the occupations the head is fitted on: the calibration and held-out ones see the expectation as new text will.
+            var fitting = triples.Where(t => !IsHeldOut(t.OccupationUri, options) && !IsCalibration(t.OccupationUri, options)
+                && (options.PhraseExpectationSources.Count == 0 || options.PhraseExpectationSources.Contains(t.Source))).ToList();
+            var expectation = featureCache is null
+                ? PhraseExpectationFitter.Fit(fitting, analyzer, options.PhraseExpectationRidge, progress, cancellationToken)
+                : PhraseExpectationFitter.FitOrLoad(fitting, analyzer, options.PhraseExpectationRidge, featureCache + ".expectation", cacheKey, progress, cancellationToken);
+            options = options with { Features = options.Features with { PhraseExpectation = expectation } };
+            analyzer = new MatchAnalyzer(analyzer.Extractor, analyzer.Facts, options.Features);
+        }
+
         var set = featureCache is null
             ? MatchFeatureSet.Build(triples, analyzer, progress, cancellationToken)
-            : MatchFeatureSet.BuildOrLoad(triples, analyzer, featureCache, $"{extractorVersion}|{analyzer.Extractor.Catalog.Fingerprint():x16}", progress, cancellationToken);
+            : MatchFeatureSet.BuildOrLoad(triples, analyzer, featureCache, cacheKey, progress, cancellationToken);
         return Train(set, analyzer, options, progress);
     }
 
@@ -49,7 +62,7 @@ public static class MatcherTrainer
         var weights = fitted.Calibrated(a, b);
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{train.Length} triples fitted, {calibration.Length} calibrate (Platt a {a:0.###}, b {b:0.###}), {heldOut.Length} held out; weights {string.Join(", ", MatchAnalyzer.FeatureNames.Select((n, j) => $"{n} {weights.Weights[j]:0.###}"))}"));
         // Retrained heads over the same extractor used to share one name (the API's `model`): the weights name this one.
-        var version = $"{options.Version}-{Training.WeightsHash.Of(weights.Mean, weights.Scale, weights.Weights, weights.Bias, weights.Output ?? [], [weights.OutputBias])}";
+        var version = $"{options.Version}-{WeightsHash.Of(weights.Mean, weights.Scale, weights.Weights, weights.Bias, weights.Output ?? [], [weights.OutputBias])}";
         var meta = new Dictionary<string, string>(options.Features.ToMetadata())
         {
             ["version"] = version,
@@ -86,6 +99,10 @@ public static class MatcherTrainer
             TrainingData = options.TrainingData,
             HyperParameters = new Dictionary<string, string>(meta)
             {
+                // 385 numbers in the model's metadata; the card names them.
+                ["phrase_expectation"] = options.Features.PhraseExpectation is { } e
+                    ? $"{e.Fingerprint} (ridge {options.PhraseExpectationRidge.ToString(CultureInfo.InvariantCulture)} over the job phrases of the fitted occupations in {(options.PhraseExpectationSources.Count == 0 ? "every records file" : string.Join(", ", options.PhraseExpectationSources.Order(StringComparer.Ordinal)))})"
+                    : "none",
                 ["head"] = options.Hidden == 0 ? "logistic regression" : $"MLP, {options.Hidden} ReLU units",
                 ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
                 ["learningRate"] = options.LearningRate.ToString(CultureInfo.InvariantCulture),

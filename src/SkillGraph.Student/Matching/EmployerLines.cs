@@ -151,9 +151,9 @@ public static partial class EmployerLines
     /// <summary>
     /// Whether a phrase of a requirement line asks nothing a resume could answer: what is left of a years ask once its years are
     /// read ("at least 2", "Minimum 2"; the years are weighed on their own), pay or hours ("$44–$50/hour", "8am to 4:30pm"), or
-    /// the ad's own voice ("you'll need", "looking for someone", "the kind of person", "we'd love to hear"). Such phrases were
-    /// the least supported of a strong resume's in LLM-written ads, by every resume alike, and their number differs from ad to ad
-    /// (decision 0044).
+    /// the ad's own voice ("you'll need", "looking for someone", "the kind of person", "we'd love to hear"), or the terms of the
+    /// post ("full time", "on a permanent basis"; decision 0045). Such phrases were the least supported of a strong resume's in
+    /// LLM-written ads, by every resume alike, and their number differs from ad to ad (decision 0044).
     /// </summary>
     public static bool PhraseAsksNothing(string phrase)
     {
@@ -164,8 +164,15 @@ public static partial class EmployerLines
         }
 
         var words = SkillGraph.Graph.LabelText.Tokens(SkillGraph.Graph.LabelText.Normalize(phrase)); // "you'll" as "you", "ll"
-        return words.Length > 0 && (words.All(w => char.IsDigit(w[0]) || YearsAskWords.Contains(w)) || words.All(AdVoiceWords.Contains));
+        return words.Length > 0 && (words.All(w => char.IsDigit(w[0]) || YearsAskWords.Contains(w)) || words.All(AdVoiceWords.Contains) || words.All(TermsOfEmploymentWords.Contains));
     }
+
+    // The terms of the post, which no resume answers: "full time", "on a permanent basis", "fixed-term contract", "hybrid", "this role".
+    private static readonly HashSet<string> TermsOfEmploymentWords = new(StringComparer.Ordinal)
+    {
+        "full", "part", "time", "permanent", "temporary", "fixed", "term", "contract", "basis", "hybrid", "remote", "position", "role", "job",
+        "post", "vacancy", "this", "on", "a", "an", "the", "per", "week", "hours",
+    };
 
     // A years ask's other words: "at least", "a minimum of", "over", "plus", "more than", "up to".
     private static readonly HashSet<string> YearsAskWords = new(StringComparer.Ordinal)

@@ -70,6 +70,13 @@ public sealed record MatchFeatureOptions
     /// </summary>
     public bool SkipNoisePhrases { get; init; } = true;
 
+    /// <summary>
+    /// How well a strong resume is expected to support each job phrase (fitted by the trainer, decision 0045); phrase_shortfall
+    /// weighs the resume's support less this. Null: every phrase is expected to be met by nothing (phrase_shortfall is then
+    /// weakest_phrases).
+    /// </summary>
+    public PhraseExpectation? PhraseExpectation { get; init; }
+
     /// <summary>These options as a match head's metadata (<see cref="MatcherHead"/> reads them back with <see cref="FromMetadata"/>).</summary>
     public Dictionary<string, string> ToMetadata() => new()
     {
@@ -85,6 +92,7 @@ public sealed record MatchFeatureOptions
         ["pack_runs"] = PackRuns ? "true" : "false",
         ["resume_verb_forms"] = ResumeVerbForms ? "true" : "false",
         ["skip_noise_phrases"] = SkipNoisePhrases ? "true" : "false",
+        ["phrase_expectation"] = PhraseExpectation?.ToMetadata() ?? "",
     };
 
     /// <summary>The metadata keys every head carries (<see cref="ToMetadata"/>'s first seven); the others came later.</summary>
@@ -93,7 +101,8 @@ public sealed record MatchFeatureOptions
     /// <summary>
     /// The options a head's metadata names. Keys added later take the value the heads written without them were trained with:
     /// employer lines skipped at margin 0.1 (decision 0032's head, written before the keys), runs not cut by length (before decision 0034),
-    /// a resume's verbs read as written (before decision 0041), every job phrase weighed (before decision 0044).
+    /// a resume's verbs read as written (before decision 0041), every job phrase weighed (before decision 0044), no phrase
+    /// expectation (before decision 0045; an empty value says the same).
     /// </summary>
     /// <exception cref="KeyNotFoundException">one of <see cref="RequiredKeys"/> is missing.</exception>
     public static MatchFeatureOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
@@ -113,6 +122,7 @@ public sealed record MatchFeatureOptions
             PackRuns = metadata.TryGetValue("pack_runs", out var pack) && bool.Parse(pack),
             ResumeVerbForms = metadata.TryGetValue("resume_verb_forms", out var forms) && bool.Parse(forms),
             SkipNoisePhrases = metadata.TryGetValue("skip_noise_phrases", out var noise) && bool.Parse(noise),
+            PhraseExpectation = metadata.TryGetValue("phrase_expectation", out var expectation) && expectation.Length > 0 ? PhraseExpectation.FromMetadata(expectation) : null,
         };
     }
 }
@@ -198,6 +208,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         "skill_coverage",         // share of the job's skills covered (exactly 1, through a broader/narrower skill ½; MatchFeatureOptions.CoverRatio), weighted by the job's scores
         "skill_closeness",        // weighted mean of min(1, resume score / job score) over the job's skills
         "years_enough",           // min(1, resume years / job years) when both state years; 1 otherwise (not weighed: decision 0031)
+        "phrase_shortfall",       // mean of the lowest tenth over the job's phrases of (best cosine − what a strong resume is expected to reach; MatchFeatureOptions.PhraseExpectation)
     ];
 
     private readonly TermWeights _terms = facts.TermWeights;
@@ -441,10 +452,6 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
 
         var requirements = Requirements(job, resume, lineSupport);
         var phraseSupport = PhraseSupport(job, resume);
-        if (Options.SkipNoisePhrases)
-        {
-            SkipNoise(job, phraseSupport);
-        }
 
         return new MatchAnalysis(Shown(coverage), requirements, Features(coverage, requirements, phraseSupport, job, resume)) { JobPhrases = JobPhrases(job, jobSkills, phraseSupport) };
     }
@@ -540,8 +547,25 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         return vectors.Length < d ? 0f : best;
     }
 
+    /// <summary>
+    /// For every row of the job's <see cref="TextSkills.Phrases"/>, the best cosine to any resume phrase or line; -1 for a row whose
+    /// phrase asks nothing (<see cref="MatchFeatureOptions.SkipNoisePhrases"/>). Empty when either side has none.
+    /// </summary>
+    public float[] PhraseSupport(TextSkills job, TextSkills resume)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(resume);
+        var support = BestPhraseSupport(job, resume);
+        if (Options.SkipNoisePhrases)
+        {
+            SkipNoise(job, support);
+        }
+
+        return support;
+    }
+
     /// <summary>For every row of the job's <see cref="TextSkills.Phrases"/>, the best cosine to any resume phrase or line (empty when either side has none).</summary>
-    private static float[] PhraseSupport(TextSkills job, TextSkills resume)
+    private static float[] BestPhraseSupport(TextSkills job, TextSkills resume)
     {
         const int d = MiniLmEncoder.Dimension;
         if (job.PhraseCount == 0 || (resume.PhraseCount == 0 && resume.Lines.Count == 0))
@@ -583,6 +607,38 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         }
 
         return (sorted.Average(), sorted.Take(Math.Max(1, sorted.Length / 10)).Average());
+    }
+
+    /// <summary>
+    /// The mean of the lowest tenth of the job's phrase rows' support less what a strong resume is expected to give each
+    /// (<see cref="MatchFeatureOptions.PhraseExpectation"/>; rows marked -1 left out). The expectation depends on the job alone,
+    /// so adding a resume line can only raise it.
+    /// </summary>
+    private float Shortfall(TextSkills job, float[] support)
+    {
+        const int d = MiniLmEncoder.Dimension;
+        if (support.Length == 0 && job.PhraseCount > 0)
+        {
+            // A resume with nothing to read supports no phrase: each falls short by all that is expected of it.
+            support = new float[job.PhraseCount];
+            if (Options.SkipNoisePhrases)
+            {
+                SkipNoise(job, support);
+            }
+        }
+
+        var expectation = Options.PhraseExpectation;
+        var gaps = new List<float>(support.Length);
+        for (var row = 0; row < support.Length; row++)
+        {
+            if (support[row] >= 0f)
+            {
+                gaps.Add(support[row] - (expectation?.Expected(job.Phrases.AsSpan(row * d, d)) ?? 0f));
+            }
+        }
+
+        gaps.Sort();
+        return gaps.Count == 0 ? 0f : gaps.Take(Math.Max(1, gaps.Count / 10)).Average();
     }
 
     /// <summary>
@@ -638,6 +694,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
         }
 
         (f[5], f[6]) = MeanAndWeakest(phraseSupport);
+        f[12] = Shortfall(job, phraseSupport);
         float termsHit = 0, termsAll = 0;
         foreach (var term in job.Terms)
         {

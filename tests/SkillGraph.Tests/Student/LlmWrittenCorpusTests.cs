@@ -6,7 +6,7 @@ namespace SkillGraph.Tests.Student;
 /// <summary>
 /// corpus/llm-written (decision 0043), read as `skillgraph eval` reads it: each record an ESCO occupation's ad whose first line is
 /// the occupation's preferred label (what the evaluation removes before it asks for occupations), a matched resume and a filtered
-/// copy of it; the selection and held-out files share no occupation.
+/// copy of it; the selection, held-out and training files share no occupation.
 /// </summary>
 public sealed class LlmWrittenCorpusTests
 {
@@ -18,17 +18,19 @@ public sealed class LlmWrittenCorpusTests
         var labels = EscoCsv.Rows("occupations_en.csv").ToDictionary(r => r["conceptUri"], r => r["preferredLabel"], StringComparer.Ordinal);
         var selection = MatchTriple.ReadJsonl(Corpus("selection.jsonl"));
         var heldOut = MatchTriple.ReadJsonl(Corpus("held-out.jsonl"));
+        var train = MatchTriple.ReadJsonl(Corpus("train.jsonl"));
 
-        Assert.Equal((288, 96), (selection.Count, heldOut.Count));
-        foreach (var t in selection.Concat(heldOut))
+        Assert.Equal((288, 96, 384), (selection.Count, heldOut.Count, train.Count));
+        foreach (var t in selection.Concat(heldOut).Concat(train))
         {
             Assert.True(labels.TryGetValue(t.OccupationUri, out var label), $"{t.Id}: {t.OccupationUri} is no ESCO occupation");
-            Assert.Equal(label, t.JobDescription.Split('\n')[0].Trim(), StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(label.Trim(), t.JobDescription.Split('\n')[0].Trim(), StringComparer.OrdinalIgnoreCase);
             Assert.NotEqual(t.ResumeMatched, t.ResumeUnmatched);
             Assert.True(t.ResumeUnmatched.Length < t.ResumeMatched.Length, $"{t.Id}: the filtered resume is no shorter");
         }
 
-        Assert.Equal(384, selection.Concat(heldOut).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(768, selection.Concat(heldOut).Concat(train).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(selection.Select(t => t.OccupationUri).Intersect(heldOut.Select(t => t.OccupationUri), StringComparer.Ordinal));
+        Assert.Empty(train.Select(t => t.OccupationUri).Intersect(selection.Concat(heldOut).Select(t => t.OccupationUri), StringComparer.Ordinal));
     }
 }

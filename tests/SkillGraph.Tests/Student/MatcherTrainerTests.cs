@@ -13,8 +13,8 @@ public sealed class MatcherTrainerTests : IDisposable
 {
     private readonly string _directory = TestPaths.NewTempDirectory();
 
-    [Fact]
-    public async Task TheTrainedHeadRanksTheMatchingResumeFirstOnHeldOutOccupations()
+    /// <summary>The offline teacher's records for 20 occupations of the sample graph (real CLI), the graph's facts and the shipped extractor.</summary>
+    private async Task<(IReadOnlyList<MatchTriple> Triples, SkillFacts Facts, SkillExtractor Extractor)> TeachAsync()
     {
         var records = Path.Combine(_directory, "records.jsonl");
         var db = Path.Combine(_directory, "sample.db");
@@ -27,6 +27,13 @@ public sealed class MatcherTrainerTests : IDisposable
         var catalog = await StoreCatalog.LoadAsync(store);
         var facts = await SkillFacts.LoadAsync(store);
         var (extractor, _) = StudentModels.OpenExtractor(catalog, null, Path.Combine(_directory, "cache"));
+        return (triples, facts, extractor);
+    }
+
+    [Fact]
+    public async Task TheTrainedHeadRanksTheMatchingResumeFirstOnHeldOutOccupations()
+    {
+        var (triples, facts, extractor) = await TeachAsync();
         using (extractor)
         {
             var options = new MatcherTrainOptions { Seed = 3, HeldOutFraction = 0.3 };
@@ -59,6 +66,50 @@ public sealed class MatcherTrainerTests : IDisposable
             Assert.Matches("^matcher-2-[0-9a-f]{8}$", card.Version);
             Assert.Equal(card.Version, matcher.Version);
             Assert.Equal(result.HeldOut.PairwiseAccuracy, card.Metrics["heldOut"]["pairwiseAccuracy"], 4);
+
+            // the phrase expectation fitted first travels in the head and is read back with the other reading options
+            var fitted = matcher.Analyzer.Options.PhraseExpectation ?? throw new Xunit.Sdk.XunitException("the trained head carries no phrase expectation");
+            Assert.StartsWith(fitted.Fingerprint + " (ridge 10 over the job phrases of the fitted occupations in every records file)", card.HyperParameters["phrase_expectation"], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ThePhraseExpectationLearnsWhatMatchedResumesAnswerAndTheShortfallNeverFallsWhenTheResumeGains()
+    {
+        var (triples, facts, extractor) = await TeachAsync();
+        using (extractor)
+        {
+            var analyzer = new MatchAnalyzer(extractor, facts);
+            var jobs = triples.Take(6).ToList();
+
+            // Resumes that repeat their job answer every phrase of it; a resume about something else answers little of any.
+            var echoes = PhraseExpectationFitter.Fit([.. jobs.Select(t => t with { ResumeMatched = t.JobDescription })], analyzer, 10f);
+            var strangers = PhraseExpectationFitter.Fit([.. jobs.Select(t => t with { ResumeMatched = "Hobbies: chess, sailing and baking sourdough bread at weekends." })], analyzer, 10f);
+            var job = analyzer.ReadJob(jobs[0].JobDescription);
+            Assert.True(job.PhraseCount > 5, $"{job.PhraseCount} phrase rows");
+            var (echo, stranger) = (Expected(echoes), Expected(strangers));
+            Assert.True(echo > 0.85 && stranger < echo - 0.2, FormattableString.Invariant($"expected support {echo:0.000} (echoes) vs {stranger:0.000} (strangers)"));
+
+            // Fitted twice, the same expectation; round-tripped through a head's metadata, equal.
+            Assert.Equal(echoes, PhraseExpectationFitter.Fit([.. jobs.Select(t => t with { ResumeMatched = t.JobDescription })], analyzer, 10f));
+            Assert.Equal(echoes, PhraseExpectation.FromMetadata(echoes.ToMetadata()));
+            Assert.Throws<FormatException>(() => PhraseExpectation.FromMetadata("0.5 1 2"));
+
+            // phrase_shortfall rises (or stays) as the resume gains the job's lines, from an empty resume on.
+            var reading = new MatchAnalyzer(extractor, facts, analyzer.Options with { PhraseExpectation = echoes });
+            var shortfall = MatchAnalyzer.FeatureNames.ToList().IndexOf("phrase_shortfall");
+            var resume = "";
+            var before = reading.Compare(job, reading.Read(resume)).Features[shortfall];
+            foreach (var line in job.Lines.Take(5))
+            {
+                resume += line + "\n";
+                var after = reading.Compare(job, reading.Read(resume)).Features[shortfall];
+                Assert.True(after >= before - 1e-3f, FormattableString.Invariant($"{before:0.0000} → {after:0.0000} after adding \"{line}\""));
+                before = after;
+            }
+
+            float Expected(PhraseExpectation e) =>
+                Enumerable.Range(0, job.PhraseCount).Average(r => e.Expected(job.Phrases.AsSpan(r * MiniLmEncoder.Dimension, MiniLmEncoder.Dimension)));
         }
     }
 

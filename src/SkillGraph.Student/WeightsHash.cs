@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace SkillGraph.Student.Training;
+namespace SkillGraph.Student;
 
 /// <summary>A trained model's version suffix: the first 8 hex digits of the SHA-256 of its weights, so two models that answer differently never share a name.</summary>
 internal static class WeightsHash
