@@ -78,6 +78,20 @@ public sealed class CliTrainEvalTests : IDisposable
         result = await CliProcess.RunAsync("eval", "--records", Path.Combine(_directory, "nope.jsonl"), "--db", db);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"skillgraph: error: {Path.Combine(_directory, "nope.jsonl")}: no such file.", result.Stderr.Trim());
+
+        // The matcher's options are checked before any long work too: the expectation's files are among the records, the
+        // features it leaves out are features.
+        var records = Path.Combine(_directory, "records.jsonl");
+        var other = Path.Combine(_directory, "other.jsonl");
+        await File.WriteAllTextAsync(records, "{}\n");
+        await File.WriteAllTextAsync(other, "{}\n");
+        result = await CliProcess.RunAsync("train", "--only", "matcher", "--records", records, "--expectation-records", other, "--db", db);
+        Assert.Equal(2, result.ExitCode); // bad usage
+        Assert.Equal($"skillgraph: error: --expectation-records {other}: not one of the --records files.", result.Stderr.Trim());
+        result = await CliProcess.RunAsync("train", "--only", "matcher", "--records", records, "--matcher-without", "term_cover", "--db", db);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("skillgraph: error: --matcher-without term_cover: no such match feature (one of requirement_support, ", result.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
     }
 
     /// <summary>
