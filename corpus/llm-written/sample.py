@@ -1,5 +1,6 @@
-"""Draws the occupations and the per-item instructions of the eight helper-written batches (a-d: selection and held-out; e-h:
-train) and writes each batch's eight briefs (brief-<batch><part>.json, 12 items each; batch a's have no letter). Run from this folder: python3 sample.py ESCO_OCCUPATIONS_CSV OUT_DIR.
+"""Draws the occupations and the per-item instructions of the helper-written batches (a-d: selection and held-out; e-h:
+train; i-l: drawn in session 22, of which k is held-out-2) and writes each batch's eight briefs (brief-<batch><part>.json,
+12 items each; batch a's have no letter). Run from this folder: python3 sample.py ESCO_OCCUPATIONS_CSV OUT_DIR.
 Batch a draws 96 occupations with seed 20261203; each later batch draws 96 more, from the occupations no earlier batch drew,
 with the next seed. The unmatched resume's filter (how many asked-for things to remove, whether to drop an experience entry,
 whether to shorten the years) and whether the ad asks for years are drawn per item, as the RJDB recipe filters a resume."""
@@ -40,9 +41,10 @@ def batch(rows, rng, tag, first):
 def main(csv_path, out):
     rows = list(csv.DictReader(open(csv_path, encoding='utf-8')))
     used = set()
-    # a-d: selection.jsonl and held-out.jsonl (session 21); e-h: train.jsonl (session 22), drawn after them so a-d are unchanged.
+    # a-d: selection.jsonl and held-out.jsonl (session 21); e-h: train.jsonl, i-l later (session 22; k: held-out-2.jsonl), each
+    # drawn after the earlier batches so that theirs are unchanged.
     for n, (tag, seed) in enumerate([('', 20261203), ('b', 20261204), ('c', 20261205), ('d', 20261206),
-                                     ('e', 20261207), ('f', 20261208), ('g', 20261209), ('h', 20261210)]):
+                                     ('e', 20261207), ('f', 20261208), ('g', 20261209), ('h', 20261210), ('i', 20261211), ('j', 20261212), ('k', 20261213), ('l', 20261214)]):
         pool = [r for r in rows if r['conceptUri'] not in used]
         items = batch(pool, random.Random(seed), tag, n == 0)
         used |= {p['occupationUri'] for p in items}

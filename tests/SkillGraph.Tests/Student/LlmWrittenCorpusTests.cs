@@ -6,7 +6,7 @@ namespace SkillGraph.Tests.Student;
 /// <summary>
 /// corpus/llm-written (decision 0043), read as `skillgraph eval` reads it: each record an ESCO occupation's ad whose first line is
 /// the occupation's preferred label (what the evaluation removes before it asks for occupations), a matched resume and a filtered
-/// copy of it; the selection, held-out and training files share no occupation.
+/// copy of it; the selection, held-out, training and second held-out files share no occupation.
 /// </summary>
 public sealed class LlmWrittenCorpusTests
 {
@@ -19,9 +19,10 @@ public sealed class LlmWrittenCorpusTests
         var selection = MatchTriple.ReadJsonl(Corpus("selection.jsonl"));
         var heldOut = MatchTriple.ReadJsonl(Corpus("held-out.jsonl"));
         var train = MatchTriple.ReadJsonl(Corpus("train.jsonl"));
+        var heldOut2 = MatchTriple.ReadJsonl(Corpus("held-out-2.jsonl"));
 
-        Assert.Equal((288, 96, 384), (selection.Count, heldOut.Count, train.Count));
-        foreach (var t in selection.Concat(heldOut).Concat(train))
+        Assert.Equal((288, 96, 384, 96), (selection.Count, heldOut.Count, train.Count, heldOut2.Count));
+        foreach (var t in selection.Concat(heldOut).Concat(train).Concat(heldOut2))
         {
             Assert.True(labels.TryGetValue(t.OccupationUri, out var label), $"{t.Id}: {t.OccupationUri} is no ESCO occupation");
             Assert.Equal(label.Trim(), t.JobDescription.Split('\n')[0].Trim(), StringComparer.OrdinalIgnoreCase);
@@ -29,8 +30,9 @@ public sealed class LlmWrittenCorpusTests
             Assert.True(t.ResumeUnmatched.Length < t.ResumeMatched.Length, $"{t.Id}: the filtered resume is no shorter");
         }
 
-        Assert.Equal(768, selection.Concat(heldOut).Concat(train).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(864, selection.Concat(heldOut).Concat(train).Concat(heldOut2).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(selection.Select(t => t.OccupationUri).Intersect(heldOut.Select(t => t.OccupationUri), StringComparer.Ordinal));
         Assert.Empty(train.Select(t => t.OccupationUri).Intersect(selection.Concat(heldOut).Select(t => t.OccupationUri), StringComparer.Ordinal));
+        Assert.Empty(heldOut2.Select(t => t.OccupationUri).Intersect(selection.Concat(heldOut).Concat(train).Select(t => t.OccupationUri), StringComparer.Ordinal));
     }
 }
