@@ -600,14 +600,13 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
     /// <summary>The mean of <paramref name="support"/>, and the mean of its lowest tenth (rows marked -1 left out).</summary>
     private static (float Mean, float Weakest) MeanAndWeakest(float[] support)
     {
-        var sorted = support.Where(s => s >= 0f).Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return (0f, 0f);
-        }
-
-        return (sorted.Average(), sorted.Take(Math.Max(1, sorted.Length / 10)).Average());
+        var read = support.Where(s => s >= 0f).Order().ToArray();
+        return read.Length == 0 ? (0f, 0f) : (read.Average(), LowestTenth(read));
     }
+
+    /// <summary>The mean of the lowest tenth of <paramref name="values"/> (at least one; 0 when there are none).</summary>
+    private static float LowestTenth(IReadOnlyCollection<float> values) =>
+        values.Count == 0 ? 0f : values.Order().Take(Math.Max(1, values.Count / 10)).Average();
 
     /// <summary>
     /// The mean of the lowest tenth of the job's phrase rows' support less what a strong resume is expected to give each
@@ -637,8 +636,7 @@ public sealed partial class MatchAnalyzer(SkillExtractor extractor, SkillFacts f
             }
         }
 
-        gaps.Sort();
-        return gaps.Count == 0 ? 0f : gaps.Take(Math.Max(1, gaps.Count / 10)).Average();
+        return LowestTenth(gaps);
     }
 
     /// <summary>
